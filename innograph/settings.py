@@ -1,0 +1,58 @@
+"""One settings object for the whole service, read from ``INNOGRAPH_*`` environment variables.
+
+Every setting is documented in the README's configuration table; ``tests/test_docs.py`` fails when
+one is missing there.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from innograph.iris import Iris
+
+DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
+
+
+class Settings(BaseSettings):
+    """Configuration of ingest, store and server. Field docs double as the README table."""
+
+    model_config = SettingsConfigDict(env_prefix="INNOGRAPH_", extra="ignore", frozen=True)
+
+    store: Path = Field(Path("var/store"), description="Directory of the embedded on-disk store.")
+    backend: Literal["embedded", "remote"] = Field(
+        "embedded", description="`embedded` (on-disk Oxigraph) or `remote` (any SPARQL 1.1 server)."
+    )
+    remote_query_url: str = Field("", description="Remote backend: SPARQL query endpoint of the public data.")
+    remote_update_url: str = Field("", description="Remote backend: SPARQL update endpoint of the public data.")
+    remote_full_query_url: str = Field(
+        "", description="Remote backend: query endpoint of the dataset that also holds personal graphs."
+    )
+    remote_full_update_url: str = Field(
+        "", description="Remote backend: update endpoint of the dataset that also holds personal graphs."
+    )
+    token: str = Field(
+        "", description="Bearer token for SPARQL Update and personal data. Empty: updates off, personal data hidden."
+    )
+    query_timeout: float = Field(30.0, gt=0, description="Per-query time limit in seconds.")
+    max_request_bytes: int = Field(1_000_000, gt=0, description="Largest accepted request body (bytes).")
+    max_result_bytes: int = Field(50_000_000, gt=0, description="Largest serialized query result (bytes).")
+    query_workers: int = Field(3, ge=1, description="Query worker processes (each can be killed at the time limit).")
+    base_iri: str = Field(DEFAULT_BASE_IRI, description="Prefix of every IRI innograph mints (ends with `/`).")
+    host: str = Field("127.0.0.1", description="Address the server binds to.")
+    port: int = Field(8000, description="Port the server listens on.")
+
+    @field_validator("base_iri")
+    @classmethod
+    def _base_iri_ends_with_slash(cls, value: str) -> str:
+        if not value.endswith("/"):
+            raise ValueError("INNOGRAPH_BASE_IRI must end with '/'")
+        return value
+
+    @cached_property
+    def iris(self) -> Iris:
+        return Iris(self.base_iri)

@@ -1,0 +1,58 @@
+"""The graph store: one interface, two backends (embedded Oxigraph, any SPARQL 1.1 server)."""
+
+from __future__ import annotations
+
+from innograph.settings import Settings
+from innograph.store.base import (
+    DocumentWrite,
+    NotAcceptable,
+    QueryRequest,
+    QueryResponse,
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
+    Store,
+    StoreBusy,
+    StoreError,
+    StoreUnavailable,
+)
+
+__all__ = [
+    "DocumentWrite",
+    "NotAcceptable",
+    "QueryRequest",
+    "QueryResponse",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "ResultTooLarge",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "StoreUnavailable",
+    "open_store",
+]
+
+
+def open_store(settings: Settings) -> Store:
+    """The store the settings describe (``INNOGRAPH_BACKEND``)."""
+    if settings.backend == "remote":
+        from innograph.store.remote import RemoteStore
+
+        return RemoteStore(
+            settings.iris,
+            settings.remote_query_url,
+            settings.remote_update_url,
+            full_query_url=settings.remote_full_query_url,
+            full_update_url=settings.remote_full_update_url,
+            timeout=settings.query_timeout,
+            max_result_bytes=settings.max_result_bytes,
+        )
+    from innograph.store.embedded import EmbeddedStore
+
+    return EmbeddedStore(
+        settings.store,
+        settings.iris,
+        workers=settings.query_workers,
+        timeout=settings.query_timeout,
+        max_result_bytes=settings.max_result_bytes,
+    )

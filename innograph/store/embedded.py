@@ -1,0 +1,243 @@
+"""The embedded backend: two on-disk Oxigraph stores under one directory.
+
+Layout of ``INNOGRAPH_STORE``::
+
+    public/      every public graph (the anonymous view)
+    full/        the same graphs plus the personal-data graphs (the token holder's view)
+    generation   an integer bumped after every committed write (query workers reopen on change)
+
+Reads go through :class:`~innograph.store.pool.QueryPool` (read-only snapshots in killable worker
+processes). Writes open the read-write store for the duration of one batch and close it, so a
+running server and ``innograph ingest`` can take turns; RocksDB's lock keeps them exclusive.
+Each document is written with one SPARQL Update per partition (``DROP`` + ``INSERT DATA``), which
+Oxigraph applies atomically: after a crash a partition holds the old graph or the new, never part.
+The ``full`` partition is written first and the content hash is read from ``public``, so a crash
+between the two is repaired by the next ingest of the same document.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, Store, Triple, parse, parse_query_results
+
+from innograph.iris import Iris
+from innograph.store import sparql_text
+from innograph.store.base import (
+    DocumentWrite,
+    NotAcceptable,
+    Partition,
+    QueryRequest,
+    QueryResponse,
+    QuerySyntaxError,
+    ResultTooLarge,
+    StoreBusy,
+    StoreError,
+)
+from innograph.store.pool import QueryPool
+from innograph.store.worker import read_generation
+
+PARTITIONS: tuple[Partition, ...] = ("public", "full")
+
+
+class EmbeddedStore:
+    def __init__(
+        self,
+        root: Path,
+        iris: Iris,
+        *,
+        workers: int = 2,
+        timeout: float = 30.0,
+        max_result_bytes: int = 50_000_000,
+        lock_wait: float = 60.0,
+    ) -> None:
+        self.root = Path(root)
+        self.iris = iris
+        self.workers = workers
+        self.timeout = timeout
+        self.max_result_bytes = max_result_bytes
+        self.lock_wait = lock_wait
+        self._pool: QueryPool | None = None
+        self._pool_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self.root.mkdir(parents=True, exist_ok=True)
+        for partition in PARTITIONS:
+            if not (self.root / partition / "CURRENT").exists():
+                with self._writer(partition, bump=False):
+                    pass
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    @property
+    def pool(self) -> QueryPool:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = QueryPool(self.root, self.workers)
+            return self._pool
+
+    def query(self, request: QueryRequest) -> QueryResponse:
+        job = {
+            "query": request.query,
+            "partition": request.partition,
+            "accept": list(request.accept),
+            "default_graphs": list(request.default_graphs),
+            "named_graphs": list(request.named_graphs),
+            "union": request.union_default_graph,
+            "max_bytes": request.max_bytes or self.max_result_bytes,
+            "base_iri": request.base_iri,
+        }
+        reply = self.pool.run(job, request.timeout or self.timeout)
+        status = reply[0]
+        if status == "ok":
+            return QueryResponse(kind=reply[1], media_type=reply[2], body=reply[3], elapsed=reply[4])
+        if status == "syntax":
+            raise QuerySyntaxError(reply[1])
+        if status == "too_large":
+            raise ResultTooLarge(reply[1])
+        if status == "not_acceptable":
+            raise NotAcceptable(reply[1], reply[2])
+        raise StoreError(reply[1])
+
+    def select(
+        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
+    ) -> list[dict[str, Any]]:
+        response = self.query(
+            QueryRequest(
+                sparql_text.bind(query, bindings), partition=partition, accept=("application/sparql-results+json",)
+            )
+        )
+        if response.kind == "boolean":
+            raise StoreError("select() got a boolean result; use ask()")
+        solutions = parse_query_results(response.body, format=QueryResultsFormat.JSON)
+        names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+        return [{n: s[n] for n in names if s[n] is not None} for s in solutions]  # type: ignore[union-attr]
+
+    def ask(self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public") -> bool:
+        response = self.query(
+            QueryRequest(
+                sparql_text.bind(query, bindings), partition=partition, accept=("application/sparql-results+json",)
+            )
+        )
+        return bool(parse_query_results(response.body, format=QueryResultsFormat.JSON))
+
+    def construct(
+        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
+    ) -> list[Triple]:
+        response = self.query(
+            QueryRequest(sparql_text.bind(query, bindings), partition=partition, accept=("application/n-triples",))
+        )
+        return [q.triple for q in parse(response.body, format=RdfFormat.N_TRIPLES)]
+
+    def generation(self) -> int:
+        return read_generation(self.root)
+
+    def graph_hashes(self) -> dict[str, str]:
+        rows = self.select(
+            "SELECT ?g ?h WHERE { GRAPH ?g { ?g ?hash ?h } }",
+            {"hash": NamedNode(self.iris.term("contentHash"))},
+        )
+        return {r["g"].value: r["h"].value for r in rows}
+
+    # -- writes --------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writer(self, partition: Partition, *, bump: bool = True) -> Iterator[Store]:
+        path = self.root / partition
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                store = Store(str(path))
+                break
+            except OSError as exc:  # another process holds the write lock
+                if time.monotonic() > deadline:
+                    raise StoreBusy(f"{path} is locked by another writer: {exc}") from exc
+                time.sleep(0.1)
+        try:
+            yield store
+            store.flush()
+        finally:
+            del store
+            gc.collect()  # releases the RocksDB lock now, not at some later collection
+        if bump:
+            self._bump()
+
+    def _bump(self) -> None:
+        tmp = self.root / f"generation.{os.getpid()}.tmp"
+        tmp.write_text(str(self.generation() + 1))
+        os.replace(tmp, self.root / "generation")
+
+    def write_document(self, write: DocumentWrite) -> None:
+        hash_triple = Triple(
+            NamedNode(write.graph), NamedNode(self.iris.term("contentHash")), _literal(write.content_hash)
+        )
+        public = [*write.public, hash_triple]
+        drops = [write.graph] + ([write.personal_graph] if write.personal_graph else [])
+        full_graphs: dict[str, list[Triple]] = {write.graph: public}
+        if write.personal_graph:
+            full_graphs[write.personal_graph] = write.personal
+        public_graphs: dict[str, list[Triple]] = {write.graph: public}
+        if write.extra_graph and write.extra_public:
+            public_graphs[write.extra_graph] = write.extra_public
+        with self._write_lock:
+            with self._writer("full") as store:
+                store.update(_join(sparql_text.drop_graphs(drops), sparql_text.insert_data(full_graphs)))
+            with self._writer("public") as store:
+                store.update(_join(sparql_text.drop_graphs([write.graph]), sparql_text.insert_data(public_graphs)))
+
+    def remove_graphs(self, graphs: Sequence[str], *, log_graph: str | None = None, log: Sequence[Triple] = ()) -> None:
+        personal = [g + "/personal" for g in graphs]
+        with self._write_lock:
+            with self._writer("full") as store:
+                store.update(sparql_text.drop_graphs([*graphs, *personal]) or "INSERT DATA {}")
+            with self._writer("public") as store:
+                extra = sparql_text.insert_data({log_graph: list(log)}) if log_graph and log else ""
+                store.update(_join(sparql_text.drop_graphs(graphs), extra) or "INSERT DATA {}")
+
+    def update(self, update: str, *, partition: Partition = "full") -> None:
+        """Run a SPARQL Update. Personal graphs live in ``full`` only; other graphs go to both."""
+        with self._write_lock:
+            try:
+                with self._writer(partition) as store:
+                    store.update(update)
+            except SyntaxError as exc:
+                raise QuerySyntaxError(str(exc)) from exc
+
+    def bulk_load(self, path: Path, fmt: RdfFormat, *, partitions: Sequence[Partition] = PARTITIONS) -> None:
+        """Fast, non-transactional load of a big file (benchmarks, reference dumps)."""
+        with self._write_lock:
+            for partition in partitions:
+                with self._writer(partition) as store:
+                    store.bulk_load(path=str(path), format=fmt)
+
+    @contextmanager
+    def snapshot(self, partition: Partition = "public") -> Iterator[Store]:
+        """A read-only snapshot in this process (dumps, validation); never while writing."""
+        with self._write_lock:
+            store = Store.read_only(str(self.root / partition))
+            try:
+                yield store
+            finally:
+                del store
+
+    def close(self) -> None:
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
+
+
+def _literal(value: str) -> Any:
+    from pyoxigraph import Literal
+
+    return Literal(value)
+
+
+def _join(*updates: str) -> str:
+    return " ;\n".join(u for u in updates if u)

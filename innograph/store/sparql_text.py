@@ -1,0 +1,63 @@
+"""Safe SPARQL text helpers: user input becomes RDF terms in a VALUES block, never raw text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def term(value: object) -> NamedNode | Literal | BlankNode:
+    """A pyoxigraph term for a Python value (str -> plain literal, never an IRI by accident)."""
+    if isinstance(value, NamedNode | Literal | BlankNode):
+        return value
+    if isinstance(value, bool):
+        return Literal("true" if value else "false", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if isinstance(value, float):
+        return Literal(repr(value), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#double"))
+    if isinstance(value, str):
+        return Literal(value)
+    raise TypeError(f"cannot bind {type(value).__name__} as an RDF term")
+
+
+def bind(query: str, bindings: Mapping[str, object | Iterable[object]] | None) -> str:
+    """Append a trailing ``VALUES`` clause binding each variable.
+
+    A value may be a single term or a list of terms (one row per term, for one variable only).
+    The terms are serialized by pyoxigraph (N-Triples syntax), so quotes and angle brackets in
+    user input cannot change the query's structure.
+    """
+    if not bindings:
+        return query
+    names = list(bindings)
+    for name in names:
+        if not _VAR.match(name):
+            raise ValueError(f"invalid variable name {name!r}")
+    multi = [n for n in names if isinstance(bindings[n], list | tuple | set | frozenset)]
+    if multi and len(names) > 1:
+        raise ValueError("a list of values can only be bound when it is the only binding")
+    if multi:
+        rows = [f"({term(v)})" for v in bindings[multi[0]]]  # type: ignore[union-attr]
+    else:
+        rows = ["(" + " ".join(str(term(bindings[n])) for n in names) + ")"]
+    head = " ".join(f"?{n}" for n in names)
+    return f"{query}\nVALUES ({head}) {{ {' '.join(rows)} }}"
+
+
+def insert_data(graphs: Mapping[str, Iterable[Triple]]) -> str:
+    """``INSERT DATA`` for several graphs; terms serialized by pyoxigraph."""
+    parts = []
+    for graph, triples in graphs.items():
+        body = " .\n".join(str(t) for t in triples)
+        if body:
+            parts.append(f"GRAPH {NamedNode(graph)} {{\n{body} .\n}}")
+    return "INSERT DATA {\n" + "\n".join(parts) + "\n}" if parts else ""
+
+
+def drop_graphs(graphs: Iterable[str]) -> str:
+    return " ;\n".join(f"DROP SILENT GRAPH {NamedNode(g)}" for g in graphs)

@@ -1,0 +1,134 @@
+"""A query worker process: it opens the store read-only and runs one query at a time.
+
+Why a process: pyoxigraph has no timeout or cancellation, a blocking plan (ORDER BY, GROUP BY,
+big joins) cannot be interrupted from inside the process, and result iterators must stay on the
+thread that created them. A worker runs the query *and* its serialization on its own single
+thread; the parent kills it when the time limit passes. The worker reopens its read-only snapshot
+when the store's generation number changes (bumped after every committed write).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
+
+from innograph.store.formats import choose, formats_for
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _CappedBuffer:
+    """A writer for ``serialize`` that stops the work as soon as the cap is passed."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.size = 0
+        self.parts: list[bytes] = []
+
+    def write(self, chunk: bytes) -> int:
+        self.size += len(chunk)
+        if self.size > self.cap:
+            raise _TooLarge
+        self.parts.append(bytes(chunk))
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def read_generation(root: Path) -> int:
+    try:
+        return int((root / "generation").read_text() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+class _Snapshots:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.generation = -1
+        self.stores: dict[str, Store] = {}
+
+    def get(self, partition: str) -> Store:
+        generation = read_generation(self.root)
+        if generation != self.generation:
+            self.stores.clear()
+            self.generation = generation
+        store = self.stores.get(partition)
+        if store is None:
+            store = self._open(self.root / partition)
+            self.stores[partition] = store
+        return store
+
+    @staticmethod
+    def _open(path: Path) -> Store:
+        # A concurrent writer may compact files while we read the manifest: retry briefly.
+        for attempt in range(5):
+            try:
+                return Store.read_only(str(path))
+            except (OSError, RuntimeError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.02 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+
+def run_job(job: dict[str, Any], snapshots: _Snapshots) -> tuple[Any, ...]:
+    started = time.perf_counter()
+    try:
+        store = snapshots.get(job["partition"])
+        kwargs: dict[str, Any] = {}
+        if job["default_graphs"] or job["named_graphs"]:
+            kwargs["default_graph"] = [NamedNode(g) for g in job["default_graphs"]]
+            kwargs["named_graphs"] = [NamedNode(g) for g in job["named_graphs"]]
+        elif job["union"]:
+            kwargs["use_default_graph_as_union"] = True
+        if job.get("base_iri"):
+            kwargs["base_iri"] = job["base_iri"]
+        result = store.query(job["query"], **kwargs)
+        kind = (
+            "solutions"
+            if isinstance(result, QuerySolutions)
+            else "boolean"
+            if isinstance(result, QueryBoolean)
+            else "graph"
+        )
+        media_type = choose(kind, job["accept"])
+        if media_type is None:
+            return ("not_acceptable", kind, f"no acceptable format for a {kind} result")
+        buffer = _CappedBuffer(job["max_bytes"])
+        result.serialize(buffer, formats_for(kind)[media_type])  # type: ignore[index]
+        return ("ok", kind, media_type, buffer.getvalue(), time.perf_counter() - started)
+    except SyntaxError as exc:
+        return ("syntax", str(exc))
+    except _TooLarge:
+        return ("too_large", f"the result is larger than {job['max_bytes']} bytes")
+    except Exception as exc:  # the worker must survive anything a query can raise
+        return ("error", f"{type(exc).__name__}: {exc}")
+
+
+def main(conn: Any, root: str) -> None:
+    snapshots = _Snapshots(Path(root))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        conn.send(run_job(job, snapshots))
+
+
+if __name__ == "__main__":
+    import sys
+    from multiprocessing.connection import Connection
+
+    main(Connection(int(sys.argv[1])), sys.argv[2])

@@ -141,7 +141,7 @@ class EmbeddedStore:
     def graph_hashes(self) -> dict[str, str]:
         rows = self.select(
             "SELECT ?g ?h WHERE { GRAPH ?g { ?g ?hash ?h } }",
-            {"hash": NamedNode(self.iris.term("contentHash"))},
+            {"hash": NamedNode(self.iris.term("fingerprint"))},
         )
         return {r["g"].value: r["h"].value for r in rows}
 
@@ -175,7 +175,7 @@ class EmbeddedStore:
 
     def write_document(self, write: DocumentWrite) -> None:
         hash_triple = Triple(
-            NamedNode(write.graph), NamedNode(self.iris.term("contentHash")), _literal(write.content_hash)
+            NamedNode(write.graph), NamedNode(self.iris.term("fingerprint")), _literal(write.content_hash)
         )
         public = [*write.public, hash_triple]
         drops = [write.graph] + ([write.personal_graph] if write.personal_graph else [])

@@ -136,7 +136,7 @@ class RemoteStore:
     def graph_hashes(self) -> dict[str, str]:
         rows = self.select(
             "SELECT ?g ?h WHERE { GRAPH ?g { ?g ?hash ?h } }",
-            {"hash": NamedNode(self.iris.term("contentHash"))},
+            {"hash": NamedNode(self.iris.term("fingerprint"))},
         )
         return {r["g"].value: r["h"].value for r in rows}
 
@@ -160,7 +160,7 @@ class RemoteStore:
 
     def write_document(self, write: DocumentWrite) -> None:
         hash_triple = Triple(
-            NamedNode(write.graph), NamedNode(self.iris.term("contentHash")), sparql_text.term(write.content_hash)
+            NamedNode(write.graph), NamedNode(self.iris.term("fingerprint")), sparql_text.term(write.content_hash)
         )
         public = [*write.public, hash_triple]
         if "full" in self.urls:

@@ -1,0 +1,1 @@
+"""Route modules; each exposes ``router: APIRouter`` (see ``innograph.server.app.ROUTE_MODULES``)."""

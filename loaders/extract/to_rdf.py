@@ -1,0 +1,332 @@
+"""DocumentFacts -> RDF: the public and the personal triples of one document.
+
+Design
+------
+- The document ``{base}id/document/{doc}`` is an ``ig:SourceDocument`` and a ``prov:Entity`` with its
+  title, language, source URL, content hash and retrieval date. It ``prov:wasGeneratedBy`` the
+  extraction activity ``{doc}/extraction`` (``ig:softwareVersion``; no wall-clock time, so the same
+  bytes always give the same graph), names its main subject (``ig:mainSubject``) and every entity
+  it mentions (``ig:mentions``).
+- Entities get reference or canonical IRIs from :mod:`.resolve` (one node per real thing across
+  documents); roles, amounts, percentages, events, contact points and evidence get IRIs minted under
+  the document IRI from a hash of what they say, never from a counter.
+- Evidence uses **named evidence nodes** (plain RDF 1.1, queryable everywhere): for each extracted
+  statement ``S P O`` there is one ``ig:Evidence`` per mention with ``ig:evidenceFor S``,
+  ``ig:evidenceProperty P``, ``ig:evidenceValue O``, ``ig:sentence``, ``ig:startOffset``,
+  ``ig:endOffset`` (characters into the extracted text), ``rdfs:label`` (the words as written),
+  ``ig:extractor``, ``ig:confidence`` and ``ig:inDocument``.
+- People, their e-mails and phones, and contact points go only into the personal triples (the
+  graph ``{base}graph/{doc}/personal``), including their evidence nodes.
+
+Where does a fact come from? (``queries/examples/fact-provenance.rq``)::
+
+    PREFIX ig: <https://w3id.org/innograph/ontology#>
+    SELECT ?document ?sentence ?start ?end ?extractor ?confidence WHERE {
+      ?evidence ig:evidenceFor ?subject ; ig:evidenceProperty ?property ; ig:evidenceValue ?value ;
+                ig:sentence ?sentence ; ig:startOffset ?start ; ig:endOffset ?end ;
+                ig:extractor ?extractor ; ig:confidence ?confidence ; ig:inDocument ?document .
+    }
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from importlib import metadata
+
+from innograph.loaders.base import SourceMeta
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.resolve import entity_slug, person_key, short_hash
+from pyoxigraph import Literal, NamedNode, Triple
+
+from innograph.iris import Iris, slug
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+TYPE = NamedNode(RDF + "type")
+LABEL = NamedNode(RDFS + "label")
+PREF = NamedNode(SKOS + "prefLabel")
+ALT = NamedNode(SKOS + "altLabel")
+
+# entity kind -> (IRI kind segment, ontology class)
+KIND_CLASS = {
+    "organisation": ("organisation", "Organisation"),
+    "region": ("region", "Region"),
+    "programme": ("programme", "Programme"),
+    "project": ("project", "Project"),
+    "cluster": ("cluster", "Cluster"),
+    "desk": ("desk", "Desk"),
+    "platform": ("platform", "Platform"),
+    "partnership": ("partnership", "Partnership"),
+    "call": ("call", "Call"),
+}
+MAIN_TYPE_KIND = {
+    "Project": "project", "Call": "call", "Programme": "programme", "Organisation": "organisation",
+    "Cluster": "cluster", "Partnership": "partnership", "Platform": "platform",
+}
+_DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def software_version() -> str:
+    try:
+        return "innograph " + metadata.version("innograph")
+    except metadata.PackageNotFoundError:  # running from a checkout without install
+        return "innograph (unversioned)"
+
+
+def date_literal(value: str) -> Literal:
+    kind = _DATE_TYPES.get(len(value), "string")
+    return Literal(value, datatype=NamedNode(XSD + kind))
+
+
+def decimal_literal(value: Decimal | float | int) -> Literal:
+    text = format(Decimal(str(value)).normalize(), "f")
+    return Literal(text, datatype=NamedNode(XSD + "decimal"))
+
+
+def integer_literal(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+
+
+def entity_iri(iris: Iris, entity: EntityFact) -> str:
+    segment, _ = KIND_CLASS.get(entity.kind, ("thing", "Organisation"))
+    key = entity.reference_key or entity_slug(entity.name)
+    return iris.entity(segment, slug(key) if entity.kind not in ("region",) else key)
+
+
+def sentence_of(text: str, start: int, end: int, limit: int = 400) -> str:
+    left = max(text.rfind("\n", 0, start), max((m.end() - 1 for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)), default=-1))
+    match = _SENTENCE_END.search(text, end)
+    right = match.start() + 1 if match else len(text)
+    if right - left > limit:
+        left, right = max(left, start - limit // 2), min(right, end + limit // 2)
+    return " ".join(text[left + 1 : right].split())
+
+
+class _Writer:
+    """Collects triples, minting evidence nodes next to each statement."""
+
+    def __init__(self, facts: DocumentFacts, iris: Iris, doc: NamedNode) -> None:
+        self.facts = facts
+        self.iris = iris
+        self.doc = doc
+        self.lang = facts.language if facts.language in ("en", "fr", "da", "nl") else None
+        self.public: set[Triple] = set()
+        self.personal: set[Triple] = set()
+
+    def term(self, name: str) -> NamedNode:
+        return NamedNode(self.iris.term(name))
+
+    def text(self, value: str) -> Literal:
+        return Literal(value, language=self.lang) if self.lang else Literal(value)
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, personal: bool = False) -> None:
+        (self.personal if personal else self.public).add(Triple(s, p, o))
+
+    def state(
+        self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, mentions: Iterable[Mention],
+        personal: bool = False,
+    ) -> None:
+        """Add ``s p o`` and one evidence node per mention it was read from."""
+        self.add(s, p, o, personal)
+        for mention in mentions:
+            self.evidence(s, p, o, mention, personal)
+
+    def evidence(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, m: Mention, personal: bool) -> None:
+        ev = NamedNode(f"{self.doc.value}/evidence/{short_hash(s.value, p.value, o, m.start, m.end)}")
+        add = self.personal.add if personal else self.public.add
+        add(Triple(ev, TYPE, self.term("Evidence")))
+        add(Triple(ev, self.term("evidenceFor"), s))
+        add(Triple(ev, self.term("evidenceProperty"), p))
+        add(Triple(ev, self.term("evidenceValue"), o))
+        add(Triple(ev, self.term("inDocument"), self.doc))
+        add(Triple(ev, LABEL, Literal(m.text)))
+        add(Triple(ev, self.term("sentence"), Literal(sentence_of(self.facts.text, m.start, m.end))))
+        add(Triple(ev, self.term("startOffset"), integer_literal(m.start)))
+        add(Triple(ev, self.term("endOffset"), integer_literal(m.end)))
+        add(Triple(ev, self.term("extractor"), Literal(m.extractor)))
+        add(Triple(ev, self.term("confidence"), decimal_literal(round(m.confidence, 2))))
+
+
+def to_rdf(facts: DocumentFacts, meta: SourceMeta, iris: Iris, *, content_hash: str) -> tuple[list[Triple], list[Triple]]:
+    """Return (public, personal) triples for one document, sorted for byte-stable output."""
+    doc = NamedNode(iris.document(meta.doc_id))
+    w = _Writer(facts, iris, doc)
+    t = w.term
+    _document(w, meta, content_hash)
+
+    nodes: dict[int, NamedNode] = {}
+    for entity in facts.entities:
+        nodes[id(entity)] = _entity(w, entity)
+    main = _main_subject(w, facts, nodes)
+    for entity in facts.entities:
+        node = nodes[id(entity)]
+        if entity.kind == "desk" and main is not None and node != main:
+            w.add(node, t("partOf"), main)
+        if entity.kind == "cluster" and entity.org_type is None and main is not None and node != main:
+            w.add(node, t("partOf"), main)
+        if entity.role and main is not None and node != main:
+            _role(w, node, entity, main)
+    subject = main or doc
+    _themes(w, facts, subject)
+    _values(w, facts, subject)
+    _people(w, facts, nodes)
+    return sorted(w.public, key=str), sorted(w.personal, key=str)
+
+
+def _document(w: _Writer, meta: SourceMeta, content_hash: str) -> None:
+    doc, t, facts = w.doc, w.term, w.facts
+    w.add(doc, TYPE, t("SourceDocument"))
+    w.add(doc, TYPE, NamedNode(PROV + "Entity"))
+    if facts.title:
+        w.add(doc, NamedNode(DCT + "title"), w.text(facts.title))
+    if facts.language:
+        w.add(doc, NamedNode(DCT + "language"), Literal(facts.language))
+    if meta.url:
+        w.add(doc, t("sourceUrl"), NamedNode(meta.url))
+    w.add(doc, t("contentHash"), Literal(content_hash))
+    if meta.retrieved:
+        w.add(doc, t("retrievedOn"), date_literal(meta.retrieved[:10]))
+    activity = NamedNode(doc.value + "/extraction")
+    w.add(doc, NamedNode(PROV + "wasGeneratedBy"), activity)
+    w.add(activity, TYPE, t("ExtractionActivity"))
+    w.add(activity, TYPE, NamedNode(PROV + "Activity"))
+    w.add(activity, t("softwareVersion"), Literal(software_version()))
+    w.add(activity, NamedNode(PROV + "used"), doc)
+
+
+def _entity(w: _Writer, entity: EntityFact) -> NamedNode:
+    t = w.term
+    node = NamedNode(entity_iri(w.iris, entity))
+    _, cls = KIND_CLASS.get(entity.kind, ("thing", "Organisation"))
+    w.add(node, TYPE, t(cls))
+    if entity.org_type:
+        w.add(node, TYPE, t(entity.org_type))
+        w.add(node, TYPE, t("Organisation"))
+    name = w.text(entity.name)
+    w.state(node, LABEL, name, entity.mentions)
+    w.add(node, PREF, name)
+    for alias in entity.aliases:
+        if alias != entity.name:
+            w.add(node, ALT, w.text(alias))
+    if entity.country:
+        w.add(node, t("country"), NamedNode(w.iris.entity("country", entity.country)))
+    if entity.kind == "programme":
+        period = re.search(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", entity.name)
+        if period:
+            w.add(node, t("period"), Literal(f"{period.group(1)}-{period.group(2)}"))
+    w.add(w.doc, t("mentions"), node)
+    return node
+
+
+def _main_subject(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> NamedNode | None:
+    if facts.main_entity is None:
+        return None
+    node = nodes.get(id(facts.main_entity)) or _entity(w, facts.main_entity)
+    w.add(w.doc, w.term("mainSubject"), node)
+    if facts.main_entity_type:
+        w.add(node, TYPE, w.term(facts.main_entity_type))
+    return node
+
+
+def _role(w: _Writer, node: NamedNode, entity: EntityFact, main: NamedNode) -> None:
+    t = w.term
+    role_type = slug(entity.role or "other")
+    role = NamedNode(f"{w.doc.value}/role/{short_hash(node.value, main.value, role_type)}")
+    w.add(role, TYPE, t("Role"))
+    w.add(role, t("agent"), node)
+    w.add(role, t("roleIn"), main)
+    w.state(role, t("roleType"), NamedNode(w.iris.entity("role-type", role_type)), entity.mentions[:1])
+    w.add(role, LABEL, Literal(entity.role or "other"))
+
+
+def _themes(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:
+    for theme in facts.themes:
+        w.state(subject, w.term("keyword"), w.text(theme.text), [theme.mention])
+        if theme.concept:
+            concept = NamedNode(w.iris.entity("theme", theme.concept))
+            w.state(subject, w.term("theme"), concept, [theme.mention])
+
+
+def _values(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:
+    t, doc = w.term, w.doc
+    if facts.start_date:
+        w.state(subject, t("startDate"), date_literal(facts.start_date.value), [facts.start_date.mention])
+    if facts.end_date:
+        w.state(subject, t("endDate"), date_literal(facts.end_date.value), [facts.end_date.mention])
+    for date in facts.other_dates:
+        event = NamedNode(f"{doc.value}/event/{short_hash(date.value, date.meaning, date.mention.start)}")
+        w.add(event, TYPE, t("DatedEvent"))
+        w.state(event, t("date"), date_literal(date.value), [date.mention])
+        w.add(event, t("meaning"), Literal(date.meaning))
+        w.add(subject, t("event"), event)
+    for amount in facts.amounts:
+        node = NamedNode(f"{doc.value}/amount/{short_hash(amount.value, amount.currency, amount.mention.start)}")
+        w.add(node, TYPE, t("MonetaryAmount"))
+        w.state(node, t("value"), decimal_literal(amount.value), [amount.mention])
+        w.add(node, t("currency"), Literal(amount.currency))
+        w.add(node, t("meaning"), Literal(amount.meaning))
+        w.add(subject, t("amount"), node)
+    for pct in facts.percentages:
+        node = NamedNode(f"{doc.value}/percentage/{short_hash(pct.value, pct.mention.start)}")
+        w.add(node, TYPE, t("Percentage"))
+        w.state(node, t("value"), decimal_literal(pct.value), [pct.mention])
+        w.add(node, t("meaning"), Literal(pct.meaning))
+        w.add(subject, t("percentage"), node)
+    if facts.partner_count is not None:
+        w.add(subject, t("partnerCount"), integer_literal(facts.partner_count))
+    for beneficiary in facts.eligible_beneficiaries:
+        w.add(subject, t("eligibleBeneficiary"), w.text(beneficiary))
+    for country in facts.countries:
+        node = NamedNode(w.iris.entity("country", country.value.upper()))
+        w.state(doc, t("mentionsCountry"), node, [country.mention])
+    for url in facts.urls:
+        value = url.value if re.match(r"[a-z][a-z0-9+.-]*:", url.value) else "http://" + url.value
+        try:
+            node = NamedNode(value)
+        except ValueError:
+            continue
+        w.state(doc, t("mentionsUrl"), node, [url.mention])
+
+
+def _people(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> None:
+    t, doc = w.term, w.doc
+    owned_emails: set[str] = set()
+    owned_phones: set[str] = set()
+    for person in facts.people:
+        node = NamedNode(w.iris.entity("person", person_key(person.name)))
+        w.add(node, TYPE, t("Person"), personal=True)
+        w.add(node, TYPE, NamedNode(FOAF + "Person"), personal=True)
+        w.state(node, NamedNode(FOAF + "name"), Literal(person.name), [person.mention], personal=True)
+        if person.role:
+            w.add(node, t("jobTitle"), Literal(person.role), personal=True)
+        w.add(doc, t("mentionsPerson"), node, personal=True)
+        for email in person.emails:
+            owned_emails.add(email.lower())
+            w.add(node, NamedNode(VCARD + "hasEmail"), NamedNode("mailto:" + email), personal=True)
+        for phone in person.phones:
+            owned_phones.add(phone)
+            w.add(node, NamedNode(VCARD + "hasTelephone"), NamedNode("tel:" + phone), personal=True)
+    for fact, prop, scheme, owned in (
+        (facts.emails, "hasEmail", "mailto:", owned_emails),
+        (facts.phones, "hasTelephone", "tel:", owned_phones),
+    ):
+        for value in fact:
+            if value.value.lower() in owned:
+                continue
+            contact = NamedNode(f"{doc.value}/contact/{short_hash(value.value)}")
+            w.add(contact, TYPE, t("ContactPoint"), personal=True)
+            try:
+                obj = NamedNode(scheme + value.value)
+            except ValueError:
+                continue
+            w.state(contact, NamedNode(VCARD + prop), obj, [value.mention], personal=True)

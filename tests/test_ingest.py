@@ -1,0 +1,145 @@
+"""Ingest: one named graph per document, skip by fingerprint, bad documents reported, crash safety."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from innograph.ingest import doc_id_for, ingest
+from innograph.iris import Iris
+from innograph.store.embedded import EmbeddedStore
+
+IRIS = Iris("https://w3id.org/innograph/")
+DATA = Path(__file__).resolve().parent.parent / "data"
+INNOGRAPH = [sys.executable, "-m", "innograph.cli"]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=20)
+    yield s
+    s.close()
+
+
+def doc_graphs(store: EmbeddedStore) -> set[str]:
+    return {g for g in store.graph_hashes() if g.rsplit("/", 1)[-1] not in {"ontology", "reference"}}
+
+
+def test_ingest_writes_one_graph_per_document_and_skips_unchanged(store: EmbeddedStore) -> None:
+    first = ingest([DATA], store, IRIS)
+    assert first.failed == []
+    assert first.written == len(list(DATA.glob("*.txt")))
+    assert doc_graphs(store) == {IRIS.graph(doc_id_for(p)) for p in DATA.glob("*.txt")}
+    second = ingest([DATA], store, IRIS)
+    assert (second.written, second.skipped) == (0, first.written)
+    forced = ingest([DATA], store, IRIS, force=True)
+    assert forced.written == first.written
+
+
+def test_reingest_replaces_the_graph_without_duplicates(store: EmbeddedStore, tmp_path: Path) -> None:
+    doc = tmp_path / "doc.nt"
+    doc.write_text('<http://ex/a> <http://ex/p> "one" .\n<http://ex/a> <http://ex/p> "two" .\n')
+    ingest([doc], store, IRIS)
+    doc.write_text('<http://ex/a> <http://ex/p> "three" .\n')
+    ingest([doc], store, IRIS)
+    rows = store.select("SELECT ?o WHERE { GRAPH ?g { <http://ex/a> <http://ex/p> ?o } }",
+                        {"g": __import__("pyoxigraph").NamedNode(IRIS.graph("doc"))})
+    assert sorted(r["o"].value for r in rows) == ["three"]
+
+
+def test_bad_documents_are_reported_and_lose_nothing(store: EmbeddedStore, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.nt").write_text('<http://ex/a> <http://ex/p> "ok" .\n')
+    (docs / "broken.ttl").write_text("this is not turtle <<<")
+    (docs / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    report = ingest([docs], store, IRIS)
+    failed = {Path(f.path).name: f.reason for f in report.failed}
+    assert set(failed) == {"broken.ttl", "binary.txt"}
+    assert all(reason.startswith("[") for reason in failed.values())  # a code says what went wrong
+    assert IRIS.graph("good") in doc_graphs(store)
+
+
+def test_cli_exits_non_zero_when_a_document_failed(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ok.nt").write_text('<http://ex/a> <http://ex/p> "ok" .\n')
+    (tmp_path / "docs" / "bad.nt").write_text("<http://ex/a> oops")
+    result = subprocess.run([*INNOGRAPH, "ingest", str(tmp_path / "docs"), "--store", str(tmp_path / "s")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "written 1" in result.stdout and "FAILED" in result.stdout and "bad.nt" in result.stdout
+
+
+def test_prune_removes_graphs_of_vanished_documents_and_logs_it(store: EmbeddedStore, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a", "b"):
+        (docs / f"{name}.nt").write_text(f'<http://ex/{name}> <http://ex/p> "x" .\n')
+    ingest([docs], store, IRIS)
+    (docs / "b.nt").unlink()
+    ingest([docs], store, IRIS, prune=True)
+    assert doc_graphs(store) == {IRIS.graph("a")}
+    kinds = store.select("SELECT ?t WHERE { GRAPH ?g { ?c ?changedGraph ?x ; ?changeType ?t } }", None)
+    assert kinds  # created events for a and b, and a deleted event for b
+    deleted = store.select(
+        f"SELECT ?x WHERE {{ ?c <{IRIS.term('changeType')}> \"deleted\" ; <{IRIS.term('changedGraph')}> ?x }}"
+    )
+    assert [r["x"].value for r in deleted] == [IRIS.graph("b")]
+
+
+def _write_version(folder: Path, version: int, docs: int) -> None:
+    for i in range(docs):
+        lines = [f'<http://ex/d{i}/s{j}> <http://ex/p> "v{version}-{j}" .' for j in range(20 + version * 7)]
+        (folder / f"d{i:03}.nt").write_text("\n".join(lines) + "\n")
+
+
+def _graph_versions(store_dir: Path, docs: int) -> dict[str, dict[int, set[str]]]:
+    """For each partition and document: the set of version numbers its triples carry."""
+    from pyoxigraph import Store
+
+    seen: dict[str, dict[int, set[str]]] = {}
+    for partition in ("public", "full"):
+        snapshot = Store.read_only(str(store_dir / partition))
+        per_doc: dict[int, set[str]] = {}
+        for i in range(docs):
+            values = [q.object.value for q in snapshot.quads_for_pattern(None, None, None, None)
+                      if q.graph_name.value == IRIS.graph(f"d{i:03}") and q.subject.value.startswith(f"http://ex/d{i}/")]
+            per_doc[i] = {v.split("-")[0] for v in values}
+            if values:
+                version = int(values[0].split("-")[0][1:])
+                assert len(values) == 20 + version * 7, f"{partition} d{i}: partial graph ({len(values)} triples)"
+        seen[partition] = per_doc
+        del snapshot
+    return seen
+
+
+@pytest.mark.slow
+def test_kill_9_during_ingest_leaves_each_graph_old_or_new(tmp_path: Path) -> None:
+    docs, folder, store_dir = 30, tmp_path / "docs", tmp_path / "store"
+    folder.mkdir()
+    _write_version(folder, 0, docs)
+    base = [*INNOGRAPH, "ingest", str(folder), "--store", str(store_dir), "--jobs", "1", "--no-progress"]
+    subprocess.run(base, check=True, capture_output=True, timeout=300)
+    rng = random.Random(20261123)
+    for version in range(1, 5):
+        _write_version(folder, version, docs)
+        proc = subprocess.Popen(base, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(rng.uniform(0.6, 2.0))
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        state = _graph_versions(store_dir, docs)  # asserts: no partial graph in either partition
+        for partition, per_doc in state.items():
+            for i, versions in per_doc.items():
+                assert len(versions) == 1, f"{partition} d{i} mixes versions {versions}"
+                assert int(next(iter(versions))[1:]) in range(version + 1)
+    # and an ingest after the crashes completes and converges on the last version
+    subprocess.run(base, check=True, capture_output=True, timeout=300)
+    final = _graph_versions(store_dir, docs)
+    assert all(v == {"v4"} for per_doc in final.values() for v in per_doc.values())

@@ -31,7 +31,7 @@ def sh(*cmd: str | Path, **kwargs: object) -> None:
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs on the system Python
         sys.exit("innograph needs Python 3.11 or newer")
     inputs = b"".join((ROOT / name).read_bytes() for name in ("requirements.lock", "pyproject.toml", "setup.py"))
     wanted = hashlib.sha256(inputs).hexdigest()

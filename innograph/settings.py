@@ -56,3 +56,16 @@ class Settings(BaseSettings):
     @cached_property
     def iris(self) -> Iris:
         return Iris(self.base_iri)
+
+
+def settings_table() -> str:
+    """The README's configuration table, generated from the fields above."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        default = field.default if field.default not in ("", None) else "(empty)"
+        rows.append(f"| `INNOGRAPH_{name.upper()}` | `{default}` | {field.description} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(settings_table())

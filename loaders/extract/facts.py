@@ -109,3 +109,4 @@ class DocumentFacts:
     countries: list[ValueFact] = field(default_factory=list)
     eligible_beneficiaries: list[str] = field(default_factory=list)
     partner_count: int | None = None
+    source_url: str | None = None  # the document's own URL (never listed among its urls)

@@ -1,0 +1,101 @@
+"""E-mails, phone numbers (E.164 through ``phonenumbers``) and URLs written in a text."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from innograph.loaders.extract.facts import Mention, ValueFact
+
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
+_TLDS = (
+    "eu|dk|fr|nl|be|de|lu|se|no|fi|is|at|ch|it|es|pt|ie|uk|pl|cz|sk|si|hr|hu|ro|bg|gr|cy|mt|ee|lv|lt|"
+    "com|org|net|int|info|edu|gov|io|app|dev|hr|eus|cat|bzh|paris|brussels|vlaanderen|amsterdam"
+)
+_URL = re.compile(
+    r"(?<![\w@./-])(?:https?://[^\s<>\"'«»\[\]{}|\\^`]+"
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'«»\[\]{}|\\^`]*)?"
+    rf"|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})(?![\w@-])(?:/[^\s<>\"'«»\[\]{{}}|\\^`]*)?)"
+)
+_TRAILING = ".,;:!?)]}'\"’”»…"
+_PHONE_CUE = re.compile(r"(?:tel|tlf|phone|mobil|mob|gsm|téléphone|telefoon|telefon|fax|☎|📞)\W{0,3}$", re.I)
+_MIN_DIGITS = 8
+
+
+def _strip_trailing(raw: str) -> str:
+    while raw and raw[-1] in _TRAILING:
+        if raw[-1] == ")" and raw.count("(") >= raw.count(")"):
+            break
+        raw = raw[:-1]
+    return raw
+
+
+def find_emails(text: str) -> list[ValueFact]:
+    out: list[ValueFact] = []
+    seen: set[str] = set()
+    for m in _EMAIL.finditer(text):
+        value = m.group().rstrip(".")
+        if value.lower() not in seen:
+            seen.add(value.lower())
+            out.append(ValueFact(value, Mention(m.start(), m.start() + len(value), value, "values.email", 0.95)))
+    return out
+
+
+def find_urls(text: str, own_url: str | None = None) -> list[ValueFact]:
+    """URLs as written ('www.x.eu', 'https://...', 'kohesio.ec.europa.eu'), not the page's own."""
+    own = _norm_url(own_url) if own_url else None
+    out: list[ValueFact] = []
+    seen: set[str] = set()
+    for m in _URL.finditer(text):
+        value = _strip_trailing(m.group())
+        if not value or "." not in value:
+            continue
+        key = _norm_url(value)
+        if key == own or key in seen:
+            continue
+        seen.add(key)
+        confidence = 0.95 if value.lower().startswith(("http", "www.")) else 0.7
+        out.append(ValueFact(value, Mention(m.start(), m.start() + len(value), value, "values.url", confidence)))
+    return out
+
+
+def _norm_url(url: str) -> str:
+    url = url.strip().lower().rstrip("/")
+    url = re.sub(r"^https?://", "", url)
+    return url.removeprefix("www.")
+
+
+def find_phones(text: str, region: str | None, blocked: list[tuple[int, int]]) -> list[ValueFact]:
+    """Phone numbers in E.164. Numbers written without a country code are read with ``region``
+    (the document's country); spans in ``blocked`` (dates, amounts) are skipped. A national number
+    needs a phone cue before it, an e-mail nearby or a line of its own: bare digit groups in running
+    text are more often references than phones."""
+    out: list[ValueFact] = []
+    seen: set[str] = set()
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        start, end = match.start, match.end
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        digits = sum(c.isdigit() for c in match.raw_string)
+        if digits < _MIN_DIGITS:
+            continue
+        international = match.raw_string.lstrip().startswith(("+", "00"))
+        if not international and not _phone_context(text, start, end):
+            continue
+        value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if value in seen:
+            continue
+        seen.add(value)
+        out.append(ValueFact(value, Mention(start, end, match.raw_string, "values.phone", 0.9)))
+    return out
+
+
+def _phone_context(text: str, start: int, end: int) -> bool:
+    if _PHONE_CUE.search(text[max(0, start - 20):start]):
+        return True
+    if "@" in text[max(0, start - 80):end + 80]:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return not re.search(r"[^\W\d_]{3,}", line.replace(text[start:end], ""))

@@ -1,0 +1,125 @@
+"""Countries the text names or refers to: names, adjectives and demonyms ('Portugal', 'danske',
+'Duits-Nederlands'), flag emoji and ISO codes in record headers ('KOHESIO · Q42 · FI').
+
+Not counted (FIELDS.md): a country inside another name ('NordDanmarks EU-Kontor', 'Energy Cluster
+Denmark', 'Interreg Vlaanderen-Nederland', 'Zuid-Nederland') or only implied by a region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from innograph.loaders.extract.cues import LETTER
+from innograph.loaders.extract.facts import Mention, ValueFact
+from innograph.loaders.lang import rules
+
+EXTRACTOR = "values.country"
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
+_CODE_LINE = re.compile(r"^[^\n]*[·|•][^\n]*$", re.MULTILINE)
+_CODE = re.compile(r"(?:(?<=[·|•])|^)\s*([A-Z]{2})\s*(?=[·|•]|$)", re.MULTILINE)
+_NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+(?:-[A-Za-zÀ-ÿ]+)*")
+_NOT_CODES = {"EU", "UK", "EL"}
+
+
+@dataclass
+class _Lexicon:
+    regex: re.Pattern[str]
+    forms: dict[str, tuple[str, bool, bool]]  # lower form -> (code, must be capitalised, is a name)
+    stop_words: frozenset[str]
+
+
+@cache
+def _lexicon(langs: tuple[str, ...]) -> _Lexicon:
+    forms: dict[str, tuple[str, bool, bool]] = {}
+    stops: set[str] = set()
+    for lang in langs:
+        mod = rules(lang, "countries")
+        if mod is None:
+            continue
+        for name, code in mod.NAMES.items():
+            forms.setdefault(name.lower(), (code, name[0].isupper(), True))
+            for genitive in ("s", "'s", "’s"):
+                forms.setdefault(name.lower() + genitive, (code, name[0].isupper(), True))
+        for adjective, code in mod.ADJECTIVES.items():
+            for ending in mod.ADJECTIVE_ENDINGS:
+                forms.setdefault((adjective + ending).lower(), (code, adjective[0].isupper(), False))
+        stop_mod = rules(lang, "stop_words")
+        if stop_mod is not None:
+            stops.update(stop_mod.STOP_WORDS)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    regex = re.compile(rf"(?<!{LETTER})(?:{alternation})(?!{LETTER})", re.IGNORECASE)
+    return _Lexicon(regex, forms, frozenset(stops))
+
+
+def _inside_name(text: str, start: int, end: int, lex: _Lexicon, is_name: bool) -> bool:
+    """True when the country word is part of a longer proper name (an organisation, programme
+    or region): a capitalised word right before it (not a sentence start, not a function word)
+    or, for names and capitalised adjectives, right after it."""
+    before = text[max(0, start - 40):start]
+    m = re.search(r"([^\s]+)[ \t]+$", before)
+    if m is not None:
+        word = m.group(1)
+        rest = before[:m.start()].rstrip(" \t")
+        sentence_start = rest == "" or rest.endswith(("\n", ".", "!", "?", ":", "•", "·"))
+        if (_NAME_WORD.fullmatch(word) and word.lower() not in lex.stop_words and not sentence_start
+                and not re.search(r"[.,;:!?)\]]$", word)):
+            return True
+    after = text[end:end + 40]
+    if (is_name or text[start].isupper()) and re.match(r"[ \t]+[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]{2,}", after):
+        nxt = re.match(r"[ \t]+(\w+)", after)
+        if nxt and nxt.group(1).lower() not in lex.stop_words and nxt.group(1).lower() not in lex.forms:
+            return True
+    return False
+
+
+def _compound_span(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """A hyphenated compound counts only when every part is a country word ('Duits-Nederlands',
+    'dansk-svenske'); 'Zuid-Nederland', 'Nederlands-Limburg', 'Hauts-de-France' do not."""
+    if not (text[start - 1:start] == "-" or text[end:end + 1] == "-"):
+        return start, end
+    s = start
+    while s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-"):
+        s -= 1
+    e = end
+    while e < len(text) and (text[e].isalpha() or text[e] == "-"):
+        e += 1
+    parts = text[s:e].split("-")
+    if all(p.lower() in lex.forms for p in parts if p):
+        return s, e
+    return None
+
+
+def extract_countries(text: str, masked: str, langs: tuple[str, ...]) -> list[ValueFact]:
+    lex = _lexicon(langs)
+    out: list[ValueFact] = []
+    seen: set[str] = set()
+
+    def add(code: str, start: int, end: int, confidence: float) -> None:
+        if code in seen:
+            return
+        seen.add(code)
+        out.append(ValueFact(code, Mention(start, end, text[start:end], EXTRACTOR, confidence)))
+
+    for m in lex.regex.finditer(masked):
+        word = m.group()
+        code, capitalised, is_name = lex.forms[word.lower()]
+        if capitalised and not word[0].isupper():
+            continue
+        span = _compound_span(masked, m.start(), m.end(), lex)
+        if span is None or _inside_name(masked, span[0], span[1], lex, is_name):
+            continue
+        add(code, m.start(), m.end(), 0.8 if is_name else 0.7)
+    for m in _FLAG.finditer(masked):
+        code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.group())
+        if code not in _NOT_CODES and pycountry.countries.get(alpha_2=code) is not None:
+            add(code, m.start(), m.end(), 0.9)
+    for line in _CODE_LINE.finditer(masked):
+        for m in _CODE.finditer(line.group()):
+            code = m.group(1)
+            if code not in _NOT_CODES and pycountry.countries.get(alpha_2=code) is not None:
+                start = line.start() + m.start(1)
+                add(code, start, start + 2, 0.6)
+    return out

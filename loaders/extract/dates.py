@@ -1,0 +1,300 @@
+"""Dates at the precision they are written, ranges, and what each date means.
+
+Why not ``dateparser``: it fills what the text leaves out. ``parse('Oktober 2023')`` returns a full
+datetime with the day taken from today (or the 1st/last with PREFER_DAY_OF_MONTH), and a day-month
+without a year gets the current year. Both are wrong for us ('Oktober 2023' is a month, a date
+without a year is not guessed), and telling afterwards what was written is harder than reading it.
+So dates are read with month tables from ``loaders/lang/{xx}/dates.py`` and a few patterns, which
+also keeps extraction fast (no per-call parsing of candidate strings).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from innograph.loaders.extract.cues import LETTER, TextIndex, cues_for, merged
+from innograph.loaders.extract.facts import DateFact, Mention
+from innograph.loaders.lang import LANGUAGES
+
+EXTRACTOR = "values.dates"
+_EARLY_CHARS = 400  # a founding date this close to the top is the subject's own start
+_PUBLICATION_CHARS = 300  # a lone date this close to the top is the page's publication date
+
+
+@dataclass
+class DateHit:
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def value(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def bare_year(self) -> bool:
+        return self.month is None
+
+
+@dataclass
+class _Patterns:
+    iso: re.Pattern[str]
+    numeric: re.Pattern[str]
+    day_month_year: re.Pattern[str]
+    month_day_year: re.Pattern[str]
+    month_year: re.Pattern[str]
+    day_month: re.Pattern[str]
+    year_range: re.Pattern[str]
+    year: re.Pattern[str]
+    months: dict[str, int]
+
+
+@cache
+def _patterns() -> _Patterns:
+    months: dict[str, int] = dict(merged(LANGUAGES, "dates", "MONTHS"))
+    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    month = rf"(?<!{LETTER})(?P<month>{names})(?!{LETTER})\.?"
+    day_suffixes = sorted(set(merged(LANGUAGES, "dates", "DAY_SUFFIXES")), key=len, reverse=True)
+    suffixes = "|".join(re.escape(s) for s in day_suffixes)
+    day = rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\s?(?:{suffixes})(?!{LETTER}))?"
+    year = r"(?P<year>(?:19|20)\d{2})(?![\d])"
+    flags = re.IGNORECASE
+    return _Patterns(
+        iso=re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        numeric=re.compile(r"(?<![\d./-])(?P<day>[0-3]?\d)([./-])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d{2})(?!\d)"),
+        day_month_year=re.compile(rf"{day}\.?\s*(?:de\s+|of\s+)?{month},?\s+{year}", flags),
+        month_day_year=re.compile(rf"{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", flags),
+        month_year=re.compile(rf"{month},?\s+{year}", flags),
+        day_month=re.compile(rf"{day}\.?\s*(?:de\s+|of\s+)?{month}", flags),
+        year_range=re.compile(
+            r"(?<![\w.,/-])(?P<y1>(?:19|20)\d{2})\s*(?:-|–|—|→|/)\s*(?P<y2>(?:19|20)\d{2})(?![\d%])"
+        ),
+        year=re.compile(r"(?<![\w.,/+-])(?P<year>(?:19|20)\d{2})(?![\w/%-]|[.,]\d|\s?%)"),
+        months=months,
+    )
+
+
+def find_dates(text: str) -> tuple[list[DateHit], list[tuple[DateHit, DateHit]]]:
+    """Every date written in ``text`` (day, month or year precision, or a day-month without a
+    year) and the year ranges ('2011 – 2014'). Overlapping readings keep the longest."""
+    p = _patterns()
+    found: list[DateHit] = []
+
+    def month_of(m: re.Match[str]) -> int | None:
+        raw = m.group("month")
+        return int(raw) if raw.isdigit() else p.months.get(raw.lower())
+
+    def add(m: re.Match[str], with_day: bool, with_year: bool = True) -> None:
+        month = month_of(m)
+        day = int(m.group("day")) if with_day else None
+        if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            return
+        year = int(m.group("year")) if with_year else None
+        found.append(DateHit(m.start(), m.end(), year, month, day))
+
+    for pattern, with_day in ((p.iso, True), (p.numeric, True), (p.day_month_year, True),
+                              (p.month_day_year, True), (p.month_year, False)):
+        for m in pattern.finditer(text):
+            add(m, with_day)
+    for m in p.day_month.finditer(text):
+        add(m, True, with_year=False)
+    ranges: list[tuple[DateHit, DateHit]] = []
+    for m in p.year_range.finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y1 < y2:
+            ranges.append((DateHit(m.start("y1"), m.end("y1"), y1), DateHit(m.start("y2"), m.end("y2"), y2)))
+    for m in p.year.finditer(text):
+        found.append(DateHit(m.start(), m.end(), int(m.group("year"))))
+    # keep the longest reading of each stretch of text
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[DateHit] = []
+    taken_until = -1
+    range_spans = [(a.start, b.end) for a, b in ranges]
+    for hit in found:
+        if hit.start < taken_until:
+            continue
+        if hit.bare_year and any(s <= hit.start < e for s, e in range_spans):
+            continue
+        kept.append(hit)
+        taken_until = hit.end
+    ranges = [
+        (a, b) for a, b in ranges if not any(h.start < b.end and a.start < h.end and not h.bare_year for h in kept)
+    ]
+    return kept, ranges
+
+
+@dataclass
+class _Cues:
+    connector: re.Pattern[str]
+    pairs: tuple[tuple[str, str], ...]
+    year_preposition: re.Pattern[str]
+    categories: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def _cues(langs: tuple[str, ...]) -> _Cues:
+    connectors = sorted(merged(langs, "dates", "RANGE_CONNECTORS"), key=len, reverse=True)
+    words = "|".join(re.escape(c) for c in connectors)
+    connector = re.compile(rf"\s*(?:-|–|—|→|/|(?:{words})(?!{LETTER}))\s*(?:(?:le|la|den|the|de)\s+)?", re.IGNORECASE)
+    preps = sorted(set(merged(langs, "dates", "YEAR_PREPOSITIONS")), key=len, reverse=True)
+    year_preposition = re.compile(rf"(?<!{LETTER})(?:{'|'.join(re.escape(x) for x in preps)})\s+$", re.IGNORECASE)
+    categories = []
+    for meaning, name in (
+        ("deadline", "DEADLINE_CUES"), ("start", "START_CUES"), ("end", "END_CUES"), ("period", "PERIOD_CUES"),
+        ("submission", "SUBMISSION_CUES"), ("publication", "PUBLICATION_CUES"), ("creation", "CREATION_CUES"),
+        ("adoption", "ADOPTION_CUES"), ("meeting", "MEETING_CUES"), ("inauguration", "INAUGURATION_CUES"),
+        ("target", "TARGET_CUES"),
+    ):
+        regex = cues_for(langs, "dates", name)
+        if regex is not None:
+            categories.append((meaning, regex))
+    return _Cues(connector, tuple(merged(langs, "dates", "RANGE_PAIRS")), year_preposition, tuple(categories))
+
+
+@dataclass
+class _Candidate:
+    strength: int
+    pos: int
+    fact: DateFact
+
+
+def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right: bool = True) -> str | None:
+    """The meaning whose cue sits nearest the date: left on its line (or the label line above),
+    or right within its sentence (verbs such as 'opgericht', 'inauguré' follow the date)."""
+    best: tuple[int, str] | None = None
+    _, left = index.left_context(start)
+    _, sentence_end = index.sentence_bounds(start)
+    right = index.text[end:min(sentence_end, end + 120)] if look_right else ""
+    for meaning, regex in cues.categories:
+        for m in regex.finditer(left):
+            distance = len(left) - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, meaning)
+        m = regex.search(right)
+        if m is not None:
+            distance = m.start() + 25  # a cue before the date is the stronger evidence
+            if best is None or distance < best[0]:
+                best = (distance, meaning)
+    return best[1] if best else None
+
+
+def _is_label(text: str, hit_start: int, hit_end: int) -> bool:
+    """'2000 - 2006 Atlantic Area', 'the 2014–2020 Cohesion period', 'Interreg IV 2007-2013':
+    a period that is part of a programme's name, not a dated event."""
+    after = text[hit_end:hit_end + 40]
+    before = text[max(0, hit_start - 30):hit_start]
+    if re.match(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]", after):
+        return True
+    if re.search(r"(?<!\w)(?:the|of the|de la|du|des|het|van de|den|det)\s+$", before, re.IGNORECASE):
+        return True
+    named = re.search(r"(?<![.!?:\n])\s(?:[A-Z][\w-]*|[IVX]+)\s+$", before)
+    return bool(named) and not re.search(r"[:\n]\s*\S+\s+$", before)
+
+
+def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ...]) -> tuple[
+    DateFact | None, DateFact | None, list[DateFact]
+]:
+    """(start, end, other dates) of a document. ``masked`` is ``text`` with URLs and e-mails blanked."""
+    hits, year_ranges = find_dates(masked)
+    index = TextIndex(masked)
+    cues = _cues(langs)
+    starts: list[_Candidate] = []
+    ends: list[_Candidate] = []
+    others: list[DateFact] = []
+
+    def fact(hit: DateHit, meaning: str, confidence: float = 0.8) -> DateFact:
+        value = hit.value or ""
+        return DateFact(value, meaning, Mention(hit.start, hit.end, text[hit.start:hit.end], EXTRACTOR, confidence))
+
+    # ranges: two written dates joined by a connector, or 'entre le ... et le ...'
+    ranges: list[tuple[DateHit, DateHit]] = list(year_ranges)
+    used: set[int] = set()
+    full = [h for h in hits if not h.bare_year or h.year is None]
+    for a, b in itertools.pairwise(full):
+        between = masked[a.end:b.start]
+        if b.year is None or len(between) > 25:
+            continue
+        joined = cues.connector.fullmatch(between) is not None
+        if not joined:
+            before = masked[max(0, a.start - 20):a.start].lower()
+            joined = any(before.rstrip().endswith(first) and between.strip().lower() == second
+                         for first, second in cues.pairs)
+        if joined:
+            if a.year is None:
+                a.year = b.year  # '1 March to 30 April 2024': the year is written once for both
+                if a.month is None:
+                    continue
+            ranges.append((a, b))
+            used.update((id(a), id(b)))
+    for a, b in sorted(ranges, key=lambda r: r[0].start):
+        meaning = _nearest_cue(index, cues, a.start, b.end, look_right=False)
+        cued = meaning in ("period", "start", "submission", "deadline", "end")
+        if not cued and a.bare_year and _is_label(masked, a.start, b.end):
+            continue
+        if cued or not a.bare_year:
+            strength = 3 if cued else 1
+            starts.append(_Candidate(strength, a.start, fact(a, "start")))
+            ends.append(_Candidate(strength, a.start, fact(b, "end")))
+        else:
+            others.append(fact(a, "period start", 0.6))
+            others.append(fact(b, "period end", 0.6))
+
+    first_sentences_end = index.sentence_starts[2] if len(index.sentence_starts) > 2 else len(masked)
+    for hit in hits:
+        if id(hit) in used or hit.year is None:
+            continue
+        if hit.bare_year:
+            left = masked[max(0, hit.start - 25):hit.start]
+            meaning = _nearest_cue(index, cues, hit.start, hit.end)
+            labelled = meaning in ("start", "end", "deadline", "period") and re.search(r":\s*$", left)
+            if not labelled and (cues.year_preposition.search(left) is None or _is_label(masked, hit.start, hit.end)):
+                continue
+        else:
+            meaning = _nearest_cue(index, cues, hit.start, hit.end)
+        if meaning == "deadline" or meaning == "end":
+            ends.append(_Candidate(2, hit.start, fact(hit, meaning)))
+        elif meaning == "start":
+            starts.append(_Candidate(2, hit.start, fact(hit, "start")))
+        elif meaning == "creation" and hit.start < min(first_sentences_end, _EARLY_CHARS):
+            starts.append(_Candidate(1, hit.start, fact(hit, "creation", 0.6)))
+        elif meaning in (None, "period", "submission"):
+            lone = hit.start < _PUBLICATION_CHARS
+            others.append(fact(hit, "publication" if lone else "other", 0.6))
+        else:
+            others.append(fact(hit, meaning))
+
+    start = _pick(starts, others)
+    end = _pick(ends, others)
+    return start, end, _dedupe(others)
+
+
+def _pick(candidates: list[_Candidate], others: list[DateFact]) -> DateFact | None:
+    """The strongest, earliest candidate; the rest are kept as other dates."""
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (-c.strength, c.pos))
+    for rest in candidates[1:]:
+        if rest.fact.value != candidates[0].fact.value:
+            others.append(rest.fact)
+    return candidates[0].fact
+
+
+def _dedupe(dates: list[DateFact]) -> list[DateFact]:
+    seen: set[str] = set()
+    out = []
+    for d in sorted(dates, key=lambda d: d.mention.start):
+        if d.value and d.value not in seen:
+            seen.add(d.value)
+            out.append(d)
+    return out

@@ -1,0 +1,110 @@
+"""Language of a document's main body and of each of its blocks.
+
+Two pieces of evidence per block: py3langid (a maintained n-gram classifier, restricted to the four
+languages we have rules for) and the share of the block's words that are stop words of each language
+(``loaders/lang/{xx}/stop_words.py``). The document's language is the one that covers most
+characters of the body, so French page furniture ('Rechercher des projets', 'Date de fin') around a
+long English description still gives 'en'. A guard on the unrestricted classifier returns None for a
+text in another language (German, Spanish...).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from innograph.loaders.extract.facts import Segment
+from innograph.loaders.lang import LANGUAGES, all_rules
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+_BLOCK = re.compile(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*")  # runs of non-blank lines
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_MIN_BLOCK_CHARS = 25  # shorter blocks (menu items, numbers) borrow their neighbours' language
+_MAX_CLASSIFY_CHARS = 4000  # a block's language is clear long before that
+_STOP_WEIGHT = 2.0  # how much the stop-word share counts against the classifier's probability
+_OTHER_MIN_SHARE = 0.6  # text share another language needs before the document is 'not ours'
+_FOREIGN_SURE = 0.9  # the unrestricted classifier is trusted above this probability
+_OTHER_MAX_STOP = 0.3  # a block the classifier calls foreign stays ours above this stop-word share
+
+
+@cache
+def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
+    ours = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ours.set_languages(list(LANGUAGES))
+    full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return ours, full
+
+
+@cache
+def _stop_words() -> dict[str, frozenset[str]]:
+    return {lang: mod.STOP_WORDS for lang, mod in all_rules("stop_words").items()}
+
+
+def stop_word_shares(text: str) -> dict[str, float]:
+    """Share of the words of ``text`` that are stop words of each language."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return dict.fromkeys(LANGUAGES, 0.0)
+    return {lang: sum(w in stops for w in words) / len(words) for lang, stops in _stop_words().items()}
+
+
+def _block_language(text: str) -> tuple[str, float, str]:
+    """(best of our languages, its best stop-word share, the unrestricted classifier's language).
+
+    The unrestricted language is reported as ours when the classifier hesitates and stop words say
+    it is one of ours (short English blocks are sometimes called 'la' or 'sco')."""
+    sample = text[:_MAX_CLASSIFY_CHARS]
+    ours, full = _identifiers()
+    probs = dict(ours.rank(sample))
+    shares = stop_word_shares(sample)
+    best = max(LANGUAGES, key=lambda lang: probs.get(lang, 0.0) + _STOP_WEIGHT * shares[lang])
+    foreign, confidence = full.classify(sample)
+    if foreign not in LANGUAGES and confidence < _FOREIGN_SURE and max(shares.values()) >= _OTHER_MAX_STOP:
+        foreign = best
+    return best, max(shares.values()), foreign
+
+
+def detect(text: str) -> tuple[str | None, list[Segment]]:
+    """The main-body language (en/fr/da/nl or None) and one :class:`Segment` per text block."""
+    segments: list[Segment] = []
+    weight: dict[str, float] = {}
+    other_weight = 0.0
+    best_stop = 0.0
+    for match in _BLOCK.finditer(text):
+        block = match.group()
+        letters = sum(c.isalpha() for c in block)
+        if letters < _MIN_BLOCK_CHARS:
+            segments.append(Segment(match.start(), match.end(), None))
+            continue
+        lang, stop_share, unrestricted = _block_language(block)
+        segments.append(Segment(match.start(), match.end(), lang))
+        if unrestricted in LANGUAGES:
+            weight[lang] = weight.get(lang, 0.0) + letters
+            best_stop = max(best_stop, stop_share)
+        else:
+            other_weight += letters
+    if not weight:
+        # only short blocks: classify the whole text once
+        letters = sum(c.isalpha() for c in text)
+        if letters < 3:
+            return None, segments
+        lang, stop_share, unrestricted = _block_language(text)
+        if unrestricted not in LANGUAGES:
+            return None, segments
+        weight[lang] = letters
+    main = max(weight, key=lambda lang: weight[lang])
+    total = sum(weight.values()) + other_weight
+    if other_weight / total >= _OTHER_MIN_SHARE:
+        return None, segments
+    _fill_short_segments(segments, main)
+    return main, segments
+
+
+def _fill_short_segments(segments: list[Segment], main: str) -> None:
+    """Short blocks take the language of the previous classified block (or the main one)."""
+    previous = main
+    for seg in segments:
+        if seg.language is None:
+            seg.language = previous
+        else:
+            previous = seg.language

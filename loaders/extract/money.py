@@ -1,0 +1,184 @@
+"""Amounts of money and percentages.
+
+'11,3 mio. EUR' -> 11300000 EUR, '1,1 mia. kr.' -> 1100000000 DKK, '2 M€', '€ 500.000',
+'EUR 3.5 million', '€ 1,635,670.00'; a bare '1 103 559,81' (grouped, two decimals, as in keep.eu
+records) is money in the document's currency. Number formats, magnitude and currency words come
+from ``loaders/lang/{xx}/numbers.py`` and ``money.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from innograph.loaders.extract.cues import LETTER, TextIndex, cue_regex, merged
+from innograph.loaders.extract.facts import AmountFact, Mention, PercentFact
+from innograph.loaders.lang import rules
+
+EXTRACTOR = "values.money"
+# written the same in every language
+_SYMBOLS = {"€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD", "dkk": "DKK",
+            "sek": "SEK", "nok": "NOK", "chf": "CHF", "pln": "PLN", "isk": "ISK", "czk": "CZK", "huf": "HUF"}
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
+_DEFAULT_CURRENCY = "EUR"
+
+
+@dataclass
+class _Patterns:
+    prefix: re.Pattern[str]
+    suffix: re.Pattern[str]
+    bare: re.Pattern[str]
+    percent: re.Pattern[str]
+    currencies: dict[str, str]
+    magnitudes: dict[str, int]
+    decimal: str
+    meanings: tuple[tuple[str, re.Pattern[str]], ...]
+    cofinancing: re.Pattern[str] | None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _patterns(langs: tuple[str, ...]) -> _Patterns:
+    currencies = {k.lower(): v for k, v in merged(langs, "money", "CURRENCIES")}
+    currencies.update(_SYMBOLS)
+    magnitudes = {k.lower(): v for k, v in merged(langs, "numbers", "MAGNITUDES")}
+    cur_words = [w for w in currencies if w[0].isalpha()]
+    cur_symbols = [w for w in currencies if not w[0].isalpha()]
+    cur = rf"(?:(?<!{LETTER})(?:{_alternation(cur_words)})(?!{LETTER})\.?|{_alternation(cur_symbols)})"
+    mag = rf"(?<!{LETTER})(?:{_alternation(list(magnitudes))})(?!{LETTER})\.?"
+    flags = re.IGNORECASE
+    prefix = re.compile(rf"(?P<cur>{cur})\s?(?P<num>{_NUMBER})(?:\s?(?P<mag>{mag}))?", flags)
+    suffix = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s?(?:(?P<mag>{mag})\s?)?(?P<cur>{cur})", flags)
+    bare = re.compile(
+        r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+,\d{2}|\d{1,3}(?:,\d{3})+\.\d{2})(?![\d%]|\s?%)"
+    )
+    words = _alternation(list(merged(langs, "numbers", "PERCENT_WORDS")))
+    percent = re.compile(rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:[.,]\d+)?)\s?(?:%|(?:{words})(?!{LETTER}))", flags)
+    meanings = []
+    for lang in langs:
+        mod = rules(lang, "money")
+        for meaning, cues in getattr(mod, "AMOUNT_MEANINGS", ()):
+            regex = cue_regex(tuple(cues))
+            if regex is not None:
+                meanings.append((meaning, regex))
+    decimal = getattr(rules(langs[0], "numbers"), "DECIMAL_SEPARATOR", ".")
+    cofinancing = cue_regex(tuple(merged(langs, "money", "COFINANCING_CUES")))
+    return _Patterns(prefix, suffix, bare, percent, currencies, magnitudes, decimal, tuple(meanings), cofinancing)
+
+
+def parse_number(raw: str, decimal_separator: str, with_magnitude: bool = False) -> Decimal | None:
+    """'1 103 559,81' -> 1103559.81; '1,635,670.00' -> 1635670.00; '11,3' -> 11.3.
+
+    A single '.' or ',' followed by three digits is a thousands separator unless it is the
+    language's decimal separator or a magnitude word follows ('1,250 million')."""
+    s = re.sub(r"[\s\u00a0\u202f’']", "", raw)
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+    elif dots + commas == 0:
+        dec = None
+    else:
+        sep = "." if dots else ","
+        tail = s.rsplit(sep, 1)[1]
+        if dots + commas > 1:
+            dec = None
+        elif len(tail) != 3 or with_magnitude or sep == decimal_separator:
+            dec = sep
+        else:
+            dec = None
+    if dec is None:
+        s = s.replace(".", "").replace(",", "")
+    else:
+        other = "," if dec == "." else "."
+        s = s.replace(other, "").replace(dec, ".")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def _meaning(p: _Patterns, index: TextIndex, start: int) -> str:
+    _, left = index.left_context(start, 80)
+    sentence_start, _ = index.sentence_bounds(start)
+    window = index.text[max(sentence_start, start - 80):start] if left.strip() == "" else left
+    best: tuple[int, str] | None = None
+    for meaning, regex in p.meanings:
+        for m in regex.finditer(window):
+            distance = len(window) - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, meaning)
+    return best[1] if best else "amount"
+
+
+def extract_amounts(text: str, masked: str, langs: tuple[str, ...]) -> list[AmountFact]:
+    """Amounts with currency. A repeat of the same value and currency in another sentence is the
+    same amount said again; two equal amounts in one sentence are two amounts."""
+    p = _patterns(langs)
+    index = TextIndex(masked)
+    found: list[tuple[int, int, Decimal, str | None]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for regex in (p.suffix, p.prefix):
+        for m in regex.finditer(masked):
+            if not free(m.start(), m.end()):
+                continue
+            mag = (m.group("mag") or "").rstrip(".").lower()
+            number = parse_number(m.group("num"), p.decimal, bool(mag))
+            currency = p.currencies.get(m.group("cur").rstrip(".").lower())
+            if number is None or currency is None:
+                continue
+            value = number * p.magnitudes.get(mag, 1)
+            found.append((m.start(), m.end(), value, currency))
+            taken.append((m.start(), m.end()))
+    for m in p.bare.finditer(masked):
+        if free(m.start(), m.end()):
+            number = parse_number(m.group("num"), p.decimal)
+            if number is not None:
+                found.append((m.start(), m.end(), number, None))
+                taken.append((m.start(), m.end()))
+    written = Counter(c for *_, c in found if c)
+    default = written.most_common(1)[0][0] if written else _DEFAULT_CURRENCY
+    out: list[AmountFact] = []
+    seen: dict[tuple[Decimal, str], int] = {}
+    for start, end, value, currency in sorted(found):
+        currency = currency or default
+        key = (value.normalize(), currency)
+        sentence = index.sentence_of(start)
+        if key in seen and seen[key] != sentence:
+            continue
+        seen[key] = sentence
+        mention = Mention(start, end, text[start:end], EXTRACTOR, 0.85 if currency else 0.6)
+        out.append(AmountFact(value, currency, _meaning(p, index, start), mention))
+    return out
+
+
+def extract_percentages(text: str, masked: str, langs: tuple[str, ...]) -> list[PercentFact]:
+    p = _patterns(langs)
+    index = TextIndex(masked)
+    out: list[PercentFact] = []
+    seen: dict[Decimal, int] = {}
+    for m in p.percent.finditer(masked):
+        value = parse_number(m.group("num"), p.decimal, True)
+        if value is None or value > 1000:
+            continue
+        sentence = index.sentence_of(m.start())
+        key = value.normalize()
+        if key in seen and seen[key] != sentence:
+            continue
+        seen[key] = sentence
+        s, e = index.sentence_bounds(m.start())
+        line_start, line_end = index.line_bounds(m.start())
+        context = masked[max(s, m.start() - 120):min(e, m.end() + 60)] + " " + masked[line_start:line_end]
+        cofinancing = p.cofinancing is not None and p.cofinancing.search(context) is not None
+        meaning = "co-financing rate" if cofinancing else "share"
+        out.append(PercentFact(value, meaning, Mention(m.start(), m.end(), text[m.start():m.end()], EXTRACTOR, 0.85)))
+    return out

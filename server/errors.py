@@ -34,6 +34,11 @@ STORE_ERRORS: dict[str, tuple[int, str]] = {
     "not_acceptable": (406, "Ask for one of the media types listed in the service description."),
     "store_busy": (503, "Every query worker is busy; retry after the delay in Retry-After."),
     "store_unavailable": (503, "The store is temporarily unavailable; retry shortly."),
+    "update_failed": (400, "The update is well-formed but cannot be applied; see the message (use SILENT to ignore)."),
+    "update_partial": (
+        500,
+        "The full view was updated but the public view was not; re-run the update (or re-ingest) to repair.",
+    ),
     "store_error": (500, "The store failed on this request; report it if it persists."),
 }
 

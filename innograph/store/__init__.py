@@ -15,6 +15,7 @@ from innograph.store.base import (
     StoreBusy,
     StoreError,
     StoreUnavailable,
+    UpdateFailed,
 )
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "StoreBusy",
     "StoreError",
     "StoreUnavailable",
+    "UpdateFailed",
     "open_store",
 ]
 

@@ -28,6 +28,12 @@ class QuerySyntaxError(StoreError):
     code = "query_syntax"
 
 
+class UpdateFailed(StoreError):
+    """A well-formed update that cannot be applied (e.g. CREATE GRAPH of an existing graph)."""
+
+    code = "update_failed"
+
+
 class QueryTimeout(StoreError):
     code = "query_timeout"
 

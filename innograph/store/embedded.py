@@ -40,6 +40,7 @@ from innograph.store.base import (
     ResultTooLarge,
     StoreBusy,
     StoreError,
+    UpdateFailed,
 )
 from innograph.store.pool import QueryPool
 from innograph.store.worker import read_generation
@@ -66,7 +67,8 @@ class EmbeddedStore:
         self.lock_wait = lock_wait
         self._pool: QueryPool | None = None
         self._pool_lock = threading.Lock()
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self._held: dict[str, Store] = {}  # write stores kept open by writing()
         self.root.mkdir(parents=True, exist_ok=True)
         for partition in PARTITIONS:
             if not (self.root / partition / "CURRENT").exists():
@@ -148,17 +150,42 @@ class EmbeddedStore:
     # -- writes --------------------------------------------------------------------------------
 
     @contextmanager
-    def _writer(self, partition: Partition, *, bump: bool = True) -> Iterator[Store]:
+    def writing(self) -> Iterator[None]:
+        """Keep both write stores open for a batch (ingest): each document is still its own
+        atomic update, but the stores are not reopened per document. Other writers wait."""
+        with self._write_lock:
+            if self._held:
+                yield
+                return
+            try:
+                for partition in PARTITIONS:
+                    self._held[partition] = self._open_writer(partition)
+                yield
+            finally:
+                for partition in list(self._held):
+                    self._held.pop(partition).flush()
+                gc.collect()
+
+    def _open_writer(self, partition: Partition) -> Store:
         path = self.root / partition
         deadline = time.monotonic() + self.lock_wait
         while True:
             try:
-                store = Store(str(path))
-                break
+                return Store(str(path))
             except OSError as exc:  # another process holds the write lock
                 if time.monotonic() > deadline:
                     raise StoreBusy(f"{path} is locked by another writer: {exc}") from exc
                 time.sleep(0.1)
+
+    @contextmanager
+    def _writer(self, partition: Partition, *, bump: bool = True) -> Iterator[Store]:
+        held = self._held.get(partition)
+        if held is not None:
+            yield held
+            if bump:
+                self._bump()
+            return
+        store = self._open_writer(partition)
         try:
             yield store
             store.flush()
@@ -208,6 +235,8 @@ class EmbeddedStore:
                     store.update(update)
             except SyntaxError as exc:
                 raise QuerySyntaxError(str(exc)) from exc
+            except RuntimeError as exc:  # pyoxigraph: e.g. "The graph <x> already exists"
+                raise UpdateFailed(str(exc)) from exc
 
     def bulk_load(self, path: Path, fmt: RdfFormat, *, partitions: Sequence[Partition] = PARTITIONS) -> None:
         """Fast, non-transactional load of a big file (benchmarks, reference dumps)."""

@@ -1,0 +1,291 @@
+"""``/sparql``: the SPARQL 1.1 Protocol (query and update) and the Service Description.
+
+A plain Starlette endpoint (no FastAPI parameter machinery) to keep per-request overhead small.
+Store calls run in a worker thread (``run_in_threadpool``); the store's worker processes run the
+query *and* its serialization, so no pyoxigraph iterator ever crosses a thread. The limit
+contract is in ``server/README-limits.md`` and in the service description.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter
+from innograph.server import conneg, service_description
+from innograph.server.deps import bearer_token, is_authorised
+from innograph.server.errors import ApiError
+from innograph.server.sparql_guard import Analysis, analyse, with_using
+from innograph.server.sparql_update import apply_update
+from pyoxigraph import NamedNode
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from innograph.settings import Settings
+from innograph.store import QueryRequest, Store
+
+router = APIRouter()
+
+PATHS = ("/sparql", "/sparql/")
+FORM = "application/x-www-form-urlencoded"
+DIRECT_QUERY = "application/sparql-query"
+DIRECT_UPDATE = "application/sparql-update"
+CORS = {"Access-Control-Allow-Origin": "*"}
+RESULT_HEADERS = {"Vary": "Accept", **CORS}
+PREFLIGHT = {
+    **CORS,
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type, Authorization",
+    "Access-Control-Max-Age": "86400",
+}
+REFUSED_HINT = (
+    "This endpoint never fetches URLs (SERVICE and LOAD are refused). Query the remote endpoint "
+    "yourself, or load the data with `innograph ingest`."
+)
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    method = request.method
+    if method == "OPTIONS":
+        return Response(status_code=204, headers=PREFLIGHT)
+    settings: Settings = request.app.state.settings
+    url_params = request.query_params
+    if method == "POST":
+        params = await _post_params(request, url_params, settings)
+    else:
+        if len(request.scope["query_string"]) > settings.max_request_bytes:
+            raise ApiError(414, "uri_too_long", "the request URL is too long", "Send the query with POST.")
+        params = url_params
+        if "update" in params:
+            raise ApiError(
+                400, "update_needs_post", "SPARQL Update is only accepted with POST", "POST the update instead."
+            )
+    queries = params.getlist("query")
+    updates = params.getlist("update")
+    if len(queries) + len(updates) > 1:
+        raise ApiError(
+            400, "ambiguous_request", "send exactly one query or one update", "Remove the extra query/update."
+        )
+    if queries:
+        return await _query(request, queries[0], params, settings)
+    if updates:
+        return await _update(request, updates[0], params, settings)
+    if method == "POST":
+        raise ApiError(400, "missing_query", "no query or update in the request", "Send query=... or update=...")
+    return await _service_description(request, settings)
+
+
+for _path in PATHS:
+    router.add_route(_path, sparql_endpoint, methods=["GET", "POST", "OPTIONS"], include_in_schema=False)
+
+
+# -- request parsing -----------------------------------------------------------------------------
+
+
+async def _post_params(request: Request, url_params: QueryParams, settings: Settings) -> QueryParams:
+    header = request.headers.get("content-type", "")
+    media, _, rest = header.partition(";")
+    media = media.strip().lower()
+    charset = _charset(rest)
+    if media not in (FORM, DIRECT_QUERY, DIRECT_UPDATE):
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"Content-Type {media or '(none)'} is not accepted here",
+            f"POST with Content-Type {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}.",
+        )
+    if charset not in ("", "utf-8", "utf8") and media != FORM:
+        raise ApiError(415, "unsupported_charset", f"charset {charset} is not supported", "Send UTF-8.")
+    body = await _read_body(request, settings.max_request_bytes)
+    try:
+        text = body.decode()
+    except UnicodeDecodeError:
+        raise ApiError(400, "invalid_encoding", "the body is not valid UTF-8", "Send UTF-8.") from None
+    if media == FORM:
+        pairs = [*url_params.multi_items(), *parse_qsl(text, keep_blank_values=True)]
+        return QueryParams(pairs)
+    if "query" in url_params or "update" in url_params:
+        raise ApiError(
+            400, "ambiguous_request", "a direct POST carries its operation in the body, not the URL", ""
+        )
+    key = "query" if media == DIRECT_QUERY else "update"
+    return QueryParams([*url_params.multi_items(), (key, text)])
+
+
+def _charset(params: str) -> str:
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return ""
+
+
+async def _read_body(request: Request, cap: int) -> bytes:
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > cap:
+        raise _too_large(cap)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise _too_large(cap)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(cap: int) -> ApiError:
+    return ApiError(413, "request_too_large", f"the request body is larger than {cap} bytes", "Send a smaller body.")
+
+
+def _graph_list(params: QueryParams, name: str) -> list[str]:
+    values = params.getlist(name)
+    for value in values:
+        try:
+            NamedNode(value)
+        except ValueError:
+            raise ApiError(400, "invalid_graph_iri", f"{name}: {value!r} is not an absolute IRI", "") from None
+    return values
+
+
+def _endpoint_url(request: Request) -> str:
+    return str(request.url.replace(query="", fragment=""))
+
+
+def _refuse_fetching(analysis: Analysis) -> None:
+    if analysis.fetches:
+        keywords = ", ".join(sorted(set(analysis.fetches)))
+        raise ApiError(400, "service_refused", f"{keywords} is not allowed on this endpoint", REFUSED_HINT)
+
+
+# -- query ---------------------------------------------------------------------------------------
+
+
+async def _query(request: Request, query: str, params: QueryParams, settings: Settings) -> Response:
+    analysis = analyse(query)
+    _refuse_fetching(analysis)
+    default_graphs = _graph_list(params, "default-graph-uri")
+    named_graphs = _graph_list(params, "named-graph-uri")
+    form = analysis.form
+    requested = params.get("format") or params.get("output")
+    accept: tuple[str, ...]
+    if requested:
+        media = conneg.from_format_parameter(requested, form)
+        if media is None:
+            raise ApiError(406, "not_acceptable", f"unknown format {requested!r}", "Use json, xml, csv, tsv, ttl...")
+        accept = (media,)
+    elif form is not None:
+        media = conneg.negotiate(request.headers.get("accept"), conneg.OFFERS[form])
+        if media is None:
+            offers = ", ".join(conneg.OFFERS[form])
+            message = f"none of the accepted types fits a {form} result"
+            raise ApiError(406, "not_acceptable", message, f"Accept one of: {offers}")
+        accept = (media,)
+    else:  # the scanner could not tell the form: let the store choose (it parses the query anyway)
+        accept = _ranked(request.headers.get("accept"))
+    store: Store = request.app.state.store
+    job = QueryRequest(
+        query,
+        partition="full" if is_authorised(request) else "public",
+        accept=accept,
+        default_graphs=default_graphs,
+        named_graphs=named_graphs,
+        union_default_graph=not (analysis.has_dataset or default_graphs or named_graphs),
+        timeout=settings.query_timeout,
+        max_bytes=settings.max_result_bytes,
+        base_iri=_endpoint_url(request),
+    )
+    result = await run_in_threadpool(store.query, job)
+    return Response(result.body, media_type=conneg.content_type(result.media_type), headers=RESULT_HEADERS)
+
+
+def _ranked(accept: str | None) -> tuple[str, ...]:
+    if not accept:
+        return ()
+    ranges = sorted(conneg.parse_accept(accept), key=lambda r: -r[2])
+    return tuple(f"{major}/{minor}" for major, minor, q in ranges if q > 0)
+
+
+# -- update --------------------------------------------------------------------------------------
+
+
+async def _update(request: Request, update: str, params: QueryParams, settings: Settings) -> Response:
+    if not settings.token:
+        raise ApiError(
+            403,
+            "updates_disabled",
+            "SPARQL Update is switched off on this server",
+            "The operator enables it by setting INNOGRAPH_TOKEN; then send it as 'Authorization: Bearer <token>'.",
+        )
+    if bearer_token(request) is None:
+        raise ApiError(
+            401,
+            "token_required",
+            "SPARQL Update needs the bearer token",
+            "Send 'Authorization: Bearer <token>'.",
+            headers={"WWW-Authenticate": 'Bearer realm="innograph"'},
+        )
+    if not is_authorised(request):
+        raise ApiError(403, "token_invalid", "the bearer token is not valid", "Check the token.")
+    analysis = analyse(update)
+    _refuse_fetching(analysis)
+    using = _graph_list(params, "using-graph-uri")
+    using_named = _graph_list(params, "using-named-graph-uri")
+    if using or using_named:
+        if analysis.has_using_or_with:
+            raise ApiError(
+                400,
+                "dataset_conflict",
+                "using-graph-uri/using-named-graph-uri cannot be combined with USING or WITH in the update",
+                "Use either the protocol parameters or the USING/WITH clauses.",
+            )
+        update = with_using(update, analysis, using, using_named)
+    # The endpoint is the base IRI of relative IRIs (an explicit BASE in the update still wins).
+    text = f"BASE <{_endpoint_url(request)}>\n{update}"
+    store: Store = request.app.state.store
+    await run_in_threadpool(apply_update, store, text, settings.iris)
+    return Response(status_code=204, headers=CORS)
+
+
+# -- service description -------------------------------------------------------------------------
+
+
+async def _service_description(request: Request, settings: Settings) -> Response:
+    accept = request.headers.get("accept")
+    offers = ("text/html", *service_description.SD_MEDIA_TYPES)
+    media = conneg.negotiate(accept, offers) if accept else "text/turtle"
+    if media == "text/html" and _has_ui(request):
+        return RedirectResponse("/", status_code=303, headers={"Vary": "Accept"})
+    if media is None or media == "text/html":
+        media = conneg.negotiate(accept, service_description.SD_MEDIA_TYPES)
+        if media is None:
+            raise ApiError(406, "not_acceptable", "the service description is RDF", "Accept text/turtle or RDF/XML.")
+    store: Store = request.app.state.store
+    generation = await run_in_threadpool(store.generation)
+    triples = await run_in_threadpool(_triple_count, request, generation)
+    body = service_description.render(_endpoint_url(request), media, settings, generation, triples)
+    return Response(body, media_type=conneg.content_type(media), headers=RESULT_HEADERS)
+
+
+def _has_ui(request: Request) -> bool:
+    state = request.app.state
+    if not hasattr(state, "has_ui"):
+        state.has_ui = any(getattr(r, "path", None) == "/" for r in request.app.routes)
+    return bool(state.has_ui)
+
+
+def _triple_count(request: Request, generation: int) -> int | None:
+    """Triples in the public union graph, cached per store generation (None if it is too slow)."""
+    state = request.app.state
+    if not hasattr(state, "sd_triples"):
+        state.sd_triples = {}
+    cache: dict[int, int | None] = state.sd_triples
+    if generation not in cache:
+        store: Store = request.app.state.store
+        try:
+            rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            cache.clear()
+            cache[generation] = int(rows[0]["n"].value) if rows else 0
+        except Exception:  # a description without the count is better than no description
+            cache[generation] = None
+    return cache[generation]

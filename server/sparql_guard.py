@@ -1,0 +1,173 @@
+"""A small, fast SPARQL tokenizer and the checks the endpoint makes before evaluation.
+
+It answers, without a full parse (a few microseconds per query):
+
+- is this a SELECT/ASK/CONSTRUCT/DESCRIBE query (for content negotiation before evaluation)?
+- does the query carry its own dataset (``FROM`` / ``FROM NAMED``)?
+- does it ask the server to fetch a URL (``SERVICE``, ``LOAD``)? Those are refused (SSRF).
+- does an update carry ``USING`` / ``WITH`` (which conflicts with protocol ``using-graph-uri``)?
+
+The tokens mirror the SPARQL grammar's terminals where it matters for safety: strings (short and
+long, with escapes), IRIs (``IRIREF`` exactly, so ``?a<?b`` is not an IRI), comments, prefixed
+names with ``\\#`` escapes (so ``ex:a\\#`` does not start a comment), variables, language tags and
+numbers (``3.SERVICE`` is ``3`` ``.`` ``SERVICE``). Keywords are only recognised as bare words,
+never inside strings, IRIs, comments or names. Oxigraph does not apply ``\\uXXXX`` escapes outside
+strings and IRIs (checked), so neither does this scanner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
+_PN_LOCAL_CHAR = rf"(?:[\w:\-\u00B7]|{_PLX})"
+_TOKEN = re.compile(
+    rf"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''
+              | \"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
+              | '(?:[^'\\\n\r]|\\.)*'
+              | "(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00B7]+)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<pname>(?:[^\W\d][\w\-.\u00B7]*)?:(?:{_PN_LOCAL_CHAR}(?:\.(?=[\w:\-\u00B7%\\])|{_PN_LOCAL_CHAR})*)?)
+  | (?P<bnode>_:[\w\-.]*)
+  | (?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+FETCHING_KEYWORDS = frozenset({"SERVICE", "LOAD"})
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Every token except whitespace and comments."""
+    pos, end, match = 0, len(text), _TOKEN.match
+    while pos < end:
+        m = match(text, pos)
+        assert m is not None  # the last alternative matches any character
+        kind = m.lastgroup or "punct"
+        if kind not in ("ws", "comment"):
+            yield Token(kind, m.group(), pos)
+        pos = m.end()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    form: str | None  # SELECT / ASK / CONSTRUCT / DESCRIBE, or None (update or unknown)
+    has_dataset: bool  # FROM or FROM NAMED
+    fetches: tuple[str, ...]  # SERVICE / LOAD keywords found (upper case)
+    has_using_or_with: bool  # an update's own dataset
+    where_positions: tuple[int, ...]  # offsets of update-operation WHERE keywords (for USING)
+
+
+@lru_cache(maxsize=512)
+def analyse(text: str) -> Analysis:
+    """What the endpoint needs to know about a query or update text (cached: bench loops repeat)."""
+    form: str | None = None
+    has_dataset = False
+    has_using = False
+    fetches: list[str] = []
+    wheres: list[int] = []
+    depth = 0
+    previous = ""
+    operation = ""  # the keyword that opened the current update operation
+    for tok in tokens(text):
+        if tok.kind == "punct":
+            if tok.text == "{":
+                depth += 1
+            elif tok.text == "}":
+                depth = max(depth - 1, 0)
+            elif tok.text == ";" and depth == 0:
+                operation = ""
+            previous = tok.text
+            continue
+        if tok.kind != "word":
+            previous = ""
+            continue
+        word = tok.text.upper()
+        if word in FETCHING_KEYWORDS:
+            fetches.append(word)
+        if form is None and word in QUERY_FORMS and depth == 0:
+            form = word
+        elif word == "FROM":
+            has_dataset = True
+        elif word in ("USING", "WITH") and depth == 0:
+            has_using = True
+        if depth == 0:
+            if not operation and word in ("INSERT", "DELETE", "WITH"):
+                operation = word
+            # A Modify operation's WHERE; "DELETE WHERE" is the shortcut form (no USING allowed).
+            if word == "WHERE" and operation and previous != "DELETE":
+                wheres.append(tok.start)
+        previous = word
+    return Analysis(form, has_dataset, tuple(fetches), has_using, tuple(wheres))
+
+
+def with_using(update: str, analysis: Analysis, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> str:
+    """The update with protocol ``using-graph-uri`` / ``using-named-graph-uri`` as USING clauses.
+
+    USING goes right before the WHERE of each INSERT/DELETE ... WHERE operation. The shortcut
+    ``DELETE WHERE`` takes no USING in the grammar and is left as it is.
+    """
+    clause = " ".join(
+        [*(f"USING <{_iri(g)}>" for g in default_graphs), *(f"USING NAMED <{_iri(g)}>" for g in named_graphs)]
+    )
+    out, last = [], 0
+    for pos in analysis.where_positions:
+        out += [update[last:pos], clause, " "]
+        last = pos
+    out.append(update[last:])
+    return "".join(out)
+
+
+def _iri(value: str) -> str:
+    if not value or re.search(r'[<>"{}|^`\\\x00-\x20]', value):
+        raise ValueError(f"not a valid IRI: {value!r}")
+    return value
+
+
+def mentioned_iris(text: str) -> Iterator[str]:
+    """Every IRI written in the text (IRIREFs resolved against BASE, prefixed names expanded)."""
+    from urllib.parse import urljoin
+
+    base = ""
+    prefixes: dict[str, str] = {}
+    pending: str | None = None  # "BASE", or "PREFIX" / the prefix being declared
+    for tok in tokens(text):
+        if tok.kind == "word" and tok.text.upper() in ("BASE", "PREFIX"):
+            pending = tok.text.upper()
+            continue
+        if tok.kind == "iri":
+            iri = urljoin(base, tok.text[1:-1]) if base else tok.text[1:-1]
+            if pending == "BASE":
+                base = iri
+            elif pending and pending.endswith(":"):
+                prefixes[pending] = iri
+            pending = None
+            yield iri
+        elif tok.kind == "pname":
+            prefix, _, local = tok.text.partition(":")
+            if pending == "PREFIX":
+                pending = prefix + ":"  # the declaration's IRI comes next
+                continue
+            pending = None
+            if prefix + ":" in prefixes:
+                yield prefixes[prefix + ":"] + re.sub(r"\\(.)", r"\1", local)
+        else:
+            pending = None

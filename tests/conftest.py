@@ -1,0 +1,141 @@
+"""Shared fixtures: a real embedded store in a tmp dir, and a real uvicorn on 127.0.0.1.
+
+Add your fixtures in a section of your own below; keep them small and documented.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from pyoxigraph import Literal, NamedNode, Triple
+
+from innograph.iris import Iris
+from innograph.settings import Settings
+from innograph.store import DocumentWrite
+from innograph.store.embedded import EmbeddedStore
+
+TOKEN = "test-token-0123456789"
+BASE = "https://w3id.org/innograph/"
+IRIS = Iris(BASE)
+
+
+# -- ports and live servers -----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    url: str  # e.g. http://127.0.0.1:PORT (no trailing slash)
+    app: FastAPI
+    settings: Settings
+    store: EmbeddedStore
+
+    def client(self, token: str | None = None, **kwargs: object) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30, **kwargs)  # type: ignore[arg-type]
+
+
+@contextmanager
+def serve(app: FastAPI, port: int | None = None) -> Iterator[str]:
+    """Run ``app`` under a real uvicorn in a background thread; yields its base URL."""
+    port = port or free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(15)
+
+
+# -- stores ---------------------------------------------------------------------------------------
+
+
+def make_settings(store_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {"store": store_dir, "query_workers": 2, "query_timeout": 10.0}
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def seed_document(store: EmbeddedStore, doc_id: str, *, with_personal: bool = True) -> None:
+    """One tiny document: an organisation in the public graph, a person in the personal graph."""
+    org = NamedNode(IRIS.entity("org", doc_id))
+    label = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    rdf_type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    person = NamedNode(IRIS.entity("person", f"p-{doc_id}"))
+    personal = (
+        [
+            Triple(person, rdf_type, NamedNode(IRIS.term("Person"))),
+            Triple(person, NamedNode("http://xmlns.com/foaf/0.1/name"), Literal(f"Secret Person {doc_id}")),
+        ]
+        if with_personal
+        else []
+    )
+    store.write_document(
+        DocumentWrite(
+            graph=IRIS.graph(doc_id),
+            content_hash=f"sha256:{doc_id}",
+            public=[
+                Triple(org, rdf_type, NamedNode(IRIS.term("Organisation"))),
+                Triple(org, label, Literal(f"Organisation {doc_id}", language="en")),
+            ],
+            personal_graph=IRIS.personal_graph(doc_id) if with_personal else None,
+            personal=personal,
+        )
+    )
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def embedded_store(store_dir: Path) -> Iterator[EmbeddedStore]:
+    """An empty embedded store with 2 query workers; closed (workers killed) afterwards."""
+    store = EmbeddedStore(store_dir, IRIS, workers=2, timeout=10.0)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def seeded_store(embedded_store: EmbeddedStore) -> EmbeddedStore:
+    """Two documents ``doc-a`` and ``doc-b``, each with a public and a personal graph."""
+    seed_document(embedded_store, "doc-a")
+    seed_document(embedded_store, "doc-b")
+    return embedded_store
+
+
+@pytest.fixture
+def live_server(seeded_store: EmbeddedStore, store_dir: Path) -> Iterator[LiveServer]:
+    """The whole app (token ``TOKEN``) on a real uvicorn over the seeded store."""
+    from innograph.server.app import create_app
+
+    settings = make_settings(store_dir, token=TOKEN)
+    app = create_app(settings, seeded_store)
+    with serve(app) as url:
+        yield LiveServer(url, app, settings, seeded_store)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from innograph.iris import Iris
 from innograph.loaders.base import LoadedDocument, Loader, LoaderError, SourceMeta
+
+from innograph.iris import Iris
 
 _LOADERS: list[Loader] = []
 
@@ -49,4 +50,5 @@ def _ensure_builtin() -> None:
     if _builtin_done:
         return
     _builtin_done = True
-    from innograph.loaders import rdf_loader, text_loader  # noqa: F401
+    # order matters for sniffing: the most specific formats first, plain text last
+    from innograph.loaders import html_loader, pdf_loader, rdf_loader, text_loader  # noqa: F401

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -190,43 +191,51 @@ def ingest(paths: Iterable[Path], store: Store, iris: Iris, *, force: bool = Fal
     files = expand(paths)
     report = IngestReport(documents=len(files))
     known = store.graph_hashes()
-    ensure_reference_data(store, iris, known)
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(total=len(files), unit="doc", file=sys.stderr, dynamic_ncols=True)
     seen: set[str] = set()
-    for path, result in _loaded(files, iris, url, retrieved, jobs or os.cpu_count() or 1):
-        if bar is not None:
-            bar.update(1)
-        if isinstance(result, Failure):
-            report.failed.append(result)
-            continue
-        graph = iris.graph(result.doc_id)
-        if graph in seen:
-            report.failed.append(Failure(str(path), f"[duplicate_id] another file already has id {result.doc_id!r}"))
-            continue
-        seen.add(graph)
-        if not force and known.get(graph) == result.content_hash:
-            report.skipped += 1
-            continue
-        try:
-            store.write_document(document_write(iris, result, "updated" if graph in known else "created"))
-        except StoreError as exc:
-            report.failed.append(Failure(str(path), f"[{exc.code}] {exc}"))
-            continue
-        report.written += 1
-        report.triples += len(result.public)
-        report.personal_triples += len(result.personal)
+    # one write session for the whole batch where the backend offers it (embedded: no reopen per doc)
+    batch = getattr(store, "writing", contextlib.nullcontext)
+    with batch():
+        ensure_reference_data(store, iris, known)
+        for path, result in _loaded(files, iris, url, retrieved, jobs or os.cpu_count() or 1):
+            if bar is not None:
+                bar.update(1)
+            _write_one(store, iris, path, result, known, seen, force, report)
+        if prune:
+            keep = seen | {iris.graph(n) for n in ("ontology", "reference")}
+            for graph in (g for g in known if g not in keep):
+                store.remove_graphs([graph], log_graph=iris.graph("changes"),
+                                    log=change_log(iris, graph, "deleted", known[graph]))
     if bar is not None:
         bar.close()
-    if prune:
-        stale = [g for g in known if g not in seen and g not in {iris.graph(n) for n in ("ontology", "reference")}]
-        for graph in stale:
-            store.remove_graphs([graph], log_graph=iris.graph("changes"),
-                                log=change_log(iris, graph, "deleted", known[graph]))
     return report
+
+
+def _write_one(store: Store, iris: Iris, path: Path, result: LoadedDocument | Failure, known: dict[str, str],
+               seen: set[str], force: bool, report: IngestReport) -> None:
+    if isinstance(result, Failure):
+        report.failed.append(result)
+        return
+    graph = iris.graph(result.doc_id)
+    if graph in seen:
+        report.failed.append(Failure(str(path), f"[duplicate_id] another file already has id {result.doc_id!r}"))
+        return
+    seen.add(graph)
+    if not force and known.get(graph) == result.content_hash:
+        report.skipped += 1
+        return
+    try:
+        store.write_document(document_write(iris, result, "updated" if graph in known else "created"))
+    except StoreError as exc:
+        report.failed.append(Failure(str(path), f"[{exc.code}] {exc}"))
+        return
+    report.written += 1
+    report.triples += len(result.public)
+    report.personal_triples += len(result.personal)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

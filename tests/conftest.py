@@ -130,12 +130,35 @@ def seeded_store(embedded_store: EmbeddedStore) -> EmbeddedStore:
     return embedded_store
 
 
-@pytest.fixture
-def live_server(seeded_store: EmbeddedStore, store_dir: Path) -> Iterator[LiveServer]:
-    """The whole app (token ``TOKEN``) on a real uvicorn over the seeded store."""
+@contextmanager
+def seeded_server(store_dir: Path, **overrides: object) -> Iterator[LiveServer]:
+    """A seeded store (``doc-a``, ``doc-b``) served by the whole app on a real uvicorn."""
     from innograph.server.app import create_app
 
-    settings = make_settings(store_dir, token=TOKEN)
-    app = create_app(settings, seeded_store)
-    with serve(app) as url:
-        yield LiveServer(url, app, settings, seeded_store)
+    settings = make_settings(store_dir, **overrides)
+    store = EmbeddedStore(store_dir, IRIS, workers=settings.query_workers, timeout=settings.query_timeout)
+    try:
+        seed_document(store, "doc-a")
+        seed_document(store, "doc-b")
+        app = create_app(settings, store)
+        with serve(app) as url:
+            yield LiveServer(url, app, settings, store)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One server for the whole session, for tests that only READ (token ``TOKEN``).
+
+    ``max_request_bytes`` is small (20 kB) so the size caps can be tested cheaply.
+    """
+    with seeded_server(tmp_path_factory.mktemp("shared") / "store", token=TOKEN, max_request_bytes=20_000) as s:
+        yield s
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A fresh server (token ``TOKEN``) for a test that writes or kills workers."""
+    with seeded_server(tmp_path / "store", token=TOKEN) as s:
+        yield s

@@ -162,6 +162,9 @@ def _refuse_fetching(analysis: Analysis) -> None:
 
 
 async def _query(request: Request, query: str, params: QueryParams, settings: Settings) -> Response:
+    authorised = is_authorised(request)
+    if not authorised and bearer_token(request) is not None:  # say so rather than silently hide data
+        raise ApiError(403, "token_invalid", "the bearer token is not valid", "Check the token, or send none.")
     analysis = analyse(query)
     _refuse_fetching(analysis)
     default_graphs = _graph_list(params, "default-graph-uri")
@@ -186,7 +189,7 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
     store: Store = request.app.state.store
     job = QueryRequest(
         query,
-        partition="full" if is_authorised(request) else "public",
+        partition="full" if authorised else "public",
         accept=accept,
         default_graphs=default_graphs,
         named_graphs=named_graphs,

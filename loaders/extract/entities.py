@@ -1,14 +1,322 @@
-"""Entities of a document (placeholder; filled in below)."""
+"""Entities of one document: title, main subject, organisations, regions, programmes, projects,
+clusters and desks, resolved to one :class:`EntityFact` per real thing.
+
+The finders live in sibling modules (:mod:`.organisations`, :mod:`.regions`, :mod:`.programmes`,
+:mod:`.projects`, :mod:`.titles`); this module resolves their matches (:mod:`.resolve` keys, acronym
+and genitive merging, region authorities) and picks the main subject.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from innograph.loaders.base import SourceMeta
-from innograph.loaders.extract.facts import DocumentFacts, EntityFact
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import Token, capitalised_runs, sentence_spans, tokens
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.organisations import OrgMatch, find_organisations
+from innograph.loaders.extract.programmes import ProgrammeMatch, find_programmes
+from innograph.loaders.extract.projects import (
+    NameMatch,
+    find_cluster_items,
+    find_desks,
+    find_platform_name,
+    find_projects,
+    strong_name,
+)
+from innograph.loaders.extract.regions import RegionMatch, find_regions
+from innograph.loaders.extract.resolve import name_key
+from innograph.loaders.extract.titles import TitleLine, main_type, title_from_url, title_line
+
+from innograph.iris import slug
+
+_ACR_QUOTED = re.compile(r"\b([A-Z][A-Za-z0-9]{1,7})\s*[«\"“]\s*([^»\"”\n]{3,80}?)\s*[»\"”]")
+
+
+class _Collector:
+    """One EntityFact per (kind, key); later mentions add aliases and evidence."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], EntityFact] = {}
+
+    def add(self, kind: str, key: str, name: str, mention: Mention, *, aliases: list[str] | None = None,
+            country: str | None = None, org_type: str | None = None) -> EntityFact:
+        entity = self.by_key.get((kind, key))
+        if entity is None:
+            entity = EntityFact(kind=kind, name=name, country=country, org_type=org_type, reference_key=key)
+            self.by_key[(kind, key)] = entity
+        elif name != entity.name and name not in entity.aliases:
+            entity.aliases.append(name)
+        for alias in aliases or []:
+            if alias != entity.name and alias not in entity.aliases:
+                entity.aliases.append(alias)
+        if mention not in entity.mentions:
+            entity.mentions.append(mention)
+        entity.country = entity.country or country
+        return entity
+
+    def of_kind(self, kind: str) -> list[EntityFact]:
+        return [e for (k, _), e in self.by_key.items() if k == kind]
+
+
+def _mention(start: int, end: int, text: str, extractor: str, confidence: float = 0.7) -> Mention:
+    return Mention(start, end, text[start:end], extractor, confidence)
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _inside(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= a[0] and a[1] <= e and (s, e) != a for s, e in spans)
 
 
 def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
-    lines = [line.strip() for line in facts.text.splitlines() if line.strip()]
-    facts.title = lines[0][:200] if lines else meta.doc_id
-    facts.main_entity_type = "Project"
-    facts.main_entity = EntityFact(kind="project", name=facts.title)
-    facts.entities.append(facts.main_entity)
+    text = facts.text
+    toks = tokens(text)
+    runs = capitalised_runs(text, toks)
+    sentences = sentence_spans(text)
+    found = _Collector()
+
+    programmes = find_programmes(text, toks, runs)
+    regions = find_regions(text, toks, runs)
+    orgs = find_organisations(text, toks, runs)
+    _add_programmes(found, programmes, text)
+    programme_spans = [(p.start, p.end) for p in programmes]
+
+    project_matches = find_projects(text, toks)
+    acr_pairs = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _ACR_QUOTED.finditer(text)]
+    project_names = {name_key(p.name) for p in project_matches} | {name_key(a[2]) for a in acr_pairs}
+    region_keys = _add_regions(found, regions, orgs, text)
+    _add_organisations(found, orgs, regions, programme_spans, project_names, text, sentences)
+    del region_keys
+
+    title = title_line(text)
+    facts.main_entity_type = main_type(text, title.text if title else None)
+    org_spans = [(o.start, o.end) for o in orgs]
+    _add_projects(found, project_matches, acr_pairs, org_spans + programme_spans, text, facts.main_entity_type)
+    for desk in find_desks(text):
+        found.add("desk", slug(desk.name), desk.name, _mention(desk.start, desk.end, text, desk.extractor))
+    for item in find_cluster_items(text):
+        found.add("cluster", slug(item.name), item.name, _mention(item.start, item.end, text, item.extractor))
+
+    main = _main_entity(found, facts.main_entity_type, title, text, toks, meta)
+    facts.main_entity = main
+    facts.title = _title(title, main, meta)
+    facts.entities = list(found.by_key.values())
+    if main not in facts.entities:
+        facts.entities.append(main)
+
+
+def _add_programmes(found: _Collector, matches: list[ProgrammeMatch], text: str) -> None:
+    # a bare 'Interreg' is the document's specific Interreg programme when it names one
+    specific = [m for m in matches if m.family == "interreg" and m.key != "interreg"]
+    spans = [(m.start, m.end) for m in matches]
+    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if _inside((m.start, m.end), spans):
+            continue
+        key = m.key
+        if m.family == "interreg" and key == "interreg" and specific:
+            key = specific[0].key
+        # 'Øresund-Kattegat-Skagerrak(-programmet)' is the end of 'Interreg Øresund-Kattegat-Skagerrak'
+        for other in specific:
+            if key != other.key and other.key.endswith("-" + key):
+                key = other.key
+        mention = _mention(m.start, m.end, text, "entities.programme", 0.8)
+        existing = found.by_key.get(("programme", key))
+        name = m.name
+        if existing and len(name.split()) > len(existing.name.split()) and m.family == "interreg":
+            existing.aliases.append(existing.name)
+            existing.name = name  # the most specific Interreg name is the name
+            existing.mentions.append(mention)
+            continue
+        found.add("programme", key, name, mention)
+
+
+def _authority_prefix(text: str, start: int) -> str | None:
+    """'Province du Limbourg' -> 'Province du ' when written right before a region name."""
+    words = "|".join(re.escape(w) for w in lexicon.area_authorities() | lexicon.region_authorities())
+    m = re.search(rf"(?i)\b(?:{words})\s+(?:(?:de|du|des|van|of)\s+(?:la\s+|l['’])?)?$", text[max(0, start - 30) : start])
+    return m.group() if m else None
+
+
+def _add_regions(found: _Collector, regions: list[RegionMatch], orgs: list[OrgMatch], text: str) -> set[str]:
+    keys = set()
+    spans = [(r.start, r.end) for r in regions]
+    for r in sorted(regions, key=lambda r: r.start):
+        if _inside((r.start, r.end), spans):
+            continue
+        aliases = []
+        prefix = _authority_prefix(text, r.start)
+        if prefix:
+            aliases.append(prefix + r.name)
+        found.add("region", r.key, r.name, _mention(r.start, r.end, text, "entities.region"), aliases=aliases,
+                  country=r.country)
+        keys.add(r.key)
+    # a bare 'Euregio' is the document's named Euregio
+    named = [e for e in found.of_kind("region") if " " in e.name or "-" in e.name]
+    for entity in list(found.of_kind("region")):
+        for other in named:
+            if entity is not other and name_key(other.name).startswith(name_key(entity.name) + " "):
+                other.mentions.extend(entity.mentions)
+                del found.by_key[("region", entity.reference_key or "")]
+                break
+    return keys
+
+
+def _role_of(sentence: str) -> str | None:
+    low = sentence.casefold()
+    best: tuple[int, str] | None = None
+    for cue, role in lexicon.role_cues().items():
+        pos = low.find(cue)
+        if pos >= 0 and (best is None or len(cue) > len(best[1])):
+            best = (pos, cue)
+    return lexicon.role_cues()[best[1]] if best else None
+
+
+def _sentence(sentences: list[tuple[int, int]], pos: int, text: str) -> str:
+    for s, e in sentences:
+        if s <= pos < e:
+            return text[s:e]
+    return ""
+
+
+def _add_organisations(found: _Collector, orgs: list[OrgMatch], regions: list[RegionMatch],
+                       programme_spans: list[tuple[int, int]], project_names: set[str], text: str,
+                       sentences: list[tuple[int, int]]) -> None:
+    region_authorities = lexicon.region_authorities()
+    area_authorities = lexicon.area_authorities()
+    spans = [(o.start, o.end) for o in orgs]
+    for o in sorted(orgs, key=lambda o: (o.start, -o.end)):
+        span = (o.start, o.end)
+        if _inside(span, spans) or _inside(span, programme_spans) or span in programme_spans:
+            continue
+        if name_key(o.name) in project_names or any(name_key(a) in project_names for a in o.aliases):
+            continue
+        inner = [r for r in regions if o.start <= r.start and r.end <= o.end]
+        sentence = _sentence(sentences, o.start, text)
+        role = _role_of(sentence)
+        country = inner[0].country if inner else None
+        key = slug(name_key(o.name))
+        if o.head in region_authorities or o.head in area_authorities:
+            if not inner or (o.head in area_authorities and role is None):
+                continue  # 'Region Arts' governs no known region; 'la Province du Limbourg' is an area
+            key = f"authority-{inner[0].key.lower()}"
+        for alias in o.aliases:
+            if re.fullmatch(r"[A-Z0-9&]{2,8}", alias) and any(name_key(e.name) == name_key(alias) for e in found.of_kind("organisation")):
+                key = slug(name_key(alias))
+        entity = found.add("organisation", key, o.name, _mention(o.start, o.end, text, "entities.organisation"),
+                           aliases=o.aliases, country=country, org_type=o.org_type)
+        entity.role = entity.role or role
+        if o.org_type == "ClusterOrganisation" and _names_a_cluster(o.name):
+            found.add("cluster", key, o.name, _mention(o.start, o.end, text, "entities.cluster-organisation"),
+                      org_type="ClusterOrganisation", country=country)
+    for m in _cross_border_bodies(regions):
+        found.add("organisation", slug(name_key(m.name)), m.name, _mention(m.start, m.end, text, "entities.cross-border-body"),
+                  org_type="PublicAuthority")
+    _merge_variants(found)
+
+
+def _names_a_cluster(name: str) -> bool:
+    """'Energy Cluster Denmark' names a cluster; 'Cluster Excellence Denmark' is about clusters."""
+    words = name.split()
+    positions = [i for i, w in enumerate(words) if w.casefold().rstrip("s") == "cluster"]
+    return bool(positions) and positions[-1] > 0
+
+
+def _cross_border_bodies(regions: list[RegionMatch]) -> list[RegionMatch]:
+    """A capitalised Euregio/Eurometropolis is also the body that runs it."""
+    return [r for r in regions if r.name[:1].isupper() and r.name.casefold().startswith(("euregio", "eurometrop"))]
+
+
+def _merge_variants(found: _Collector) -> None:
+    """Genitives ('Energy Cluster Denmarks'), bare endings ('Kommissionen') and acronyms into one node."""
+    orgs = found.of_kind("organisation")
+    keys = {name_key(e.name): e for e in orgs}
+    for entity in orgs:
+        key = name_key(entity.name)
+        target = None
+        if key.endswith("s") and key[:-1] in keys:
+            target = keys[key[:-1]]
+        for other_key, other in keys.items():
+            if other is entity or target:
+                continue
+            if other_key.endswith(" " + key) and len(key.split()) == 1 and len(key) > 6:
+                target = other
+            if any(name_key(a) == key for a in other.aliases):
+                target = other
+        if target is not None and target is not entity:
+            target.mentions.extend(entity.mentions)
+            if entity.name not in target.aliases:
+                target.aliases.append(entity.name)
+            target.role = target.role or entity.role
+            del found.by_key[("organisation", entity.reference_key or "")]
+            keys = {name_key(e.name): e for e in found.of_kind("organisation")}
+
+
+def _add_projects(found: _Collector, matches: list[NameMatch], acr_pairs: list[tuple[int, int, str, str]],
+                  blocked: list[tuple[int, int]], text: str, doc_type: str | None) -> None:
+    for m in matches:
+        if _overlaps((m.start, m.end), blocked):
+            continue
+        found.add("project", slug(name_key(m.name)), m.name, _mention(m.start, m.end, text, m.extractor, m.confidence))
+    if doc_type == "Project":
+        for start, end, acronym, expansion in acr_pairs:
+            found.add("project", slug(name_key(acronym)), acronym, _mention(start, end, text, "entities.acronym-quoted"),
+                      aliases=[expansion])
+
+
+def _main_entity(found: _Collector, doc_type: str, title: TitleLine | None, text: str, toks: list[Token],
+                 meta: SourceMeta) -> EntityFact:
+    kind = {"Project": "project", "Call": "call", "Programme": "programme", "Organisation": "organisation",
+            "Cluster": "cluster", "Partnership": "partnership", "Platform": "platform"}[doc_type]
+    title_text = title.text if title else None
+    candidates = found.of_kind(kind)
+    if kind == "project" and candidates:
+        counts = Counter({id(e): len(re.findall(re.escape(e.name), text)) for e in candidates})
+        best = max(candidates, key=lambda e: (counts[id(e)], -e.mentions[0].start))
+        return best
+    if kind in ("cluster", "organisation", "programme") and candidates:
+        in_title = [e for e in candidates if title_text and name_key(e.name) in name_key(title_text)]
+        return in_title[0] if in_title else candidates[0]
+    if kind == "platform":
+        named = find_platform_name(text, toks)
+        if named:
+            return found.add("platform", slug(name_key(named.name)), named.name,
+                             _mention(named.start, named.end, text, named.extractor))
+    name = title_text
+    mention = _mention(title.start, title.end, text, "entities.title", 0.6) if title else None
+    if kind == "partnership" and title_text:
+        strong = _strong_run(title_text)
+        if strong:
+            name = strong
+            start = title.start + title_text.find(strong) if title else 0
+            mention = _mention(start, start + len(strong), text, "entities.title-name", 0.6)
+    if name is None:
+        name = title_from_url(meta.url) or meta.doc_id
+    entity = found.add(kind, slug(name_key(name)) or "main", name, mention) if mention else \
+        found.by_key.setdefault((kind, slug(name_key(name))), EntityFact(kind=kind, name=name, reference_key=slug(name_key(name))))
+    if kind == "project" and entity.mentions == []:
+        pass
+    return entity
+
+
+def _strong_run(title: str) -> str | None:
+    toks = tokens(title)
+    for run in capitalised_runs(title, toks):
+        words = [t.text for t in run.toks]
+        if any(strong_name([w]) for w in words) and len(words) <= 4:
+            return run.text
+    return None
+
+
+def _title(title: TitleLine | None, main: EntityFact, meta: SourceMeta) -> str:
+    if title is None:
+        return main.name or title_from_url(meta.url) or meta.doc_id
+    derived_from_title = bool(main.mentions) and main.mentions[0].extractor.startswith("entities.title")
+    if derived_from_title or name_key(title.text).startswith(name_key(main.name)):
+        return title.text
+    if main.kind in ("project", "platform") and main.mentions:
+        return main.name
+    return title.text

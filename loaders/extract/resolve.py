@@ -64,7 +64,8 @@ def short_hash(*parts: object) -> str:
 
 def initials(name: str, skip: set[str]) -> str:
     """Initials of the content words: 'Nord France innovation développement' -> 'NFID'."""
-    words = [w for w in re.split(r"[\s\-/'’]+", name) if w]
+    words = [re.sub(r"^[dlDL]['’]", "", w) for w in re.split(r"[\s\-/]+", name) if w]
+    words = [w for w in words if w]
     letters = [w[0] for w in words if w.casefold() not in skip and w[0].isalpha()]
     return "".join(letters).upper()
 

@@ -1,0 +1,171 @@
+"""Organisations: capitalised names with an organisation-type head word, a compound ending or a
+legal form, names glued to an acronym ('Nord France innovation développement' after 'NFID, '),
+and translations or acronyms written in parentheses after a name (kept as aliases).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import Candidate, Token, is_acronym, is_capitalised, strip_genitive
+from innograph.loaders.extract.resolve import acronym_matches
+
+_PAREN = re.compile(r"\s*\(([^()\n]{2,90})\)")
+_ACRONYM_APPOSITION = re.compile(r"\b(?:[lL]['’])?([A-Z][A-Z0-9&]{1,7}),\s+((?:[lL]['’])?[A-Z][^,.;:()\n]{3,90})")
+
+
+@dataclass
+class OrgMatch:
+    start: int
+    end: int
+    name: str
+    org_type: str
+    head: str  # the head word that made it an organisation (case-folded)
+    aliases: list[str] = field(default_factory=list)
+    alias_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def head_of(words: list[str]) -> tuple[str, str] | None:
+    """(head word, class) of a name, the last head word winning ('European Cluster Collaboration Platform')."""
+    heads = lexicon.org_heads()
+    suffixes = lexicon.org_suffixes()
+    legal = lexicon.legal_forms()
+    found: tuple[str, str] | None = None
+    for index, word in enumerate(words):
+        low = strip_genitive(word).casefold()
+        last_part = low.rsplit("-", 1)[-1]
+        if word in legal:
+            found = (word.casefold(), "Company")
+        elif low in heads:
+            found = (low, heads[low])
+        elif last_part in heads and "-" in low:
+            found = (last_part, heads[last_part])
+        else:
+            for suffix, cls in suffixes.items():
+                if last_part.endswith(suffix) and len(last_part) > len(suffix) + 2:
+                    found = (suffix, cls)
+                    break
+        if found and found[0] in ("forum",) and not word.isupper() and index == 0 and len(words) == 1:
+            found = None  # a sentence-initial 'Forum' is a word, 'FORUM' a name
+    return found
+
+
+def _trim(run: Candidate, text: str) -> Candidate | None:
+    """Drop leading articles and stop words ('La Région Normandie' -> 'Région Normandie')."""
+    stops = lexicon.stop_words() | lexicon.connectors()
+    toks = list(run.toks)
+    while toks and (toks[0].bare.casefold() in stops or toks[0].text.casefold() in stops):
+        toks.pop(0)
+    while toks and toks[-1].text.casefold() in lexicon.connectors():
+        toks.pop()
+    if not toks:
+        return None
+    start = toks[0].start
+    if toks[0].text != toks[0].bare:  # "l'Agence": the name starts after the elision
+        start = toks[0].end - len(toks[0].bare)
+    return Candidate(start, toks[-1].end, text[start : toks[-1].end], tuple(toks))
+
+
+def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> list[OrgMatch]:
+    out: list[OrgMatch] = []
+    for raw in runs:
+        run = _trim(raw, text)
+        if run is None:
+            continue
+        words = [t.bare for t in run.toks]
+        head = head_of(words)
+        if head is None:
+            trailing = _trailing_head(text, run)
+            if trailing is None:
+                continue
+            run, head = trailing
+            words = [t.bare for t in run.toks]
+        if len(words) == 1 and not _single_word_ok(words[0], head[0]):
+            continue
+        if head[1] == "Company" and len(words) == 1:
+            continue
+        if len(words) >= 2 and all(w.casefold() in lexicon.org_heads() for w in words if w[0].isupper()):
+            continue  # 'Project Center' is two type words, no name
+        name = strip_genitive(run.text) if run.text.endswith(("'s", "’s")) else run.text
+        match = OrgMatch(run.start, run.start + len(name), name, head[1], head[0])
+        _parenthesis_alias(text, match)
+        out.append(match)
+    out.extend(_lowercase_head(text, toks, out))
+    out.extend(_acronym_appositions(text, out))
+    return out
+
+
+def _single_word_ok(word: str, head: str) -> bool:
+    """One word is a name when it is a compound ('Erhvervsstyrelsen') or written in capitals ('FORUM')."""
+    low = strip_genitive(word).casefold()
+    if word.isupper() and len(word) > 2:
+        return True
+    return low != head and (low.endswith(head) or "-" in low)
+
+
+def _trailing_head(text: str, run: Candidate) -> tuple[Candidate, tuple[str, str]] | None:
+    """'Eurometropolitan campus': a capitalised name followed by a lower-case head word."""
+    m = re.match(r" (\w+)", text[run.end : run.end + 20])
+    if not m or m.group(1) not in lexicon.trailing_heads():
+        return None
+    end = run.end + m.end()
+    toks = (*run.toks, Token(run.end + 1, end, m.group(1)))
+    return Candidate(run.start, end, text[run.start : end], toks), (m.group(1), lexicon.org_heads()[m.group(1)])
+
+
+def _lowercase_head(text: str, toks: list[Token], found: list[OrgMatch]) -> list[OrgMatch]:
+    """'de provincie Zuid-Holland': an authority word in lower case before a capitalised name."""
+    out = []
+    authorities = lexicon.area_authorities()
+    taken = {(m.start, m.end) for m in found}
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text not in authorities:  # lower case only: capitalised ones are runs already
+            continue
+        nxt = toks[i + 1]
+        if text[tok.end : nxt.start] != " " or not is_capitalised(nxt.text):
+            continue
+        if any(s <= tok.start < e for s, e in taken):
+            continue
+        out.append(OrgMatch(tok.start, nxt.end, text[tok.start : nxt.end], "PublicAuthority", tok.text))
+    return out
+
+
+def _parenthesis_alias(text: str, match: OrgMatch) -> None:
+    m = _PAREN.match(text, match.end)
+    if not m:
+        return
+    inner = m.group(1).strip()
+    words = inner.split()
+    if is_acronym(inner.replace(" ", "")) or (words and all(is_capitalised(w) or (w.islower() and len(w) <= 3) for w in words)
+                                               and sum(is_capitalised(w) for w in words) >= 2):
+        match.aliases.append(inner)
+        match.alias_spans.append((m.start(1), m.end(1)))
+
+
+def _acronym_appositions(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
+    """'NFID, Nord France innovation développement, agence régionale': acronym, then its expansion."""
+    out = []
+    skip = lexicon.connectors() | lexicon.stop_words()
+    for m in _ACRONYM_APPOSITION.finditer(text):
+        acronym, tail = m.group(1), m.group(2)
+        words = tail.split()
+        for size in range(2, min(len(words), 9) + 1):
+            expansion = " ".join(words[:size])
+            if acronym_matches(acronym, expansion, skip):
+                start = m.start(2)
+                bare = re.sub(r"^[lL]['’]", "", expansion)
+                start += len(expansion) - len(bare)
+                head = head_of(bare.split())
+                if any(f.start <= start < f.end for f in found):
+                    break
+                out.append(OrgMatch(start, start + len(bare), bare, head[1] if head else "Organisation",
+                                    head[0] if head else "", aliases=[acronym], alias_spans=[(m.start(1), m.end(1))]))
+                break
+    return out
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    skip = lexicon.connectors() | lexicon.stop_words()
+    return is_acronym(acronym) and acronym_matches(acronym, name, skip)

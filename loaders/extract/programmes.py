@@ -1,0 +1,169 @@
+"""Funding programmes: Interreg names, known programmes and funds, '<Name>-programma', areas with a period.
+
+'Interreg V programma Vlaanderen-Nederland' -> 'Interreg V Vlaanderen-Nederland'; 'EFRO-middelen' and
+'Europees Fonds Regionale Ontwikkeling (EFRO)' -> the reference programme ``erdf``; '2000 - 2006
+Atlantic Area' -> 'Atlantic Area 2000-2006'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised
+from innograph.loaders.extract.resolve import fold
+
+from innograph.iris import slug
+
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3})$")
+_STRAND = re.compile(r"^[A-C]$")
+_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
+
+
+@dataclass(frozen=True)
+class ProgrammeMatch:
+    start: int
+    end: int
+    name: str
+    key: str  # reference slug or slug of the canonical name
+    family: str  # 'interreg' for Interreg names (merged when one is a bare 'Interreg')
+
+
+@cache
+def known() -> dict[str, str]:
+    """folded name -> reference slug, plus case-sensitive short acronyms."""
+    out: dict[str, str] = {}
+    for name, key in lexicon.table("entities", "PROGRAMMES").items():
+        out[fold(name)] = key
+    try:  # the ontology's reference programmes, when that module exists
+        from innograph.ontology.reference import programmes as reference_programmes
+
+        for item in reference_programmes():
+            labels = getattr(item, "labels", None) or (item.get("labels") if isinstance(item, dict) else None) or []
+            key = getattr(item, "key", None) or (item.get("key") if isinstance(item, dict) else None)
+            for label in labels if isinstance(labels, list | tuple) else list(labels.values()):
+                if key and isinstance(label, str):
+                    out.setdefault(fold(label), key)
+    except Exception:
+        pass
+    return out
+
+
+def _programme_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("entities", "PROGRAMME_WORDS"))
+
+
+def find_programmes(text: str, toks: list[Token], runs: list[Candidate]) -> list[ProgrammeMatch]:
+    out: list[ProgrammeMatch] = []
+    out.extend(_interreg(text, toks))
+    out.extend(_gazetteer(text, toks))
+    out.extend(_named_programme(text, runs))
+    out.extend(_areas_with_period(text))
+    return out
+
+
+def _interreg(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
+    words = _programme_words()
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.text.casefold() != "interreg":
+            continue
+        parts = ["Interreg" if tok.text[1:].islower() or tok.text.islower() else tok.text]
+        end = tok.end
+        j = i + 1
+        while j < len(toks):
+            nxt = toks[j]
+            gap = text[toks[j - 1].end : nxt.start]
+            if gap.strip() or "\n" in gap:
+                break
+            word = nxt.text
+            if _ROMAN.match(word) or (_STRAND.match(word) and len(parts) >= 2):
+                parts.append(word)
+            elif word.casefold() in words and j + 1 < len(toks) and is_capitalised(toks[j + 1].text) \
+                    and not text[nxt.end : toks[j + 1].start].strip():
+                pass  # 'interreg V programma Vlaanderen-Nederland': the word is dropped from the name
+            elif (is_capitalised(word) and not word.isupper()) or ("-" in word and is_capitalised(word)) or (word.isupper() and len(word) > 1 and len(parts) >= 2):
+                parts.append(word)
+            else:
+                break
+            end = nxt.end
+            j += 1
+        name = " ".join(parts)
+        reference = known().get(fold(name))
+        area = [p for p in parts[1:] if not _ROMAN.match(p) and not _STRAND.match(p)]
+        key = reference or slug("interreg " + " ".join(area)) if area else "interreg"
+        out.append(ProgrammeMatch(tok.start, end, name, key, "interreg"))
+    return out
+
+
+def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
+    table = known()
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        hit = None
+        for size in (6, 5, 4, 3, 2, 1):
+            j = i + size
+            if j > n:
+                continue
+            span = toks[i:j]
+            if any(text[a.end : b.start].strip() for a, b in zip(span, span[1:], strict=False)):
+                continue
+            written = text[span[0].start : span[-1].end]
+            key = table.get(fold(written))
+            if key is None and size == 1 and "-" in written:  # 'EFRO-middelen'
+                head = written.split("-")[0]
+                if head.isupper() and table.get(fold(head)):
+                    key, written = table[fold(head)], head
+            if key is None:
+                continue
+            if size == 1 and len(written) <= 5 and not (written.isupper() or written == "i3"):
+                continue  # 'life', 'Danube' as words are not the programmes
+            if text[span[-1].end : span[-1].end + 1] == "+":
+                written += "+"
+            hit = ProgrammeMatch(span[0].start, span[0].start + len(written), written, key, key)
+            # 'Interregional Innovation Investments (I3)' and 'EFRO' after the full name: one mention
+            after = re.match(r"\s*\(([^()]{1,12})\)", text[hit.end :])
+            if after and table.get(fold(after.group(1))) == key:
+                hit = ProgrammeMatch(hit.start, hit.end + after.end(), text[hit.start : hit.end + after.end()], key, key)
+            i = j
+            break
+        if hit:
+            out.append(hit)
+        else:
+            i += 1
+    return out
+
+
+def _named_programme(text: str, runs: list[Candidate]) -> list[ProgrammeMatch]:
+    """'Kansen voor West II-programma', 'Øresund-Kattegat-Skagerrak-programmet'."""
+    out = []
+    words = _programme_words()
+    for run in runs:
+        last = run.toks[-1].text
+        head, sep, tail = last.rpartition("-")
+        if sep and tail.casefold() in words:
+            name = text[run.start : run.toks[-1].start] + head
+            name = name.strip()
+            if name.casefold().startswith("interreg"):
+                continue
+            out.append(ProgrammeMatch(run.start, run.start + len(name), name, slug(fold(name)), slug(fold(name))))
+    return out
+
+
+def _areas_with_period(text: str) -> list[ProgrammeMatch]:
+    """An Interreg programme area written with its period: '2000 - 2006 Atlantic Area'."""
+    out = []
+    for area in lexicon.words("entities", "PROGRAMME_AREAS"):
+        for m in re.finditer(re.escape(area), text):
+            before = _PERIOD.search(text[max(0, m.start() - 16) : m.start()])
+            after = _PERIOD.match(text[m.end() : m.end() + 16].lstrip())
+            period = before or after
+            if period is None:
+                continue
+            name = f"{area} {period.group(1)}-{period.group(2)}"
+            out.append(ProgrammeMatch(m.start(), m.end(), name, slug(name), slug(name)))
+    return out

@@ -1,0 +1,142 @@
+"""Regions: ISO 3166-2 subdivisions (pycountry) plus exonyms in four languages, and named areas.
+
+'Normandy', 'Normandie' and 'Normandiet' all resolve to ``FR-NOR``; areas that ISO does not list
+(Euregios, programme areas, 'Zuid-Nederland') are keyed by the slug of their name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised, strip_genitive
+from innograph.loaders.extract.resolve import fold
+
+from innograph.iris import slug
+
+# countries whose subdivisions are looked up: the EU, the EEA, the UK and Switzerland
+EUROPE = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS", "CH", "GB", "LI"]
+# subdivision types kept below the top level (French départements are used as areas)
+_SECOND_LEVEL = {"FR": ("Metropolitan department",)}
+_MIN_NAME = 4  # shorter names ('Ain', 'Lot') are common words far more often than areas
+_CROSS_BORDER = ("euregio", "eurometropool", "eurométropole", "eurometropolis", "eurorégion", "euroregion", "eurodistri")
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    start: int
+    end: int
+    text: str
+    key: str  # ISO 3166-2 code or slug of the name
+    country: str | None
+    name: str  # the name as written (without a genitive)
+
+
+def _clean_iso_name(name: str) -> list[str]:
+    names = [name]
+    if "," in name:  # 'wallonne, Région' -> 'Région wallonne'
+        head, _, tail = name.partition(",")
+        names.append(f"{tail.strip()} {head.strip()}")
+    names.append(re.sub(r"\s*\(.*?\)", "", name))
+    return names
+
+
+@cache
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """folded name -> (ISO 3166-2 code, country)."""
+    out: dict[str, tuple[str, str]] = {}
+    for country in EUROPE:
+        for sub in pycountry.subdivisions.get(country_code=country) or []:
+            top = sub.parent_code is None
+            if not (top or sub.type in _SECOND_LEVEL.get(country, ())):
+                continue
+            for name in _clean_iso_name(sub.name):
+                key = fold(name)
+                if len(key) >= _MIN_NAME and key not in out:
+                    out[key] = (sub.code, country)
+    for name, code in lexicon.table("entities", "REGION_NAMES").items():
+        out[fold(name)] = (code, code.split("-")[0])
+    return out
+
+
+def _direction_prefixes() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("entities", "DIRECTION_PREFIXES"))
+
+
+def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[RegionMatch]:
+    gaz = gazetteer()
+    found: list[RegionMatch] = []
+    taken: set[int] = set()
+    n = len(toks)
+    for i in range(n):
+        if i in taken or not is_capitalised(toks[i].text):
+            continue
+        for size in (5, 4, 3, 2, 1):
+            j = i + size
+            if j > n:
+                continue
+            span = toks[i:j]
+            if any(text[a.end : b.start].strip() for a, b in zip(span, span[1:], strict=False)):
+                continue
+            words = [t.bare for t in span]
+            words[-1] = strip_genitive(words[-1])
+            key = fold(" ".join(words))
+            hit = gaz.get(key)
+            if hit is None and words[-1].endswith("s") and size == 1:
+                hit = gaz.get(fold(words[-1][:-1]))  # Danish genitive: 'Nordjyllands'
+                if hit:
+                    words[-1] = words[-1][:-1]
+            if hit:
+                found.append(RegionMatch(span[0].start, span[0].start + len(" ".join(words)), text[span[0].start : span[-1].end],
+                                         hit[0], hit[1], " ".join(words)))
+                taken.update(range(i, j))
+                break
+    found.extend(_compound_areas(text, toks, taken))
+    found.extend(_named_areas(text, runs))
+    return found
+
+
+def _compound_areas(text: str, toks: list[Token], taken: set[int]) -> list[RegionMatch]:
+    """'Zuid-Nederland', 'Nederlands-Limburg', 'euregio rijn-maas-noord', 'Eurometropool'."""
+    out = []
+    gaz = gazetteer()
+    countries = lexicon.country_names()
+    prefixes = _direction_prefixes()
+    for i, tok in enumerate(toks):
+        if i in taken:
+            continue
+        word = strip_genitive(tok.text)
+        low = word.casefold()
+        if "-" in word and is_capitalised(word):
+            head, _, rest = word.partition("-")
+            rest_key = fold(rest)
+            if head.casefold() in prefixes and (rest_key in gaz or rest.casefold() in countries):
+                country = gaz[rest_key][1] if rest_key in gaz else countries[rest.casefold()]
+                out.append(RegionMatch(tok.start, tok.start + len(word), word, slug(word), country, word))
+                continue
+        if low.startswith(_CROSS_BORDER):
+            end = tok.start + len(word)
+            name = word
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and text[tok.end : nxt.start] == " " and ("-" in nxt.text or is_capitalised(nxt.text)):
+                end, name = nxt.end, text[tok.start : nxt.end]
+            if "-" in name and low.startswith(_CROSS_BORDER) and name.partition("-")[2].casefold() in ("regio", "region"):
+                name = name.partition("-")[0]
+                end = tok.start + len(name)
+            out.append(RegionMatch(tok.start, end, name, slug(name), None, name))
+    return out
+
+
+def _named_areas(text: str, runs: list[Candidate]) -> list[RegionMatch]:
+    """Capitalised names ending with an area word: 'Atlantic Area', 'Baltic Sea Region'."""
+    heads = {w.casefold() for w in lexicon.words("entities", "AREA_HEADS")}
+    out = []
+    for run in runs:
+        words = [t.text for t in run.toks]
+        if len(words) >= 2 and words[-1].casefold() in heads and words[-1][0].isupper():
+            if all(is_capitalised(w) for w in words) and fold(" ".join(words[:-1])) not in gazetteer():
+                out.append(RegionMatch(run.start, run.end, run.text, slug(run.text), None, run.text))
+    return out

@@ -1,0 +1,100 @@
+"""The document's title line and what the document is about (its main entity type)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlparse
+
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import lines_with_offsets
+
+_GLUED = re.compile(r"(?<=[A-Z)’'])(?=[A-Z][a-zà-ÿ])|(?<=\))(?=[A-Z])")
+_MAX_TITLE = 140
+_TITLE_WEIGHT = 4.0
+_OPENING_WEIGHT = 2.0
+_OPENING = 600
+_MAX_PER_CUE = 2  # one word repeated all over a page must not outweigh distinct cues
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    start: int
+    end: int
+    text: str
+
+
+def _furniture() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in lexicon.words("titles", "FURNITURE"))
+
+
+def _is_furniture(line: str) -> bool:
+    low = line.casefold().strip(" <>›»|-:")
+    if not low or len(low) < 3:
+        return True
+    if low.startswith(_furniture()):
+        return True
+    if re.fullmatch(r"[\W\d_]+", low):
+        return True
+    return bool(re.search(r"\s[·|]\s", line) and len(line.split()) <= 6)
+
+
+def title_line(text: str) -> TitleLine | None:
+    """The first line that is neither page furniture nor a long paragraph (cut where markup glued it)."""
+    programmes = {w.casefold() for w in lexicon.table("entities", "PROGRAMMES")}
+    checked = 0
+    for offset, raw in lines_with_offsets(text):
+        line = raw.strip()
+        if not line:
+            continue
+        checked += 1
+        if checked > 6:
+            break
+        if _is_furniture(line):
+            continue
+        start = offset + raw.find(line)
+        if len(line) > _MAX_TITLE:
+            glue = _GLUED.search(line, 3, 110)
+            if glue is None:
+                return None  # the text opens with a paragraph: there is no title line
+            line = line[: glue.start()].strip()
+        if line.endswith(":") or line.casefold() in programmes:
+            continue
+        return TitleLine(start, start + len(line), line)
+    return None
+
+
+def title_from_url(url: str | None) -> str | None:
+    """A wordy last path segment: '.../finding-our-niches-sustainable-local-...' -> words."""
+    if not url:
+        return None
+    segments = [s for s in urlparse(url).path.split("/") if s]
+    for segment in reversed(segments):
+        words = re.split(r"[-_]+", unquote(re.sub(r"\.\w{2,5}$", "", segment)))
+        words = [w for w in words if w]
+        if len(words) >= 4 and all(w.isalpha() for w in words):
+            return " ".join(words).capitalize()
+        if segment.isdigit() or len(words) < 4:
+            continue
+    return None
+
+
+def main_type(text: str, title: str | None) -> str:
+    """The main entity type whose cue words weigh most (title and opening count more)."""
+    low = text.casefold()
+    title_low = (title or "").casefold()
+    opening = low[:_OPENING]
+    scores: dict[str, float] = {}
+    for kind, cues in lexicon.main_type_cues().items():
+        score = 0.0
+        for cue in cues:
+            pattern = re.compile(r"(?<!\w)" + re.escape(cue.casefold()))
+            score += min(len(pattern.findall(low)), _MAX_PER_CUE)
+            score += _OPENING_WEIGHT * min(len(pattern.findall(opening)), 1)
+            score += _TITLE_WEIGHT * len(pattern.findall(title_low))
+            if cue.casefold().endswith("platform") and re.search(r"\w" + re.escape(cue), title_low):
+                score += _TITLE_WEIGHT  # 'innovatieplatform' in a title
+        scores[kind] = score
+    if not any(scores.values()):
+        return "Project"
+    return max(sorted(scores), key=lambda k: scores[k])

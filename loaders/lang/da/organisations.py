@@ -1,0 +1,27 @@
+"""Danish organisation-type words (head words and compound endings) and legal forms."""
+
+HEADS = {
+    "region": "PublicAuthority", "kommune": "PublicAuthority", "ministerium": "PublicAuthority",
+    "ministeriet": "PublicAuthority", "styrelse": "PublicAuthority", "styrelsen": "PublicAuthority",
+    "kommissionen": "PublicAuthority", "råd": "PublicAuthority", "rådet": "PublicAuthority",
+    "universitet": "ResearchOrganisation", "erhvervsakademi": "ResearchOrganisation",
+    "professionshøjskole": "ResearchOrganisation", "college": "ResearchOrganisation",
+    "university": "ResearchOrganisation", "institut": "ResearchOrganisation", "center": "Organisation",
+    "netværk": "Network", "klynge": "ClusterOrganisation", "cluster": "ClusterOrganisation",
+    "fond": "Organisation", "forening": "Organisation", "selskab": "Company", "agentur": "DevelopmentAgency",
+    "eu-kontor": "EUOffice", "kontor": "Organisation", "sekretariat": "PublicAuthority",
+}
+TRAILING_HEADS = ()
+# one-word names: 'Erhvervsstyrelsen', 'Danmarks Erhvervsfremmebestyrelse', 'Karrierecentret'
+SUFFIXES = {
+    "styrelsen": "PublicAuthority", "styrelse": "PublicAuthority", "bestyrelse": "PublicAuthority",
+    "bestyrelsen": "PublicAuthority", "ministeriet": "PublicAuthority", "kommissionen": "PublicAuthority",
+    "komiteen": "PublicAuthority", "komité": "PublicAuthority", "udvalget": "PublicAuthority",
+    "rådet": "PublicAuthority", "universitet": "ResearchOrganisation", "akademi": "ResearchOrganisation",
+    "centret": "Organisation", "center": "Organisation", "kontor": "EUOffice", "agenturet": "DevelopmentAgency",
+    "fonden": "Organisation", "foreningen": "Organisation",
+}
+LEGAL_FORMS = ("A/S", "ApS", "I/S", "P/S", "K/S", "IVS", "AMBA", "a.m.b.a.")
+CONNECTORS = ("for", "og", "ved", "i", "af", "til")
+REGION_AUTHORITIES = ("region",)
+AREA_AUTHORITIES = ("kommune",)

@@ -1,0 +1,16 @@
+"""Danish cue words for the role of an organisation and for people's roles."""
+
+ORG_ROLE_CUES = {
+    "lead partner": "lead-partner", "leadpartner": "lead-partner", "projektleder": "lead-partner",
+    "koordinat": "coordinator", "partner": "partner", "finansieret": "funder", "støtte": "funder",
+    "bevilling": "funder", "udpeget": "funder", "peget på": "funder", "forvaltningsmyndighed": "managing-authority",
+    "vært": "host", "sekretariat": "host", "netværk": "network", "medlem": "member",
+    "styringskomite": "decision-body", "bestyrelse": "decision-body", "udgiv": "other",
+}
+PERSON_ROLES = (
+    "formand", "næstformand", "direktør", "administrerende direktør", "ceo", "chef", "leder", "projektleder",
+    "konsulent", "chefkonsulent", "borgmester", "minister", "professor", "forsker", "kontakt",
+    "regionsrådsmedlem", "regionsrådsformand", "medlem", "rådgiver", "koordinator", "projektkoordinator",
+)
+SPEECH_VERBS = ("siger", "sagde", "fortæller", "forklarer", "udtaler", "ifølge")
+AFFILIATION_WORDS = ("fra", "i", "hos")

@@ -1,0 +1,28 @@
+"""English organisation-type words (head words of names) and legal forms."""
+
+# head word (case-folded) -> ontology class of the organisation
+HEADS = {
+    "agency": "DevelopmentAgency", "authority": "PublicAuthority", "council": "PublicAuthority",
+    "commission": "PublicAuthority", "committee": "PublicAuthority", "ministry": "PublicAuthority",
+    "department": "PublicAuthority", "directorate": "PublicAuthority", "municipality": "PublicAuthority",
+    "county": "PublicAuthority", "government": "PublicAuthority", "parliament": "PublicAuthority",
+    "board": "PublicAuthority", "secretariat": "PublicAuthority", "office": "Organisation",
+    "university": "ResearchOrganisation", "college": "ResearchOrganisation", "institute": "ResearchOrganisation",
+    "school": "ResearchOrganisation", "academy": "ResearchOrganisation", "laboratory": "ResearchOrganisation",
+    "centre": "Organisation", "center": "Organisation", "campus": "ResearchOrganisation",
+    "network": "Network", "hub": "Network", "platform": "Network", "alliance": "Network",
+    "association": "Organisation", "foundation": "Organisation", "chamber": "Organisation",
+    "forum": "Organisation", "cluster": "ClusterOrganisation", "company": "Company", "group": "Company",
+    "bank": "Organisation", "observatory": "Organisation",
+}
+# heads that may follow a name in lower case ('Eurometropolitan campus')
+TRAILING_HEADS = ("campus",)
+# compound endings that make one word an organisation name
+SUFFIXES: dict[str, str] = {}
+LEGAL_FORMS = ("Ltd", "Ltd.", "plc", "LLP", "Inc", "Inc.", "LLC", "Corp")
+# lower-case words allowed inside a name
+CONNECTORS = ("of", "for", "and", "the", "on", "&", "de", "du", "des", "van", "von", "für", "und")
+# authorities named after the area they govern: the area is a region too
+REGION_AUTHORITIES = ("region",)
+# authorities that are organisations only when the sentence gives them a role
+AREA_AUTHORITIES = ("province", "county")

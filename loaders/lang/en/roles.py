@@ -1,0 +1,19 @@
+"""English cue words for the role of an organisation and for people's roles."""
+
+# cue (lower case, matched at word starts in the organisation's sentence) -> role type
+ORG_ROLE_CUES = {
+    "lead partner": "lead-partner", "leading partner": "lead-partner", "coordinat": "coordinator",
+    "partner": "partner", "funded by": "funder", "financed by": "funder", "co-financed": "funder",
+    "funder": "funder", "managing authority": "managing-authority", "hosted by": "host", "host": "host",
+    "advisory": "advisory-body", "initiat": "initiator", "set up": "initiator", "network": "network",
+    "member": "member", "steering committee": "decision-body", "board": "decision-body",
+}
+# words that give a person's role when written next to the name
+PERSON_ROLES = (
+    "ceo", "chair", "chairman", "chairwoman", "president", "director", "manager", "head", "coordinator",
+    "project manager", "programme manager", "officer", "adviser", "advisor", "consultant", "mayor",
+    "minister", "professor", "researcher", "contact", "representative", "secretary", "deputy", "founder",
+)
+SPEECH_VERBS = ("says", "said", "explains", "explained", "adds", "added", "according to")
+# 'Name of Org', 'Name from Org': the organisation a person speaks for
+AFFILIATION_WORDS = ("of", "from", "at")

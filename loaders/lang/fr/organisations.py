@@ -1,0 +1,21 @@
+"""French organisation-type words (head words of names) and legal forms."""
+
+HEADS = {
+    "agence": "DevelopmentAgency", "région": "PublicAuthority", "conseil": "PublicAuthority",
+    "commission": "PublicAuthority", "comité": "PublicAuthority", "ministère": "PublicAuthority",
+    "direction": "PublicAuthority", "département": "PublicAuthority", "assemblée": "PublicAuthority",
+    "préfecture": "PublicAuthority", "métropole": "PublicAuthority", "communauté": "PublicAuthority",
+    "collectivité": "PublicAuthority", "secrétariat": "PublicAuthority", "autorité": "PublicAuthority",
+    "université": "ResearchOrganisation", "école": "ResearchOrganisation", "institut": "ResearchOrganisation",
+    "laboratoire": "ResearchOrganisation", "centre": "Organisation", "campus": "ResearchOrganisation",
+    "réseau": "Network", "plateforme": "Network", "pôle": "ClusterOrganisation", "cluster": "ClusterOrganisation",
+    "association": "Organisation", "fondation": "Organisation", "chambre": "Organisation",
+    "office": "Organisation", "bureau": "Organisation", "groupement": "Organisation", "syndicat": "PublicAuthority",
+    "insa": "ResearchOrganisation", "cnrs": "ResearchOrganisation", "inria": "ResearchOrganisation",
+}
+TRAILING_HEADS = ("campus",)
+SUFFIXES: dict[str, str] = {}
+LEGAL_FORMS = ("SA", "SAS", "SARL", "SASU", "EURL", "SCOP", "asbl", "ASBL", "SEM", "SPL")
+CONNECTORS = ("de", "du", "des", "d", "l", "la", "le", "les", "pour", "et", "en", "sur", "à", "aux", "au")
+REGION_AUTHORITIES = ("région",)
+AREA_AUTHORITIES = ("province", "département")

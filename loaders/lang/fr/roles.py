@@ -1,0 +1,15 @@
+"""French cue words for the role of an organisation and for people's roles."""
+
+ORG_ROLE_CUES = {
+    "chef de file": "lead-partner", "porteur": "lead-partner", "coordonn": "coordinator",
+    "partenaire": "partner", "financ": "funder", "soutien": "funder", "autorité de gestion": "managing-authority",
+    "accueil": "host", "consultati": "advisory-body", "à l'initiative": "initiator", "réseau": "network",
+    "membre": "member", "assemblée": "decision-body", "a créé": "decision-body", "comité de pilotage": "decision-body",
+}
+PERSON_ROLES = (
+    "président", "présidente", "directeur", "directrice", "responsable", "chargé", "chargée", "chef de projet",
+    "maire", "ministre", "professeur", "chercheur", "contact", "représentant", "vice-président", "délégué",
+    "conseiller", "conseillère", "coordinateur", "coordinatrice",
+)
+SPEECH_VERBS = ("déclare", "explique", "souligne", "ajoute", "indique", "selon")
+AFFILIATION_WORDS = ("de", "du", "chez")

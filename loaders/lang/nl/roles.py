@@ -1,0 +1,16 @@
+"""Dutch cue words for the role of an organisation and for people's roles."""
+
+ORG_ROLE_CUES = {
+    "hoofdpartner": "lead-partner", "leadpartner": "lead-partner", "penvoerder": "lead-partner",
+    "coördin": "coordinator", "partner": "partner", "gefinancierd": "funder", "financier": "funder",
+    "cofinanciering": "funder", "subsidie": "funder", "managementautoriteit": "managing-authority",
+    "uitvoerende orgaan": "managing-authority", "gastheer": "host", "raadgevend": "advisory-body",
+    "netwerk": "network", "lid": "member", "stuurgroep": "decision-body",
+}
+PERSON_ROLES = (
+    "voorzitter", "directeur", "manager", "programmamanager", "projectmanager", "projectleider",
+    "coördinator", "burgemeester", "minister", "gedeputeerde", "wethouder", "hoogleraar", "onderzoeker",
+    "contactpersoon", "woordvoerder", "vertegenwoordiger", "vertegenwoordigers", "adviseur",
+)
+SPEECH_VERBS = ("zegt", "zei", "vertelt", "vertelde", "legt uit", "aldus", "volgens")
+AFFILIATION_WORDS = ("van", "bij")

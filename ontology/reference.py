@@ -18,23 +18,26 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
-from pyoxigraph import Literal, NamedNode, Triple
-
 from innograph.ontology import themes
 from innograph.ontology.tables import LANGUAGES, SRC, read_table
+from pyoxigraph import Literal, NamedNode, Triple
 
 DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
 EU_COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
 NUTS_CODE_IRI = "http://data.europa.eu/nuts/code/"
 
-EU27 = (
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-)
+# fmt: off
+EU27 = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+]
 EEA_EFTA = ["IS", "LI", "NO", "CH"]
 CANDIDATES = ["AL", "BA", "GE", "MD", "ME", "MK", "RS", "TR", "UA"]
-NEIGHBOURS = (
-    "GB AD MC SM VA BY RU AM AZ FO GL MA DZ TN LY EG IL PS LB JO SY".split()
-)
+NEIGHBOURS = [
+    "GB", "AD", "MC", "SM", "VA", "BY", "RU", "AM", "AZ", "FO", "GL",
+    "MA", "DZ", "TN", "LY", "EG", "IL", "PS", "LB", "JO", "SY",
+]
+# fmt: on
 COUNTRY_GROUPS: dict[str, list[str]] = {
     "eu": EU27,
     "eea-efta": EEA_EFTA,
@@ -141,13 +144,39 @@ def _translator(domain: str, lang: str) -> gettext.NullTranslations:
     return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
-def _translations(domain: str, msgid: str, english: str) -> dict[str, str]:
-    labels = {"en": english}
+def _uninvert(name: str) -> str:
+    """'Moldova, République de' -> 'République de Moldova' (ISO lists sort by the key word)."""
+    head, sep, tail = name.partition(", ")
+    if not sep or "," in tail:
+        return name
+    if tail.endswith((" de", " of", " du", " van")) or tail in {"Republikken", "Republiek", "Republic"}:
+        return f"{tail} {head}"
+    return name
+
+
+def _translations(
+    domain: str, msgid: str, english: str, native: tuple[str, ...] = ()
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Labels per language from pycountry's gettext tables, and the inverted forms as alt labels.
+
+    ``native``: our languages in which the ISO name is itself the local name (Normandie is
+    French), so that language gets the name even when no translation differs from it.
+    """
+    source = _BRACKET.sub("", msgid).strip()
+    labels: dict[str, str] = {"en": english}
+    alts: dict[str, tuple[str, ...]] = {}
     for lang in LANGUAGES[1:]:
         translated = _BRACKET.sub("", _translator(domain, lang).gettext(msgid)).strip()
-        if translated and translated != msgid:
+        if translated and translated != source:
             labels[lang] = translated
-    return labels
+        elif lang in native:
+            labels[lang] = source
+    for lang, label in list(labels.items()):
+        upright = _uninvert(label)
+        if upright != label:
+            labels[lang] = upright
+            alts[lang] = (label,)
+    return labels, alts
 
 
 @cache
@@ -157,8 +186,8 @@ def _countries(base_iri: str) -> tuple[Country, ...]:
         for code in codes:
             record = pycountry.countries.get(alpha_2=code)
             english = getattr(record, "common_name", None) or record.name
-            labels = _translations("iso3166-1", record.name, english)
-            alts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+            labels, inverted = _translations("iso3166-1", record.name, english)
+            alts: dict[str, list[str]] = {lang: list(inverted.get(lang, ())) for lang in LANGUAGES}
             for (override_code, lang), name in LABEL_OVERRIDES.items():
                 if override_code == code and labels.get(lang) != name:
                     if lang in labels:
@@ -195,6 +224,14 @@ def _nuts_codes() -> dict[str, str]:
         return {row["iso_code"]: row["nuts_code"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
+def _native_languages(code: str) -> tuple[str, ...]:
+    """Which of our languages an ISO 3166-2 name is written in, from its code."""
+    country, _, local = code.partition("-")
+    if country == "BE":
+        return ("nl",) if local.startswith("V") else ("fr",) if local.startswith("W") else ("fr", "nl")
+    return {"FR": ("fr",), "LU": ("fr",), "MC": ("fr",), "DK": ("da",), "NL": ("nl",)}.get(country, ())
+
+
 @cache
 def _regions(base_iri: str) -> tuple[Region, ...]:
     nuts = _nuts_codes()
@@ -203,6 +240,7 @@ def _regions(base_iri: str) -> tuple[Region, ...]:
     for country in _countries(base_iri):
         for sub in sorted(pycountry.subdivisions.get(country_code=country.code) or [], key=lambda s: s.code):
             english = _BRACKET.sub("", sub.name).strip()
+            labels, alts = _translations("iso3166-2", sub.name, english, _native_languages(sub.code))
             out.append(
                 Region(
                     iri=region_iri(sub.code, base_iri),
@@ -210,8 +248,8 @@ def _regions(base_iri: str) -> tuple[Region, ...]:
                     kind="iso",
                     country=country.code,
                     countries=(country.code,),
-                    labels=_translations("iso3166-2", sub.name, english),
-                    alt_labels={},
+                    labels=labels,
+                    alt_labels=alts,
                     parent=sub.parent_code,
                     subdivision_type=sub.type,
                     nuts_code=nuts.get(sub.code),

@@ -16,10 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from pyoxigraph import Literal, NamedNode, Triple
-
 from innograph.ontology.tables import LANGUAGES, Record, read_table
 from innograph.ontology.text import normalise, stem_key
+from pyoxigraph import Literal, NamedNode, Triple
 
 DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
 TABLE = "themes.tsv"

@@ -151,9 +151,11 @@ def seeded_server(store_dir: Path, **overrides: object) -> Iterator[LiveServer]:
 def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One server for the whole session, for tests that only READ (token ``TOKEN``).
 
-    ``max_request_bytes`` is small (20 kB) so the size caps can be tested cheaply.
+    The caps are small (requests 20 kB, results 100 kB) so they can be tested cheaply.
     """
-    with seeded_server(tmp_path_factory.mktemp("shared") / "store", token=TOKEN, max_request_bytes=20_000) as s:
+    with seeded_server(
+        tmp_path_factory.mktemp("shared") / "store", token=TOKEN, max_request_bytes=20_000, max_result_bytes=100_000
+    ) as s:
         yield s
 
 

@@ -10,6 +10,8 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 SELECT_ORGS = "SELECT ?s WHERE { ?s a <https://w3id.org/innograph/ontology#Organisation> } ORDER BY ?s"
 CONSTRUCT_ORGS = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
+SRX = "application/sparql-results+xml"
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 ORG_A = IRIS.entity("org", "doc-a")
 ORG_B = IRIS.entity("org", "doc-b")
 
@@ -49,7 +51,7 @@ def test_post_form_and_direct_give_the_same_answer(shared_server: LiveServer) ->
         ("application/sparql-results+json", "application/sparql-results+json", QueryResultsFormat.JSON),
         ("application/sparql-results+xml", "application/sparql-results+xml", QueryResultsFormat.XML),
         ("text/tab-separated-values", "text/tab-separated-values; charset=utf-8", QueryResultsFormat.TSV),
-        ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml", QueryResultsFormat.XML),
+        ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", SRX, QueryResultsFormat.XML),
         ("text/csv, application/sparql-results+xml;q=0.9", "text/csv; charset=utf-8", None),
         ("*/*", "application/sparql-results+json", QueryResultsFormat.JSON),
     ],
@@ -123,9 +125,9 @@ def test_406_when_nothing_acceptable(shared_server: LiveServer) -> None:
         ({}, "query=ASK%20%7B%7D", 415, "unsupported_media_type"),
         ({"Content-Type": "application/sparql-query; charset=UTF-16"}, "ASK {}", 415, "unsupported_charset"),
         ({"Content-Type": "application/sparql-update; charset=UTF-16"}, "CLEAR ALL", 415, "unsupported_charset"),
-        ({"Content-Type": "application/x-www-form-urlencoded"}, "query=ASK%7B%7D&update=CLEAR+ALL", 400, "ambiguous_request"),
-        ({"Content-Type": "application/x-www-form-urlencoded"}, "update=CLEAR+NAMED&update=CLEAR+DEFAULT", 400, "ambiguous_request"),
-        ({"Content-Type": "application/x-www-form-urlencoded"}, "", 400, "missing_query"),
+        (FORM, "query=ASK%7B%7D&update=CLEAR+ALL", 400, "ambiguous_request"),
+        (FORM, "update=CLEAR+NAMED&update=CLEAR+DEFAULT", 400, "ambiguous_request"),
+        (FORM, "", 400, "missing_query"),
         ({"Content-Type": "application/sparql-query"}, "ASK {", 400, "query_syntax"),
     ],
 )

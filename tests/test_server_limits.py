@@ -1,0 +1,95 @@
+"""Limits that hold: a runaway query is killed at the time limit while other queries answer."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from conftest import IRIS, TOKEN, LiveServer, seeded_server
+
+
+def values(name: str, n: int) -> str:
+    return f"VALUES ?{name} {{ {' '.join(str(i) for i in range(n))} }}"
+
+
+# Six 32-row VALUES blocks: 32^6 = 1.07e9 rows counted by a blocking aggregate; about 60 s of CPU
+# in pyoxigraph on the development machine (measured 115 s), far beyond the test's 2 s limit.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(values(v, 32) for v in "abcdef") + " }"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+LOOKUP = f"SELECT ?label WHERE {{ <{IRIS.entity('org', 'doc-a')}> <{RDFS_LABEL}> ?label }}"
+
+
+def test_runaway_query_is_killed_while_a_lookup_answers(tmp_path: Path) -> None:
+    with seeded_server(tmp_path / "store", token=TOKEN, query_timeout=2.0, query_workers=2) as server:
+        pool = server.store.pool
+        workers = {w.process.pid for w in list(pool._free.queue)}
+        assert len(workers) == 2
+        with httpx.Client(base_url=server.url, timeout=30) as c:  # both workers started and warm
+            assert [c.get("/sparql", params={"query": LOOKUP}).status_code for _ in range(2)] == [200, 200]
+        outcome: dict[str, object] = {}
+
+        def runaway() -> None:
+            started = time.perf_counter()
+            with httpx.Client(base_url=server.url, timeout=120) as c:
+                outcome["response"] = c.get("/sparql", params={"query": RUNAWAY})
+            outcome["seconds"] = time.perf_counter() - started
+
+        thread = threading.Thread(target=runaway)
+        thread.start()
+        deadline = time.monotonic() + 10
+        while pool._free.qsize() != 1 and time.monotonic() < deadline:  # wait until a worker took it
+            time.sleep(0.01)
+        busy = workers - {w.process.pid for w in list(pool._free.queue)}
+        assert len(busy) == 1
+        (busy_pid,) = busy
+
+        with httpx.Client(base_url=server.url, timeout=30) as c:
+            started = time.perf_counter()
+            lookup = c.get("/sparql", params={"query": LOOKUP})
+            lookup_seconds = time.perf_counter() - started
+        assert lookup.status_code == 200
+        assert lookup.json()["results"]["bindings"][0]["label"]["value"] == "Organisation doc-a"
+        assert thread.is_alive(), "the lookup must have answered while the runaway was still running"
+
+        thread.join(60)
+        response = outcome["response"]
+        assert isinstance(response, httpx.Response)
+        assert response.status_code == 503
+        assert response.json()["error"]["code"] == "query_timeout"
+        assert response.headers["retry-after"]
+        assert response.headers["cache-control"] == "no-store"
+        assert float(outcome["seconds"]) < 30  # type: ignore[arg-type]  # stopped, not finished (~60 s)
+        assert pool.killed == 1
+        # The worker that ran it is gone: killed and reaped, so its CPU is back.
+        try:
+            os.kill(busy_pid, 0)
+            alive = True
+        except ProcessLookupError:
+            alive = False
+        assert not alive
+        assert not Path(f"/proc/{busy_pid}").exists()
+
+        # The server keeps answering, on the remaining worker and on the respawned one.
+        with httpx.Client(base_url=server.url, timeout=30) as c:
+            after = [c.get("/sparql", params={"query": LOOKUP}).status_code for _ in range(4)]
+        assert after == [200] * 4
+        print(
+            f"\nrunaway stopped after {outcome['seconds']:.2f} s (limit 2 s); "
+            f"lookup during the runaway: {lookup_seconds * 1000:.1f} ms"
+        )
+
+
+def test_result_size_cap_gives_422_never_a_truncated_200(shared_server: LiveServer) -> None:
+    pairs = values("a", 100) + " " + values("b", 100)
+    big = "SELECT ?x WHERE { " + pairs + ' BIND(CONCAT(STR(?a), "-", STR(?b)) AS ?x) }'
+    small = "SELECT ?x WHERE { " + values("a", 10) + ' BIND(STR(?a) AS ?x) }'
+    with shared_server.client() as c:
+        too_big = c.get("/sparql", params={"query": big})
+        fine = c.get("/sparql", params={"query": small})
+    assert too_big.status_code == 422
+    assert too_big.json()["error"]["code"] == "result_too_large"
+    assert fine.status_code == 200
+    assert len(fine.json()["results"]["bindings"]) == 10

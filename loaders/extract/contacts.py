@@ -18,7 +18,11 @@ _URL = re.compile(
     rf"|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})(?![\w@-])(?:/[^\s<>\"'«»\[\]{{}}|\\^`]*)?)"
 )
 _TRAILING = ".,;:!?)]}'\"’”»…"
-_PHONE_CUE = re.compile(r"(?:tel|tlf|phone|mobil|mob|gsm|téléphone|telefoon|telefon|fax|☎|📞)\W{0,3}$", re.I)
+_PHONE_CUE = re.compile(
+    r"(?<![^\W\d_])(?:tel|tél|tlf|tf|phone|mobile?|mob|gsm|téléphone|telephone|telefoon|telefon|fax|bel|ring|"
+    r"call|contact|kontakt|portable|mobiel)[^\n]{0,25}$|[☎📞📱]\W{0,3}$",
+    re.IGNORECASE,
+)
 _MIN_DIGITS = 8
 
 
@@ -91,7 +95,7 @@ def find_phones(text: str, region: str | None, blocked: list[tuple[int, int]]) -
 
 
 def _phone_context(text: str, start: int, end: int) -> bool:
-    if _PHONE_CUE.search(text[max(0, start - 20):start]):
+    if _PHONE_CUE.search(text[max(0, start - 40):start]):
         return True
     if "@" in text[max(0, start - 80):end + 80]:
         return True

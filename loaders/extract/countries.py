@@ -22,6 +22,8 @@ _CODE_LINE = re.compile(r"^[^\n]*[·|•][^\n]*$", re.MULTILINE)
 _CODE = re.compile(r"(?:(?<=[·|•])|^)\s*([A-Z]{2})\s*(?=[·|•]|$)", re.MULTILINE)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+(?:-[A-Za-zÀ-ÿ]+)*")
 _NOT_CODES = {"EU", "UK", "EL"}
+_LANGUAGE_NAME = re.compile(r"(?<![^\W\d_])(?:en|in|på|het|into|auf)\s+$", re.IGNORECASE)
+_LANGUAGE_END = re.compile(r"\s*(?:$|[^\w\s]|(?:and|et|og|en|or|ou|eller|of)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -41,11 +43,14 @@ def _lexicon(langs: tuple[str, ...]) -> _Lexicon:
             continue
         for name, code in mod.NAMES.items():
             forms.setdefault(name.lower(), (code, name[0].isupper(), True))
-            for genitive in ("s", "'s", "’s"):
-                forms.setdefault(name.lower() + genitive, (code, name[0].isupper(), True))
         for adjective, code in mod.ADJECTIVES.items():
             for ending in mod.ADJECTIVE_ENDINGS:
                 forms.setdefault((adjective + ending).lower(), (code, adjective[0].isupper(), False))
+    for lang in langs:  # genitives last: 'Nederlands' is the adjective before it is "Nederland's"
+        mod = rules(lang, "countries")
+        for name, code in getattr(mod, "NAMES", {}).items():
+            for genitive in ("s", "'s", "’s"):
+                forms.setdefault(name.lower() + genitive, (code, name[0].isupper(), True))
         stop_mod = rules(lang, "stop_words")
         if stop_mod is not None:
             stops.update(stop_mod.STOP_WORDS)
@@ -108,6 +113,9 @@ def extract_countries(text: str, masked: str, langs: tuple[str, ...]) -> list[Va
         code, capitalised, is_name = lex.forms[word.lower()]
         if capitalised and not word[0].isupper():
             continue
+        if not is_name and _LANGUAGE_NAME.search(masked[max(0, m.start() - 8):m.start()]) and \
+                _LANGUAGE_END.match(masked[m.end():m.end() + 12]):
+            continue  # 'en français', 'på dansk', 'in het Nederlands': a language, not a country
         span = _compound_span(masked, m.start(), m.end(), lex)
         if span is None or _inside_name(masked, span[0], span[1], lex, is_name):
             continue

@@ -242,7 +242,10 @@ def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ..
         cued = meaning in ("period", "start", "submission", "deadline", "end")
         if not cued and a.bare_year and _is_label(masked, a.start, b.end):
             continue
-        if cued or not a.bare_year:
+        if meaning in ("meeting", "publication"):  # a conference over some days is no project period
+            others.append(fact(a, meaning, 0.6))
+            others.append(fact(b, meaning + " end", 0.6))
+        elif cued or not a.bare_year:
             strength = 3 if cued else 1
             starts.append(_Candidate(strength, a.start, fact(a, "start")))
             ends.append(_Candidate(strength, a.start, fact(b, "end")))
@@ -262,10 +265,12 @@ def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ..
                 continue
         else:
             meaning = _nearest_cue(index, cues, hit.start, hit.end)
-        if meaning == "deadline" or meaning == "end":
+        if meaning == "end":  # an explicit end ('Slutdato', 'Date de fin') beats a deadline
+            ends.append(_Candidate(3, hit.start, fact(hit, meaning)))
+        elif meaning == "deadline":
             ends.append(_Candidate(2, hit.start, fact(hit, meaning)))
         elif meaning == "start":
-            starts.append(_Candidate(2, hit.start, fact(hit, "start")))
+            starts.append(_Candidate(3, hit.start, fact(hit, "start")))
         elif meaning == "creation" and hit.start < min(first_sentences_end, _EARLY_CHARS):
             starts.append(_Candidate(1, hit.start, fact(hit, "creation", 0.6)))
         elif meaning in (None, "period", "submission"):

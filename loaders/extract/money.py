@@ -53,8 +53,10 @@ def _patterns(langs: tuple[str, ...]) -> _Patterns:
     cur = rf"(?:(?<!{LETTER})(?:{_alternation(cur_words)})(?!{LETTER})\.?|{_alternation(cur_symbols)})"
     mag = rf"(?<!{LETTER})(?:{_alternation(list(magnitudes))})(?!{LETTER})\.?"
     flags = re.IGNORECASE
-    prefix = re.compile(rf"(?P<cur>{cur})\s?(?P<num>{_NUMBER})(?:\s?(?P<mag>{mag}))?", flags)
-    suffix = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s?(?:(?P<mag>{mag})\s?)?(?P<cur>{cur})", flags)
+    prefix = re.compile(rf"(?P<cur>{cur})[ \u00a0]{{0,2}}(?P<num>{_NUMBER})(?:[ \u00a0]?(?P<mag>{mag}))?", flags)
+    suffix = re.compile(
+        rf"(?<![\d.,])(?P<num>{_NUMBER})[ \u00a0]{{0,2}}(?:(?P<mag>{mag})[ \u00a0]{{0,2}})?(?P<cur>{cur})", flags
+    )
     bare = re.compile(
         r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+,\d{2}|\d{1,3}(?:,\d{3})+\.\d{2})(?![\d%]|\s?%)"
     )
@@ -72,11 +74,15 @@ def _patterns(langs: tuple[str, ...]) -> _Patterns:
     return _Patterns(prefix, suffix, bare, percent, currencies, magnitudes, decimal, tuple(meanings), cofinancing)
 
 
-def parse_number(raw: str, decimal_separator: str, with_magnitude: bool = False) -> Decimal | None:
+def parse_number(
+    raw: str, decimal_separator: str, with_magnitude: bool = False, money: bool = False
+) -> Decimal | None:
     """'1 103 559,81' -> 1103559.81; '1,635,670.00' -> 1635670.00; '11,3' -> 11.3.
 
-    A single '.' or ',' followed by three digits is a thousands separator unless it is the
-    language's decimal separator or a magnitude word follows ('1,250 million')."""
+    A single '.' or ',' followed by three digits is a thousands separator unless a magnitude word
+    follows ('1,250 million', '2.100 mio.') or, for a non-money number, it is the language's decimal
+    separator. Money is never written with three decimals, so 'EUR 10.000' is ten thousand even
+    on an English page."""
     s = re.sub(r"[\s\u00a0\u202f’']", "", raw)
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
@@ -88,7 +94,7 @@ def parse_number(raw: str, decimal_separator: str, with_magnitude: bool = False)
         tail = s.rsplit(sep, 1)[1]
         if dots + commas > 1:
             dec = None
-        elif len(tail) != 3 or with_magnitude or sep == decimal_separator:
+        elif len(tail) != 3 or with_magnitude or (sep == decimal_separator and not money):
             dec = sep
         else:
             dec = None
@@ -132,7 +138,7 @@ def extract_amounts(text: str, masked: str, langs: tuple[str, ...]) -> list[Amou
             if not free(m.start(), m.end()):
                 continue
             mag = (m.group("mag") or "").rstrip(".").lower()
-            number = parse_number(m.group("num"), p.decimal, bool(mag))
+            number = parse_number(m.group("num"), p.decimal, bool(mag), money=True)
             currency = p.currencies.get(m.group("cur").rstrip(".").lower())
             if number is None or currency is None:
                 continue
@@ -141,7 +147,7 @@ def extract_amounts(text: str, masked: str, langs: tuple[str, ...]) -> list[Amou
             taken.append((m.start(), m.end()))
     for m in p.bare.finditer(masked):
         if free(m.start(), m.end()):
-            number = parse_number(m.group("num"), p.decimal)
+            number = parse_number(m.group("num"), p.decimal, money=True)
             if number is not None:
                 found.append((m.start(), m.end(), number, None))
                 taken.append((m.start(), m.end()))
@@ -176,8 +182,7 @@ def extract_percentages(text: str, masked: str, langs: tuple[str, ...]) -> list[
             continue
         seen[key] = sentence
         s, e = index.sentence_bounds(m.start())
-        line_start, line_end = index.line_bounds(m.start())
-        context = masked[max(s, m.start() - 120):min(e, m.end() + 60)] + " " + masked[line_start:line_end]
+        context = masked[max(s, m.start() - 120):min(e, m.end() + 60)]
         cofinancing = p.cofinancing is not None and p.cofinancing.search(context) is not None
         meaning = "co-financing rate" if cofinancing else "share"
         out.append(PercentFact(value, meaning, Mention(m.start(), m.end(), text[m.start():m.end()], EXTRACTOR, 0.85)))

@@ -1,0 +1,243 @@
+"""Language detection and the value extractors (dates, money, contacts, countries) on small texts
+written for these tests, and on the bundled seed documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from innograph.loaders.extract.facts import DocumentFacts
+from innograph.loaders.extract.language import detect
+from innograph.loaders.extract.money import parse_number
+from innograph.loaders.extract.values import extract_values
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def run(text: str, source_url: str | None = None) -> DocumentFacts:
+    facts = DocumentFacts("t", text)
+    facts.source_url = source_url
+    facts.language, facts.segments = detect(text)
+    extract_values(facts)
+    return facts
+
+
+def amounts(facts: DocumentFacts) -> list[tuple[Decimal, str]]:
+    return [(a.value, a.currency) for a in facts.amounts]
+
+
+# --- language -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Projektet skal styrke samarbejdet mellem virksomheder og videninstitutioner i regionen.", "da"),
+        ("Het project versterkt de samenwerking tussen bedrijven en kennisinstellingen in de regio.", "nl"),
+        ("Le projet renforce la coopération entre les entreprises et les laboratoires de la région.", "fr"),
+        ("The project strengthens cooperation between companies and universities in the region.", "en"),
+        ("Das Projekt stärkt die Zusammenarbeit zwischen Unternehmen und Hochschulen in der Region.", None),
+        ("El proyecto refuerza la cooperación entre las empresas y las universidades de la región.", None),
+        ("", None),
+        ("12 345 678", None),
+    ],
+)
+def test_detect_main_language(text: str, expected: str | None) -> None:
+    assert detect(text)[0] == expected
+
+
+def test_french_page_furniture_around_english_body_is_english() -> None:
+    text = (
+        "Rechercher des projets européens\n\n"
+        "Date du début: 1 janv. 2010, Date de fin: 31 déc. 2012 PROJET TERMINÉ\n\n"
+        "The project builds a network of regional agencies that support small companies in adopting "
+        "new technologies. Partners exchange good practices, train their staff and design regional "
+        "action plans that are tested in pilot actions across the participating regions.\n\n"
+        "Projet sur la plateforme\n\n6 Participants partenaires"
+    )
+    language, segments = detect(text)
+    assert language == "en"
+    assert segments[0].language == "fr"
+    assert {s.language for s in segments} == {"fr", "en"}
+    assert all(text[s.start:s.end].strip() for s in segments)
+
+
+# --- numbers and money ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("raw", "decimal", "magnitude", "expected"),
+    [
+        ("1 103 559,81", ",", False, Decimal("1103559.81")),
+        ("1,635,670.00", ".", False, Decimal("1635670.00")),
+        ("1.635.670,00", ",", False, Decimal("1635670.00")),
+        ("11,3", ",", True, Decimal("11.3")),
+        ("2.1", ".", True, Decimal("2.1")),
+        ("500.000", ",", False, Decimal("500000")),
+        ("1,250", ".", True, Decimal("1.250")),
+    ],
+)
+def test_parse_number(raw: str, decimal: str, magnitude: bool, expected: Decimal) -> None:
+    assert parse_number(raw, decimal, magnitude, money=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Projektets budget er på 11,3 mio. EUR i alt.", [(Decimal("11300000"), "EUR")]),
+        ("Instrumentet udmønter 1,1 mia. kr. til samarbejder.", [(Decimal("1100000000"), "DKK")]),
+        ("Fonden har afsat 15 millioner euro til projekterne.", [(Decimal("15000000"), "EUR")]),
+        ("Le budget du projet est de 2 M€ sur trois ans.", [(Decimal("2000000"), "EUR")]),
+        ("De provincie stelt € 500.000 beschikbaar voor de regeling.", [(Decimal("500000"), "EUR")]),
+        ("The programme grants EUR 3.5 million to the partnership.", [(Decimal("3500000"), "EUR")]),
+        ("The project budget is € 1,635,670.00 in total.", [(Decimal("1635670.00"), "EUR")]),
+        ("Une enveloppe de 500 k€ est prévue pour les études.", [(Decimal("500000"), "EUR")]),
+        ("Er is 6,75 miljoen euro gereserveerd voor de projecten.", [(Decimal("6750000"), "EUR")]),
+        ("Der er bevilget 32 mio. kroner over fire år.", [(Decimal("32000000"), "DKK")]),
+    ],
+)
+def test_amounts_with_currency_and_magnitude(text: str, expected: list) -> None:
+    assert amounts(run(text)) == expected
+
+
+def test_bare_amount_takes_the_document_currency() -> None:
+    text = "Partnership for innovation in the Atlantic Area.\n\n  • 56%   1 103 559,81\n  • 2000 - 2006 Atlantic Area\n"
+    facts = run(text)
+    assert amounts(facts) == [(Decimal("1103559.81"), "EUR")]
+    assert [p.value for p in facts.percentages] == [Decimal("56")]
+    assert facts.start_date is None and facts.other_dates == []  # a programme's period is no date
+
+
+def test_repeated_amount_counts_once_but_two_in_one_sentence_count_twice() -> None:
+    text = (
+        "The EU budget is €2.1M.\n\nThe EU contributes €2.1M toward a total project cost of €2.9M.\n\n"
+        "De subsidie bestaat uit €2 miljoen EFRO-middelen en €2 miljoen provinciale cofinanciering."
+    )
+    values = [a.value for a in run(text).amounts]
+    assert values == [Decimal("2100000"), Decimal("2900000"), Decimal("2000000"), Decimal("2000000")]
+
+
+def test_percentages_and_cofinancing_meaning() -> None:
+    facts = run("The EU co-financing rate is 85 %. About 20% of the new collaborations present innovations.")
+    assert [(p.value, p.meaning) for p in facts.percentages] == [
+        (Decimal("85"), "co-financing rate"), (Decimal("20"), "share")
+    ]
+    assert [(p.value) for p in run("målet om 70 procent CO2 reduktion i 2030").percentages] == [Decimal("70")]
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("PROJEKTFORLØB:\n\nOktober 2023- September 2025\n\nBELØB: 11,3 mio. EUR", "2023-10", "2025-09"),
+        ("Date du début: 31 janv. 2004, Date de fin: 28 déc. 2007 PROJET TERMINÉ", "2004-01-31", "2007-12-28"),
+        ("Les réponses sont attendues entre le 1er janvier 2020 et le 1er mars 2020.", "2020-01-01", "2020-03-01"),
+        ("Period\n2016-05-01 → 2019-04-30\nThematic objective", "2016-05-01", "2019-04-30"),
+        ("Project duration: the project lasts for 5 years (2018 - 2023)", "2018", "2023"),
+        ("Het project loopt van 1 november 2023 tot 31 oktober 2027.", "2023-11-01", "2027-10-31"),
+        ("The partnership runs from 1 March 2021 to 28 February 2023.", "2021-03-01", "2023-02-28"),
+        ("Projektperiode: 01.01.2019 - 31.12.2021", "2019-01-01", "2021-12-31"),
+        ("Date limite de dépôt :\n12 mars 2024\n\nTout organisme public peut candidater.", None, "2024-03-12"),
+        ("Ansøgningsfristen er den 1. februar 2022. Der holdes info-møde den 9. december 2021.", None, "2022-02-01"),
+        ("Een aanvraag kan vanaf 1 april 2015 worden ingediend.", "2015-04-01", None),
+    ],
+)
+def test_start_and_end_at_written_precision(text: str, start: str | None, end: str | None) -> None:
+    facts = run(text)
+    assert (facts.start_date.value if facts.start_date else None) == start
+    assert (facts.end_date.value if facts.end_date else None) == end
+
+
+def test_other_dates_have_meanings_and_years_need_context() -> None:
+    text = (
+        "Appel à projets « RECHERCHE » 2024\n\n"
+        "La Région a adopté sa stratégie en octobre 2017. Créée en 1976, l'Euregio réunit trois pays. "
+        "La réunion du 9 décembre 2021 a lieu en ligne. Le lancement officiel a eu lieu le 17 avril."
+    )
+    facts = run(text)
+    assert [(d.value, d.meaning) for d in facts.other_dates] == [
+        ("2017-10", "adoption"), ("1976", "creation"), ("2021-12-09", "meeting")
+    ]
+    assert facts.start_date is None and facts.end_date is None
+
+
+def test_year_range_without_cue_gives_two_other_dates() -> None:
+    facts = run("Ministeriet har udpeget de klynger, som fra 2021-2024 skal skabe samarbejde, og målet i 2030.")
+    assert [d.value for d in facts.other_dates] == ["2021", "2024", "2030"]
+    assert facts.start_date is None
+
+
+def test_founding_in_first_sentence_is_the_start() -> None:
+    facts = run("Het platform X\n\nOp 15 maart 2011 werd het project opgericht door drie regio's. Het groeit.")
+    assert facts.start_date is not None and facts.start_date.value == "2011-03-15"
+
+
+def test_mentions_point_at_the_written_words() -> None:
+    text = "Intro.\n\nPROJEKTFORLØB:\n\nOktober 2023- September 2025\n"
+    facts = run(text)
+    assert facts.start_date is not None and facts.end_date is not None
+    m = facts.start_date.mention
+    assert text[m.start:m.end] == "Oktober 2023" == m.text
+    assert text[facts.end_date.mention.start:facts.end_date.mention.end] == "September 2025"
+
+
+# --- contacts -------------------------------------------------------------------------------
+
+def test_emails_phones_urls() -> None:
+    text = (
+        "Kontakt Erhvervsstyrelsen: Tej Hansen, th@example.dk, 3529 1714.\n"
+        "STEFFEN\n +45 6188 0059\n sth@example.dk\n"
+        "Se www.example-cluster.eu og https://www.example.dk/side/ samt portal.ec.europa.eu.\n"
+        "Projektnummer 2016 1 103 559 er ikke et telefonnummer."
+    )
+    facts = run(text, source_url="https://www.example.dk/side")
+    assert [e.value for e in facts.emails] == ["th@example.dk", "sth@example.dk"]
+    assert [p.value for p in facts.phones] == ["+4535291714", "+4561880059"]
+    assert [u.value for u in facts.urls] == ["www.example-cluster.eu", "portal.ec.europa.eu"]
+
+
+def test_phone_region_follows_language() -> None:
+    assert [p.value for p in run("Pour tout renseignement, contactez-nous. Tél. : 01 42 68 53 00").phones] == [
+        "+33142685300"
+    ]
+    assert [p.value for p in run("Voor vragen over de regeling: bel 070 123 4567").phones] == ["+31701234567"]
+
+
+# --- countries ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I projektet samarbejder NordDanmarks EU-Kontor med partnere i Portugal, Sicilien og Norge.", ["PT", "NO"]),
+        ("Det giver chancen for at arbejde med stærke svenske og norske partnere.", ["SE", "NO"]),
+        ("Energy Cluster Denmark vil styrke de danske virksomheder.", ["DK"]),
+        ("CrossRoads is een Interreg Vlaanderen-Nederland project in Zuid-Nederland en Nederlands-Limburg.", []),
+        ("SenSpores is een Duits-Nederlands project met partners.", ["DE", "NL"]),
+        ("FRONTIÈRE Belgique / Pays Bas / Allemagne", ["BE", "NL", "DE"]),
+        ("It involves 8 partners from 4 countries Portugal, Italy, Netherland, Greece.", ["PT", "IT", "NL", "GR"]),
+        ("KOHESIO · Q123 · FI\n\nA project in the Baltic Sea Region.", ["FI"]),
+        ("Partners welcome 🇩🇰 🇪🇺", ["DK"]),
+        ("Le rayonnement couvre les Hauts-de-France et la Région Normandie.", []),
+    ],
+)
+def test_countries(text: str, expected: list[str]) -> None:
+    assert [c.value for c in run(text).countries] == expected
+
+
+# --- seeds ------------------------------------------------------------------------------------
+
+def test_seed_project_page_values() -> None:
+    facts = run((DATA / "002_553ed0569ff5614e.txt").read_text(encoding="utf-8"))
+    assert facts.language == "da"
+    assert (facts.start_date.value, facts.end_date.value) == ("2023-10", "2025-09")  # type: ignore[union-attr]
+    assert amounts(facts) == [(Decimal("11300000"), "EUR")]
+    assert sorted(p.value for p in facts.phones) == ["+4561880018", "+4561880059"]
+    assert sorted(c.value for c in facts.countries) == ["BG", "CY", "GR", "NO", "PT"]
+
+
+def test_seed_keep_record_values() -> None:
+    facts = run((DATA / "004_bb30414c2a0db206.txt").read_text(encoding="utf-8"))
+    assert facts.language == "en"
+    assert (facts.start_date.value, facts.end_date.value) == ("2004-01-31", "2007-12-28")  # type: ignore[union-attr]
+    assert facts.partner_count == 6
+    assert facts.countries == [] and facts.other_dates == []

@@ -36,6 +36,7 @@ class IG(DefinedNamespace):
     Evidence: URIRef  # evidence
     ExtractionActivity: URIRef  # extraction activity
     Fund: URIRef  # fund
+    GraphChange: URIRef  # graph change
     MonetaryAmount: URIRef  # monetary amount
     Network: URIRef  # network
     Organisation: URIRef  # organisation
@@ -56,6 +57,8 @@ class IG(DefinedNamespace):
     agent: URIRef  # agent
     amount: URIRef  # amount
     call: URIRef  # call
+    changeType: URIRef  # change type
+    changedGraph: URIRef  # changed graph
     cofinancingRate: URIRef  # co-financing rate
     confidence: URIRef  # confidence
     contentHash: URIRef  # content hash
@@ -71,6 +74,7 @@ class IG(DefinedNamespace):
     evidenceProperty: URIRef  # evidence property
     evidenceValue: URIRef  # evidence value
     extractor: URIRef  # extractor
+    fingerprint: URIRef  # fingerprint
     fundedBy: URIRef  # funded by
     inDocument: URIRef  # in document
     isoCode: URIRef  # ISO code
@@ -96,6 +100,7 @@ class IG(DefinedNamespace):
     roleType: URIRef  # has role type
     sentence: URIRef  # sentence
     softwareVersion: URIRef  # software version
+    sourceDocument: URIRef  # graph source document
     sourceUrl: URIRef  # source URL
     startDate: URIRef  # start date
     startOffset: URIRef  # start offset
@@ -124,6 +129,7 @@ CLASSES: frozenset[str] = frozenset(
         "Evidence",
         "ExtractionActivity",
         "Fund",
+        "GraphChange",
         "MonetaryAmount",
         "Network",
         "Organisation",
@@ -148,6 +154,8 @@ PROPERTIES: frozenset[str] = frozenset(
         "agent",
         "amount",
         "call",
+        "changeType",
+        "changedGraph",
         "cofinancingRate",
         "confidence",
         "contentHash",
@@ -163,6 +171,7 @@ PROPERTIES: frozenset[str] = frozenset(
         "evidenceProperty",
         "evidenceValue",
         "extractor",
+        "fingerprint",
         "fundedBy",
         "inDocument",
         "isoCode",
@@ -188,6 +197,7 @@ PROPERTIES: frozenset[str] = frozenset(
         "roleType",
         "sentence",
         "softwareVersion",
+        "sourceDocument",
         "sourceUrl",
         "startDate",
         "startOffset",

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import RDF, RDFS, Literal, URIRef
-from rdflib.namespace import OWL, SKOS
-
 from innograph.ontology import build, ontology_graph, ontology_triples, ontology_turtle
 from innograph.ontology.namespace import IG, TERMS, term
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.namespace import OWL, SKOS
 
 CONTRACT = Path(build.HERE) / "CONTRACT.md"
 VOCAB = "https://w3id.org/innograph/ontology#"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-
 from innograph.ontology import ontology_triples
 from innograph.ontology.reference import reference_triples
 

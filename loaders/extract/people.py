@@ -1,9 +1,176 @@
-"""People (placeholder)."""
+"""People (personal data) and their roles.
+
+Rules, in order of confidence:
+- contact blocks: a name line in capitals followed by a title line, then phones and e-mails;
+- a name next to a role word ('formand Peder Østermark Andreasen', 'Philippe Luyten, voorzitter'),
+  a speech verb ('siger Poul Erik Christensen') or an e-mail ('Tej Egefjord, tejege@erst.dk');
+- the members of a list of two-to-three-word names when the list is introduced by a role word.
+A name is two to four capitalised words (with particles such as 'de', 'van'), none of them a
+type word, a place, a month or a stop word.
+"""
 
 from __future__ import annotations
 
-from innograph.loaders.extract.facts import DocumentFacts
+import re
+from functools import cache
+
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import is_capitalised, lines_with_offsets
+from innograph.loaders.extract.facts import DocumentFacts, Mention, PersonFact
+from innograph.loaders.extract.regions import gazetteer
+from innograph.loaders.extract.resolve import fold
+
+_PARTICLES = {"de", "van", "der", "den", "von", "le", "la", "du", "da", "di", "ter", "ten"}
+_NAME_WORD = r"[A-ZÆØÅÉÈÖÜÄ][a-zæøåéèëïöüäçñ'’\-]+"
+_PARTICLE = r"(?:[Dd]e|[Vv]an|der|den|von|[Ll]e|du|da|di|ter|ten)"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}\b")
+_CAPS_NAME_LINE = re.compile(r"^[A-ZÆØÅÉÈÖÜÄ\-]{2,}(?:\s+[A-ZÆØÅÉÈÖÜÄ\-]{2,}){1,3}$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    words: set[str] = set(lexicon.stop_words())
+    words.update(lexicon.org_heads())
+    words.update(lexicon.country_names())
+    for module, name in (("dates", "MONTHS"),):
+        for value in lexicon.table(module, name):
+            words.add(str(value).casefold())
+    for name in lexicon.table("entities", "PROGRAMMES"):
+        words.update(fold(name).split())
+    for module, name in (("entities", "PROJECT_WORDS"), ("entities", "PROGRAMME_WORDS"), ("entities", "AREA_HEADS"),
+                         ("entities", "PLATFORM_WORDS"), ("entities", "CLUSTER_WORDS"), ("roles", "PERSON_ROLES")):
+        words.update(w.casefold() for w in lexicon.words(module, name))
+    words.update({"interreg", "europe", "european", "eu", "image", "project", "projet", "projekt", "innovation"})
+    return frozenset(words - _PARTICLES)
+
+
+def _is_person_name(name: str) -> bool:
+    words = name.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    bad = _not_name_words()
+    suffixes = lexicon.org_suffixes()
+    gaz = gazetteer()
+    for word in words:
+        low = word.casefold()
+        if low in _PARTICLES:
+            continue
+        if low in bad or fold(word) in gaz or any(low.endswith(s) for s in suffixes):
+            return False
+    return fold(name) not in gaz
+
+
+@cache
+def _role_words() -> tuple[str, ...]:
+    return tuple(sorted({w.casefold() for w in lexicon.words("roles", "PERSON_ROLES")}, key=len, reverse=True))
+
+
+@cache
+def _speech_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in lexicon.words("roles", "SPEECH_VERBS"))
 
 
 def extract_people(facts: DocumentFacts) -> None:
+    text = facts.text
+    people: dict[str, PersonFact] = {}
+
+    def add(name: str, start: int, role: str | None, extractor: str, confidence: float) -> PersonFact:
+        key = fold(name)
+        person = people.get(key)
+        if person is None:
+            person = PersonFact(name=name, role=role, mention=Mention(start, start + len(name), text[start : start + len(name)],
+                                                                       extractor, confidence))
+            people[key] = person
+        elif role and not person.role:
+            person.role = role
+        return person
+
+    _contact_blocks(facts, add)
+    for m in _NAME.finditer(text):
+        name = m.group()
+        if not _is_person_name(name):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()].casefold()
+        after = text[m.end() : m.end() + 40].casefold()
+        role = _role_near(before, after)
+        if role is not None:
+            add(name, m.start(), role, "people.role-word", 0.8)
+        elif _speech_near(before, after):
+            add(name, m.start(), None, "people.speech-verb", 0.75)
+        elif re.match(r"\s*,\s*[\w.+-]+@", text[m.end() : m.end() + 60]):
+            add(name, m.start(), None, "people.name-email", 0.8)
+    _name_lists(text, add)
+    facts.people = sorted(people.values(), key=lambda p: p.mention.start)
+
+
+def _role_near(before: str, after: str) -> str | None:
+    """A role word written right before the name, or right after it behind a comma."""
+    tail = re.sub(r"[\s;:,]+$", "", before)
+    for word in _role_words():
+        if re.search(rf"(?<!\w){re.escape(word)}$", tail):
+            return word
+    m = re.match(r"\s*,\s*(?:\w+\s+){0,1}(\w[\w\-]*)", after)
+    if m:
+        for word in _role_words():
+            if m.group(1) == word or m.group(1).endswith(word):
+                return m.group(1)
+    m = re.match(r"\s+(?:van|of|fra|de)\s+(?:\w+\s+)?(\w+)", after)
+    if m and any(m.group(1).endswith(w) for w in ("fabrikant", "manufacturer", "producent")):
+        return m.group(1)
     return None
+
+
+def _speech_near(before: str, after: str) -> bool:
+    words = _speech_words()
+    tail = before.rstrip(" ,")
+    head = after.lstrip(" ,")
+    return any(tail.endswith(w) or head.startswith(w) for w in words)
+
+
+def _name_lists(text: str, add) -> None:  # type: ignore[no-untyped-def]
+    """'vertegenwoordigers ..., Rudy Demotte, Stefaan De Clerck en Martine Aubry': all are people."""
+    ands = "|".join(re.escape(w) for w in lexicon.words("entities", "LIST_AND"))
+    item = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,2}}"
+    pattern = re.compile(rf"({item})((?:,\s*{item})*)\s+(?:{ands})\s+({item})")
+    for m in pattern.finditer(text):
+        names = [m.group(1), *[n.strip() for n in m.group(2).split(",") if n.strip()], m.group(3)]
+        if len(names) < 3 or not all(_is_person_name(n) for n in names):
+            continue
+        before = text[max(0, m.start() - 200) : m.start()].casefold()
+        role = next((w for w in _role_words() if w in before), None)
+        if role is None:
+            continue
+        for name in names:
+            add(name, text.find(name, m.start()), role, "people.name-list", 0.7)
+
+
+def _contact_blocks(facts: DocumentFacts, add) -> None:  # type: ignore[no-untyped-def]
+    """A name line in capitals, a title line, then phones and e-mails (until the next name line)."""
+    lines = [(o, line) for o, line in lines_with_offsets(facts.text) if line.strip()]
+    for index, (offset, line) in enumerate(lines):
+        stripped = line.strip()
+        if not _CAPS_NAME_LINE.match(stripped) or stripped.endswith(":"):
+            continue
+        name = " ".join(w.capitalize() for w in stripped.split())
+        if not _is_person_name(name):
+            continue
+        nxt = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
+        has_title = bool(nxt) and nxt.upper() == nxt and any(c.isalpha() for c in nxt) and not _EMAIL.search(nxt)
+        block_end = len(facts.text)
+        for later_offset, later in lines[index + 1 : index + 8]:
+            if _CAPS_NAME_LINE.match(later.strip()) and later.strip() != nxt:
+                block_end = later_offset
+                break
+        block_start = offset
+        contacts = [v for v in facts.emails + facts.phones if block_start <= v.mention.start < block_end]
+        if not has_title and not contacts:
+            continue
+        start = offset + line.find(stripped)
+        person = add(name, start, nxt.casefold() if has_title else None, "people.contact-block", 0.85)
+        if not is_capitalised(name):
+            continue
+        for value in contacts:
+            target = person.emails if "@" in value.value else person.phones
+            if value.value not in target:
+                target.append(value.value)

@@ -1,9 +1,137 @@
-"""Themes (placeholder)."""
+"""Themes as written, linked to SKOS theme concepts when a term of the concept occurs.
+
+Three sources, in this order: short list items (bullets), enumerations of short noun phrases
+('digitalisering, grøn omstilling og avanceret produktion'), and the theme terms of the four
+languages (``loaders/lang/*/themes.py``, plus the ontology's concept labels when available). A theme
+whose content words add nothing to one already kept is dropped.
+"""
 
 from __future__ import annotations
 
-from innograph.loaders.extract.facts import DocumentFacts
+import re
+from functools import cache
+
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import lines_with_offsets
+from innograph.loaders.extract.facts import DocumentFacts, Mention, ThemeFact
+from innograph.loaders.extract.resolve import fold
+
+_BULLET = re.compile(r"^\s*(?:[•·\-*–◦▪]|\d{1,2}[.)])\s+(.+?)\s*$")
+_MAX_ITEM_WORDS = 5
+_MAX_THEMES = 24
+_STEM = 5
+
+
+@cache
+def terms() -> dict[str, str]:
+    """folded term -> concept key."""
+    out = {fold(k): v for k, v in lexicon.table("themes", "TERMS").items()}
+    try:  # labels of the ontology's SKOS concepts, when that module exists
+        from innograph.ontology.themes import concepts
+
+        for concept in concepts():
+            key = getattr(concept, "key", None) or (concept.get("key") if isinstance(concept, dict) else None)
+            labels = getattr(concept, "labels", None) or (concept.get("labels") if isinstance(concept, dict) else None)
+            values = labels.values() if isinstance(labels, dict) else labels or []
+            for label in values:
+                for text in label if isinstance(label, list | tuple) else [label]:
+                    if key and isinstance(text, str):
+                        out.setdefault(fold(text), str(key))
+    except Exception:  # noqa: S110 - the concept labels are optional here
+        pass
+    return out
+
+
+@cache
+def _term_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon.table("themes", "TERMS"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:s|er|en|es|e)?(?![\w-])", re.IGNORECASE)
+
+
+def _stems(text: str) -> set[str]:
+    stops = lexicon.stop_words()
+    return {w[:_STEM] for w in fold(text).split() if len(w) > 2 and w not in stops}
+
+
+def concept_of(text: str) -> str | None:
+    table = terms()
+    folded = fold(text)
+    if folded in table:
+        return table[folded]
+    for term, concept in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(term)}", folded):
+            return concept
+    return None
 
 
 def extract_themes(facts: DocumentFacts) -> None:
-    return None
+    text = facts.text
+    excluded = {fold(e.name) for e in facts.entities} | {fold(b) for b in facts.eligible_beneficiaries}
+    excluded |= {fold(a) for e in facts.entities for a in e.aliases}
+    chosen: list[ThemeFact] = []
+    kept_stems: list[set[str]] = []
+
+    def keep(written: str, start: int, extractor: str, confidence: float) -> None:
+        written = written.strip(" .,;:()«»\"'")
+        written = re.sub(r"^(?:(?:the|la|le|les|l['’]|de|het|den|det|des|du|un|une|a|an|en|et)\s+)+", "", written,
+                         flags=re.IGNORECASE)
+        if not written or len(written) < 3 or fold(written) in excluded or len(written.split()) > _MAX_ITEM_WORDS:
+            return
+        stems = _stems(written)
+        if not stems or any(stems <= kept for kept in kept_stems):
+            return
+        offset = text.find(written, start)
+        offset = offset if offset >= 0 else start
+        chosen.append(ThemeFact(written, concept_of(written),
+                                Mention(offset, offset + len(written), text[offset : offset + len(written)], extractor, confidence)))
+        kept_stems.append(stems)
+
+    for start, item in _list_items(text):
+        keep(item, start, "themes.list-item", 0.6)
+    for start, item in _enumerations(text):
+        keep(item, start, "themes.enumeration", 0.55)
+    for m in _term_pattern().finditer(text):
+        keep(m.group(), m.start(), "themes.term", 0.7)
+    facts.themes = chosen[:_MAX_THEMES]
+
+
+def _list_items(text: str) -> list[tuple[int, str]]:
+    out = []
+    for offset, line in lines_with_offsets(text):
+        m = _BULLET.match(line)
+        if not m:
+            continue
+        item = m.group(1)
+        if item.endswith(":") or len(item.split()) > _MAX_ITEM_WORDS or "@" in item or re.search(r"\d{3}", item):
+            continue
+        out.append((offset + m.start(1), item))
+    return out
+
+
+@cache
+def _and_words() -> str:
+    words = sorted(lexicon.words("entities", "LIST_AND") + ("or", "ou", "eller", "of"), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+def _enumerations(text: str) -> list[tuple[int, str]]:
+    """'x, y og z' with at least three short items, or two after a list cue."""
+    ands = _and_words()
+    item = r"[^\W\d][\w'’&\-/()]*(?:\s+[\w'’&\-/()]+){0,3}"
+    pattern = re.compile(rf"({item})((?:,\s*{item})+)\s*,?\s+(?:{ands})\s+({item})")
+    cues = tuple(c.casefold() for c in lexicon.words("themes", "LIST_CUES"))
+    out: list[tuple[int, str]] = []
+    for m in pattern.finditer(text):
+        items = [m.group(1), *[p.strip() for p in m.group(2).split(",") if p.strip()], m.group(3)]
+        before = text[max(0, m.start() - 60) : m.start()].casefold()
+        if len(items) < 3 and not any(c in before for c in cues):
+            continue
+        # a list of names (capitalised items) is not a list of themes
+        if sum(1 for i in items if i[:1].isupper()) > len(items) // 2 and not any(c in before for c in cues):
+            continue
+        # the first item often carries the end of the sentence before it: keep its last words
+        first_words = items[0].split()
+        items[0] = " ".join(first_words[-2:]) if len(first_words) > 2 else items[0]
+        for entry in items:
+            out.append((m.start(), entry))
+    return out

@@ -1,0 +1,137 @@
+"""``innograph dump [--store DIR] [--out DIR]``: the public graph as gzipped N-Quads and Turtle.
+
+Files (default folder ``{store}/dumps``), rewritten together, each atomically:
+
+- ``innograph.nq.gz``: every public named graph, N-Quads, one statement per line, sorted (so it
+  streams, diffs and hashes well);
+- ``innograph.ttl.gz``: the same triples flattened into one graph (graph names dropped,
+  duplicates merged), Turtle, for tools that do not read quads;
+- ``manifest.json``: per file its size in bytes, sha256, number of statements, the time written
+  and the store generation it was made from (the server and the DCAT catalogue read it).
+
+The dump reads the ``public`` partition only, so personal graphs can never be in it. Gzip headers
+carry no time stamp: the same data gives byte-identical files and the same checksum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pyoxigraph import Quad, RdfFormat, serialize
+
+from innograph.store import Store
+
+NQUADS = "innograph.nq.gz"
+TURTLE = "innograph.ttl.gz"
+MANIFEST = "manifest.json"
+MEDIA_TYPES = {NQUADS: "application/n-quads", TURTLE: "text/turtle"}
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    name: str
+    media_type: str
+    byte_size: int
+    sha256: str
+    statements: int
+    modified: str  # ISO 8601, UTC
+    generation: int
+
+
+def default_dir(store_root: Path) -> Path:
+    return Path(store_root) / "dumps"
+
+
+def public_quads(store: Store) -> list[Quad]:
+    """Every quad of the public partition (named graphs only), from a read-only snapshot."""
+    snapshot = getattr(store, "snapshot", None)
+    if snapshot is not None:
+        with snapshot("public") as view:
+            return [q for q in view if not _in_default_graph(q)]
+    # A remote backend has no snapshot: read the quads with one SELECT.
+    from pyoxigraph import Quad as MakeQuad
+
+    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", partition="public")
+    return [MakeQuad(r["s"], r["p"], r["o"], r["g"]) for r in rows]  # type: ignore[arg-type]
+
+
+def _in_default_graph(quad: Quad) -> bool:
+    from pyoxigraph import DefaultGraph
+
+    return isinstance(quad.graph_name, DefaultGraph)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _gzip(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=6, mtime=0, filename="") as handle:
+        handle.write(data)
+    return out.getvalue()
+
+
+def write_dumps(store: Store, out_dir: Path, prefixes: dict[str, str] | None = None) -> list[DumpFile]:
+    """Write both dumps and the manifest; returns the manifest entries."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    generation = store.generation()
+    quads = public_quads(store)
+    lines = sorted({str(q) + " .\n" for q in quads})
+    nquads = "".join(lines).encode()
+    triples = sorted({q.triple for q in quads}, key=str)
+    turtle = serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes or {})  # type: ignore[arg-type]
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    files = []
+    for name, raw, count in ((NQUADS, nquads, len(lines)), (TURTLE, turtle, len(triples))):
+        data = _gzip(raw)
+        _write_atomic(out_dir / name, data)
+        files.append(DumpFile(name, MEDIA_TYPES[name], len(data), hashlib.sha256(data).hexdigest(), count, now,
+                              generation))
+    manifest = {"generation": generation, "files": [asdict(f) for f in files]}
+    _write_atomic(out_dir / MANIFEST, json.dumps(manifest, indent=2).encode())
+    return files
+
+
+def read_manifest(out_dir: Path) -> tuple[int, list[DumpFile]] | None:
+    """The manifest, or None when there is none or a listed file is missing."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text())
+        files = [DumpFile(**f) for f in data["files"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not all((out_dir / f.name).is_file() for f in files):
+        return None
+    return int(data["generation"]), files
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
+    parser.add_argument("--out", type=Path, help="output folder (default: {store}/dumps)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from innograph.settings import Settings
+    from innograph.store import open_store
+
+    settings = Settings(**({"store": args.store} if args.store else {}))
+    store = open_store(settings)
+    try:
+        from innograph.server.linked.rdf import prefixes
+
+        files = write_dumps(store, args.out or default_dir(settings.store), prefixes(settings.iris))
+    finally:
+        store.close()
+    for f in files:
+        print(f"{f.name}  {f.byte_size} bytes  {f.statements} statements  sha256:{f.sha256}")
+    return 0

@@ -1,0 +1,84 @@
+"""Reading what the store knows about one resource, and the labels to show for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from innograph.server.linked.queries import query
+from pyoxigraph import Literal, NamedNode, Triple
+
+from innograph.iris import Iris
+from innograph.store import Store
+from innograph.store.base import Partition
+
+LABEL_ORDER = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://purl.org/dc/terms/title",
+    "http://xmlns.com/foaf/0.1/name",
+)
+LABEL_BATCH = 400  # IRIs per labels query (keeps the VALUES block small)
+
+
+def exists(store: Store, iris: Iris, iri: str, partition: Partition) -> bool:
+    return bool(store.ask(query("exists", iris, {"s": NamedNode(iri)}), partition=partition))  # type: ignore[attr-defined]
+
+
+def graph_exists(store: Store, iris: Iris, graph: str, partition: Partition) -> bool:
+    return bool(store.ask(query("graph-exists", iris, {"g": NamedNode(graph)}), partition=partition))  # type: ignore[attr-defined]
+
+
+def describe(store: Store, iris: Iris, iri: str, partition: Partition) -> list[Triple]:
+    return store.construct(query("describe", iris, {"s": NamedNode(iri)}), partition=partition)  # type: ignore[attr-defined]
+
+
+def graph_content(store: Store, iris: Iris, graph: str, partition: Partition) -> list[Triple]:
+    return store.construct(query("graph-content", iris, {"g": NamedNode(graph)}), partition=partition)  # type: ignore[attr-defined]
+
+
+@dataclass
+class Labels:
+    """Labels by resource and language; ``get`` picks the best one for a visitor."""
+
+    by_iri: dict[str, dict[str, list[tuple[int, str]]]] = field(default_factory=dict)
+
+    def add(self, iri: str, kind: str, label: Literal) -> None:
+        rank = LABEL_ORDER.index(kind) if kind in LABEL_ORDER else len(LABEL_ORDER)
+        self.by_iri.setdefault(iri, {}).setdefault(label.language or "", []).append((rank, label.value))
+
+    def get(self, iri: str, lang: str) -> str | None:
+        found = self.by_iri.get(iri)
+        if not found:
+            return None
+        for candidate in (lang, "en", ""):
+            if candidate in found:
+                return min(found[candidate])[1]
+        return min(min(v) for v in found.values())[1]
+
+
+def labels(store: Store, iris: Iris, resources: Iterable[str], partition: Partition) -> Labels:
+    out = Labels()
+    wanted = sorted({r for r in resources if r.startswith(("http://", "https://"))})
+    for start in range(0, len(wanted), LABEL_BATCH):
+        batch = [NamedNode(r) for r in wanted[start : start + LABEL_BATCH]]
+        for row in store.select(query("labels", iris, {"s": batch}), partition=partition):
+            label = row.get("label")
+            if isinstance(label, Literal):
+                out.add(row["s"].value, row["kind"].value, label)  # type: ignore[attr-defined]
+    return out
+
+
+def sources(store: Store, iris: Iris, docs: Iterable[str], partition: Partition) -> dict[str, dict[str, str]]:
+    """Source URL and named graph of each source document."""
+    wanted = sorted(set(docs))
+    out: dict[str, dict[str, str]] = {d: {} for d in wanted}
+    if not wanted:
+        return out
+    rows = store.select(query("sources", iris, {"doc": [NamedNode(d) for d in wanted]}), partition=partition)
+    for row in rows:
+        entry = out.setdefault(row["doc"].value, {})  # type: ignore[attr-defined]
+        for key in ("url", "graph"):
+            if key in row:
+                entry[key] = row[key].value  # type: ignore[attr-defined]
+    return out

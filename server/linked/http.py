@@ -1,0 +1,209 @@
+"""HTTP done right for every linked-data representation.
+
+* strong ``ETag`` = hash of the bytes sent (a gzip-encoded variant gets its own tag), and
+  ``Last-Modified`` = the time of the store's last committed write (or the file's, for dumps);
+* ``304 Not Modified`` on ``If-None-Match`` (or ``If-Modified-Since`` when no ETag is sent);
+* ``Cache-Control`` (public data: shared caches may keep it; anything read with the token:
+  ``private, no-store``), ``Vary: Accept, Accept-Language, Accept-Encoding, Authorization``;
+* gzip when the client accepts it (bodies over 1 KB), CORS for reads, ``HEAD`` without a body.
+
+Representations are memoised per store state (``StoreState.key``): a repeated request, and any
+conditional request, costs a dictionary lookup instead of SPARQL queries.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from innograph.store import Store
+
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag, Link, Content-Location, Last-Modified, Retry-After, Location",
+}
+PREFLIGHT_HEADERS = {
+    **CORS_HEADERS,
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Accept-Language, If-None-Match, If-Modified-Since, Authorization",
+    "Access-Control-Max-Age": "86400",
+}
+VARY = "Accept, Accept-Language, Accept-Encoding, Authorization"
+GZIP_FROM = 1024
+PUBLIC_MAX_AGE = 300
+TEXT_TYPES = ("text/", "application/n-triples", "application/n-quads", "application/trig")
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """What a cached representation depends on: ``key`` changes with every committed write."""
+
+    key: str
+    modified: datetime
+
+
+@dataclass
+class Representation:
+    body: bytes
+    media_type: str
+    status: int = 200
+    modified: datetime | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    cache_control: str = f"public, max-age={PUBLIC_MAX_AGE}"
+    _etag: str | None = None
+    _gzipped: bytes | None = None
+
+    @property
+    def etag(self) -> str:
+        if self._etag is None:
+            self._etag = '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
+        return self._etag
+
+    @property
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        return self._gzipped
+
+
+def content_type(media_type: str) -> str:
+    if media_type.startswith(TEXT_TYPES) or media_type in ("application/xml", "application/rdf+xml"):
+        return f"{media_type}; charset=utf-8"
+    return media_type
+
+
+def store_state(store: Store) -> StoreState:
+    """Embedded store: the generation counter and its file's time. Other backends: the newest
+    change-log time, cached for a few seconds (writes there are not signalled to us)."""
+    root = getattr(store, "root", None)
+    if root is not None:
+        path = Path(root) / "generation"
+        try:
+            stat = path.stat()
+            modified = datetime.fromtimestamp(stat.st_mtime, UTC)
+        except OSError:
+            modified = datetime(2000, 1, 1, tzinfo=UTC)
+        return StoreState(f"g{store.generation()}-{modified.timestamp()}", modified)
+    return _remote_state(store)
+
+
+_remote_cache: dict[int, tuple[float, StoreState]] = {}
+
+
+def _remote_state(store: Store) -> StoreState:
+    now = time.monotonic()
+    cached = _remote_cache.get(id(store))
+    if cached and now - cached[0] < 5:
+        return cached[1]
+    rows = store.select(
+        "SELECT (MAX(?m) AS ?last) WHERE { GRAPH ?g { ?c <http://purl.org/dc/terms/modified> ?m } }"
+    )
+    value = rows[0].get("last") if rows else None
+    try:
+        modified = datetime.fromisoformat(value.value.replace("Z", "+00:00")) if value else None  # type: ignore[attr-defined]
+    except ValueError:
+        modified = None
+    modified = modified or datetime(2000, 1, 1, tzinfo=UTC)
+    state = StoreState(f"r{modified.isoformat()}", modified)
+    _remote_cache[id(store)] = (now, state)
+    return state
+
+
+class RepresentationCache:
+    """A small LRU of representations keyed by (store state, request identity)."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, ...], Representation] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: tuple[str, ...], make: Callable[[], Representation]) -> Representation:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
+        made = make()
+        if made.status == 200 and "no-store" not in made.cache_control:
+            with self._lock:
+                self._items[key] = made
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return made
+
+
+def _accepts_gzip(request: Request) -> bool:
+    for part in request.headers.get("accept-encoding", "").split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*") and params.replace(" ", "") not in ("q=0", "q=0.0"):
+            return True
+    return False
+
+
+def _not_modified(request: Request, etags: set[str], modified: datetime | None) -> bool:
+    inm = request.headers.get("if-none-match")
+    if inm is not None:
+        if inm.strip() == "*":
+            return True
+        sent = {t.strip().removeprefix("W/") for t in inm.split(",")}
+        return bool(sent & etags)
+    ims = request.headers.get("if-modified-since")
+    if ims and modified is not None:
+        try:
+            since = parsedate_to_datetime(ims)
+        except (TypeError, ValueError):
+            return False
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        return modified.replace(microsecond=0) <= since
+    return False
+
+
+def respond(request: Request, rep: Representation, extra_headers: Mapping[str, str] | None = None) -> Response:
+    """The response for ``rep``: conditional, compressed, CORS-enabled, HEAD-aware."""
+    headers: dict[str, str] = {**CORS_HEADERS, "Vary": VARY, "Cache-Control": rep.cache_control, **rep.headers}
+    if extra_headers:
+        headers.update(extra_headers)
+    body = rep.body
+    etag = rep.etag
+    gz_etag = etag[:-1] + '-gz"'
+    use_gzip = rep.status == 200 and len(body) >= GZIP_FROM and _accepts_gzip(request) and not rep.media_type.endswith(
+        "gzip"
+    )
+    if use_gzip:
+        body, etag = rep.gzipped, gz_etag
+        headers["Content-Encoding"] = "gzip"
+    if rep.status == 200:
+        headers["ETag"] = etag
+        if rep.modified is not None:
+            headers["Last-Modified"] = format_datetime(rep.modified.astimezone(UTC), usegmt=True)
+        if _not_modified(request, {rep.etag, gz_etag}, rep.modified):
+            headers.pop("Content-Encoding", None)
+            return Response(status_code=304, headers=headers)
+    if request.method == "HEAD":
+        headers["Content-Length"] = str(len(body))
+        return Response(b"", status_code=rep.status, headers=headers, media_type=content_type(rep.media_type))
+    return Response(body, status_code=rep.status, headers=headers, media_type=content_type(rep.media_type))
+
+
+def preflight() -> Response:
+    return Response(status_code=204, headers=PREFLIGHT_HEADERS)
+
+
+def http_date(moment: datetime) -> str:
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
+
+
+def file_modified(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC)

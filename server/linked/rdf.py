@@ -1,0 +1,114 @@
+"""Serializing triples and quads in every format the linked-data routes offer.
+
+Statements are sorted first, so one store state always gives the same bytes (and the same ETag).
+pyoxigraph writes Turtle, N-Triples, RDF/XML, TriG and N-Quads; rdflib writes compacted JSON-LD
+against our published ``@context`` (pyoxigraph only writes expanded JSON-LD).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+
+from innograph.iris import Iris
+
+RDF_TYPES: dict[str, RdfFormat] = {
+    "text/turtle": RdfFormat.TURTLE,
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "application/rdf+xml": RdfFormat.RDF_XML,
+    "application/trig": RdfFormat.TRIG,
+    "application/n-quads": RdfFormat.N_QUADS,
+}
+JSONLD = "application/ld+json"
+QUAD_TYPES = ("application/trig", "application/n-quads")
+
+# Prefixes used in Turtle output and in the published JSON-LD context (``ig`` added per base).
+PREFIXES: dict[str, str] = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dcatap": "http://data.europa.eu/r5r/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "void": "http://rdfs.org/ns/void#",
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+    "hydra": "http://www.w3.org/ns/hydra/core#",
+    "tree": "https://w3id.org/tree#",
+    "ldes": "https://w3id.org/ldes#",
+    "spdx": "http://spdx.org/rdf/terms#",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+}
+
+Statement = Triple | Quad
+
+
+def prefixes(iris: Iris) -> dict[str, str]:
+    return {"ig": iris.vocab, **PREFIXES}
+
+
+def context(iris: Iris) -> dict[str, object]:
+    """The published JSON-LD ``@context`` (``/context.jsonld``): prefixes only, so that every
+    compact IRI expands to exactly the IRI in the other formats."""
+    return {"@context": prefixes(iris)}
+
+
+def _key(statement: Statement) -> str:
+    return str(statement)
+
+
+def to_bytes(statements: Iterable[Statement], media_type: str, iris: Iris) -> bytes:
+    """Serialize triples (or quads, for TriG/N-Quads/JSON-LD) in ``media_type``."""
+    ordered = sorted(set(statements), key=_key)
+    if media_type == JSONLD:
+        return _jsonld(ordered, iris)
+    fmt = RDF_TYPES[media_type]
+    if media_type not in QUAD_TYPES:
+        ordered = sorted({s.triple if isinstance(s, Quad) else s for s in ordered}, key=_key)
+    kwargs: dict[str, object] = {}
+    if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML):
+        kwargs["prefixes"] = prefixes(iris)
+    return serialize(ordered, format=fmt, **kwargs)  # type: ignore[arg-type]
+
+
+def _rdflib_term(value: object) -> object:
+    import rdflib
+
+    if isinstance(value, NamedNode):
+        return rdflib.URIRef(value.value)
+    if isinstance(value, BlankNode):
+        return rdflib.BNode(value.value)
+    assert isinstance(value, Literal)
+    if value.language:
+        return rdflib.Literal(value.value, lang=value.language)
+    datatype = value.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return rdflib.Literal(value.value)
+    # lexical form kept as is (no normalisation), so the round trip is exact
+    return rdflib.Literal(value.value, datatype=rdflib.URIRef(datatype), normalize=False)
+
+
+def _jsonld(statements: Sequence[Statement], iris: Iris) -> bytes:
+    import rdflib
+
+    dataset = rdflib.Dataset()
+    for st in statements:
+        triple = (_rdflib_term(st.subject), _rdflib_term(st.predicate), _rdflib_term(st.object))
+        if isinstance(st, Quad) and isinstance(st.graph_name, NamedNode):
+            dataset.graph(rdflib.URIRef(st.graph_name.value)).add(triple)  # type: ignore[arg-type]
+        else:
+            dataset.default_context.add(triple)  # type: ignore[arg-type]
+    ctx = context(iris)["@context"]
+    text = dataset.serialize(format="json-ld", context=ctx, auto_compact=True)
+    doc = json.loads(text)
+    if isinstance(doc, dict):
+        # the same context, by reference: clients cache it, and it is a minted IRI that resolves
+        doc["@context"] = iris.base + "context.jsonld"
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode()

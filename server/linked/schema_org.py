@@ -1,0 +1,50 @@
+"""schema.org JSON-LD for the HTML page of a thing, for search engines (not a full mapping)."""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from innograph.iris import Iris
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+# ig class -> schema.org type; the first match in this order wins.
+TYPES = (
+    ("Project", "Project"),
+    ("Organisation", "Organization"),
+    ("Cluster", "Organization"),
+    ("Network", "Organization"),
+    ("Country", "Country"),
+    ("Region", "Place"),
+    ("Programme", "GovernmentService"),
+    ("Call", "Grant"),
+    ("Theme", "DefinedTerm"),
+    ("SourceDocument", "DigitalDocument"),
+    ("Platform", "WebSite"),
+)
+
+
+def schema_org(iri: str, triples: list[Triple], name: str, page_url: str, iris: Iris) -> dict[str, object]:
+    subject = NamedNode(iri)
+    classes = {t.object.value for t in triples if t.subject == subject and t.predicate.value == RDF_TYPE}
+    kind = next((s for c, s in TYPES if iris.term(c) in classes), "Thing")
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": kind, "@id": iri, "name": name,
+                               "url": page_url}
+    aliases = sorted({t.object.value for t in triples
+                      if t.subject == subject and t.predicate.value == SKOS_ALT and isinstance(t.object, Literal)})
+    if aliases:
+        data["alternateName"] = aliases
+    docs = sorted({t.subject.value for t in triples if t.object == subject and t.predicate.value == iris.term("mentions")})
+    if docs:
+        data["subjectOf"] = [{"@id": d} for d in docs]
+    for prop, key in (("country", "location"), ("region", "areaServed"), ("theme", "about")):
+        values = sorted({t.object.value for t in triples
+                         if t.subject == subject and t.predicate.value == iris.term(prop)})
+        if values:
+            data[key] = [{"@id": v} for v in values]
+    source = [t.object.value for t in triples if t.subject == subject and t.predicate.value == iris.term("sourceUrl")]
+    if source:
+        data["sameAs"] = source[0] if kind == "DigitalDocument" else None
+        if data["sameAs"] is None:
+            del data["sameAs"]
+    return data

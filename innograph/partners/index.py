@@ -430,7 +430,7 @@ def _load_scheme(store: Any, iris: Iris, labels: dict[str, dict[str, list[str]]]
             if texts:
                 c.pref.setdefault(lang, texts[0])
                 c.alt.setdefault(lang, []).extend(texts[1:])
-    shipped = concepts_from_ontology()
+    shipped = concepts_from_ontology(iris.base)
     for c in shipped:  # keys instead of IRIs are accepted from the ontology module
         if ":" not in c.iri:
             c.iri = iris.entity("theme", c.iri)

@@ -104,7 +104,7 @@ class ThemeScheme:
         return out
 
 
-def concepts_from_ontology() -> list[Concept]:
+def concepts_from_ontology(base_iri: str | None = None) -> list[Concept]:
     """The scheme shipped with the ontology (``innograph.ontology.themes.concepts()``), if present.
 
     Read by duck typing (``iri``, ``pref``/``pref_labels``, ``alt``/``alt_labels``, ``broader``), so
@@ -115,7 +115,11 @@ def concepts_from_ontology() -> list[Concept]:
     except ImportError:
         return []
     out: list[Concept] = []
-    for item in themes.concepts():
+    try:
+        items = themes.concepts(base_iri) if base_iri else themes.concepts()
+    except TypeError:  # an older signature without the base IRI
+        items = themes.concepts()
+    for item in items:
         iri = str(_attr(item, "iri", "uri", "id") or "")
         if not iri:
             continue

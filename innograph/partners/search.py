@@ -67,7 +67,9 @@ class LabelSearch:
                 found[k] = max(found.get(k, 0.0), sim / 100 * 0.95)
         return found
 
-    def search(self, q: str, *, lang: str = "en", limit: int = 20, offset: int = 0, label: Any = None) -> dict[str, Any]:
+    def search(
+        self, q: str, *, lang: str = "en", limit: int = 20, offset: int = 0, label: Any = None
+    ) -> dict[str, Any]:
         words = [fold(t) for t in tokens(q)]
         if not words or not self.entity:
             return {"q": q, "total": 0, "results": []}

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "da", "nl")
@@ -75,7 +76,7 @@ def keys(token: str, lang: str) -> frozenset[str]:
     if lang not in _STEMMER_NAMES or len(token) <= 3:  # acronyms and short words are not stemmed
         return frozenset((folded,))
     stemmer = _stemmer(lang)
-    return frozenset((fold(stemmer.stemWord(token)), stemmer.stemWord(folded)))
+    return frozenset((fold(stemmer.stemWord(token)), stemmer.stemWord(folded), folded))
 
 
 def all_keys(token: str) -> frozenset[str]:
@@ -89,18 +90,6 @@ def all_keys(token: str) -> frozenset[str]:
 def content_tokens(text: str) -> list[str]:
     """Tokens of a need that may name a topic (stop words and digits dropped)."""
     return [t for t in tokens(text) if fold(t) not in STOP_WORDS and not t.isdigit() and len(t) > 1]
-
-
-def _token_matches(label_keys: frozenset[str], query_keys: frozenset[str], query_token: str) -> bool:
-    if label_keys & query_keys:
-        return True
-    # One edit in a long word (typo) still matches; short words must match exactly.
-    if len(query_token) >= 7:
-        folded = fold(query_token)
-        return any(len(k) >= 6 and Levenshtein.distance(k, folded, score_cutoff=1) <= 1 for k in label_keys) or any(
-            len(k) >= 6 and Levenshtein.distance(k, q, score_cutoff=1) <= 1 for k in label_keys for q in query_keys
-        )
-    return False
 
 
 @dataclass(frozen=True)
@@ -123,41 +112,75 @@ class _Label:
 
 
 class ThemeMatcher:
-    """Finds theme concepts in free text through their labels in the four languages."""
+    """Finds theme concepts in free text through their labels in the four languages.
+
+    Labels are indexed by (language, key of their first word), so a need of ten words costs a few
+    dictionary look-ups per word and language, not a scan of every label.
+    """
 
     def __init__(self, labels: Iterable[tuple[str, str, str]]) -> None:
         """``labels``: (concept IRI, label text, language tag) for every pref and alt label."""
-        self._labels: list[_Label] = []
+        self._first: dict[tuple[str, str], list[_Label]] = {}
+        self._vocab: dict[str, list[str]] = {}  # lang -> every key of every label word (typo repair)
         for concept, text, lang in labels:
             lang = (lang or "").split("-")[0].lower()
+            lang = lang if lang in _STEMMER_NAMES else ""
             toks = tokens(text)
             if not toks:
                 continue
-            self._labels.append(_Label(concept, text, lang, tuple(keys(t, lang) for t in toks)))
-        self._labels.sort(key=lambda label: -len(label.keys))  # longest labels first
+            label = _Label(concept, text, lang, tuple(keys(t, lang) if lang else all_keys(t) for t in toks))
+            for k in label.keys[0]:
+                self._first.setdefault((lang, k), []).append(label)
+            vocab = self._vocab.setdefault(lang, [])
+            vocab.extend(k for ks in label.keys for k in ks if len(k) >= 6)
+        self._vocab = {lang: sorted(set(v)) for lang, v in self._vocab.items()}
+        self._known = {lang: set(v) for lang, v in self._vocab.items()}
+
+    def _query_keys(self, token: str, lang: str) -> frozenset[str]:
+        found = keys(token, lang) if lang else all_keys(token)
+        vocab = self._vocab.get(lang, [])
+        if len(token) >= 7 and vocab and not found & self._known.get(lang, set()):
+            # A typo still matches a label word: one edit in a long word, two in a very long one.
+            cutoff = 2 if len(token) >= 10 else 1
+            near: set[str] = set()
+            for probe in {fold(token), *found}:
+                near |= {
+                    vocab[j]
+                    for _k, _d, j in process.extract(
+                        probe, vocab, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=5
+                    )
+                }
+            found = found | near
+        return found
 
     def find(self, text: str) -> list[LabelMatch]:
         """Concepts named in ``text``, longest label first; a match inside a longer one is dropped."""
         toks = tokens(text)
-        per_lang: dict[str, list[frozenset[str]]] = {}
+        candidates: list[tuple[int, int, _Label]] = []
+        for lang in {lang for lang, _k in self._first}:
+            qkeys = [self._query_keys(t, lang) for t in toks]
+            for start, first in enumerate(qkeys):
+                seen: set[int] = set()
+                for k in first:
+                    for label in self._first.get((lang, k), ()):
+                        n = len(label.keys)
+                        if id(label) in seen or start + n > len(toks):
+                            continue
+                        seen.add(id(label))
+                        if all(label.keys[j] & qkeys[start + j] for j in range(1, n)):
+                            candidates.append((start, start + n, label))
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2].concept, c[2].lang, c[2].text))
         found: list[LabelMatch] = []
         covered: list[tuple[int, int]] = []
-        for label in self._labels:
-            lang = label.lang if label.lang in _STEMMER_NAMES else ""
-            query_keys = per_lang.get(lang)
-            if query_keys is None:
-                query_keys = per_lang[lang] = [keys(t, lang) if lang else all_keys(t) for t in toks]
+        for start, end, label in candidates:
             if any(m.concept == label.concept for m in found):
                 continue
-            n = len(label.keys)
-            for start in range(len(toks) - n + 1):
-                end = start + n
-                if any(s <= start and end <= e for s, e in covered):
-                    continue  # inside a longer match ("intelligence" in "intelligence artificielle")
-                if all(_token_matches(label.keys[i], query_keys[start + i], toks[start + i]) for i in range(n)):
-                    found.append(LabelMatch(label.concept, label.text, label.lang, start, end))
-                    covered.append((start, end))
-                    break
+            if end - start == 1 and fold(toks[start]) in STOP_WORDS:
+                continue  # 'recherche' in "recherche partenaire" asks for partners, not research
+            if any(s <= start and end <= e for s, e in covered):
+                continue  # inside a longer match ("intelligence" in "intelligence artificielle")
+            found.append(LabelMatch(label.concept, label.text, label.lang, start, end))
+            covered.append((start, end))
         return sorted(found, key=lambda m: m.start)
 
     def unmatched_tokens(self, text: str, matches: Sequence[LabelMatch]) -> list[str]:

@@ -8,11 +8,11 @@ Denmark', 'Interreg Vlaanderen-Nederland', 'Zuid-Nederland') or only implied by 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import pycountry
-from innograph.loaders.extract.cues import LETTER
 from innograph.loaders.extract.facts import Mention, ValueFact
 from innograph.loaders.lang import rules
 
@@ -22,15 +22,38 @@ _CODE_LINE = re.compile(r"^[^\n]*[·|•][^\n]*$", re.MULTILINE)
 _CODE = re.compile(r"(?:(?<=[·|•])|^)\s*([A-Z]{2})\s*(?=[·|•]|$)", re.MULTILINE)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+(?:-[A-Za-zÀ-ÿ]+)*")
 _NOT_CODES = {"EU", "UK", "EL"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalpha()
+
 _LANGUAGE_NAME = re.compile(r"(?<![^\W\d_])(?:en|in|på|het|into|auf)\s+$", re.IGNORECASE)
 _LANGUAGE_END = re.compile(r"\s*(?:$|[^\w\s]|(?:and|et|og|en|or|ou|eller|of)\b)", re.IGNORECASE)
 
 
 @dataclass
 class _Lexicon:
-    regex: re.Pattern[str]
     forms: dict[str, tuple[str, bool, bool]]  # lower form -> (code, must be capitalised, is a name)
+    by_first_word: dict[str, tuple[str, ...]]  # first word -> its forms, longest first
     stop_words: frozenset[str]
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, form) of every lexicon form in ``text``: a dictionary lookup per word,
+        much faster than one regex alternation of a few thousand forms."""
+        lower = text.lower()
+        if len(lower) != len(text):  # 'İ' lowers to two characters: keep offsets aligned
+            lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        resume = 0
+        for m in _WORD.finditer(lower):
+            if m.start() < resume:
+                continue
+            for form in self.by_first_word.get(m.group(), ()):
+                end = m.start() + len(form)
+                if lower.startswith(form, m.start()) and not (end < len(text) and _is_letter(text[end])):
+                    yield m.start(), end, form
+                    resume = end
+                    break
 
 
 @cache
@@ -54,9 +77,10 @@ def _lexicon(langs: tuple[str, ...]) -> _Lexicon:
         stop_mod = rules(lang, "stop_words")
         if stop_mod is not None:
             stops.update(stop_mod.STOP_WORDS)
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    regex = re.compile(rf"(?<!{LETTER})(?:{alternation})(?!{LETTER})", re.IGNORECASE)
-    return _Lexicon(regex, forms, frozenset(stops))
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(_WORD.match(form).group(), []).append(form)  # type: ignore[union-attr]
+    return _Lexicon(forms, {k: tuple(v) for k, v in by_first.items()}, frozenset(stops))
 
 
 def _inside_name(text: str, start: int, end: int, lex: _Lexicon, is_name: bool) -> bool:
@@ -108,18 +132,17 @@ def extract_countries(text: str, masked: str, langs: tuple[str, ...]) -> list[Va
         seen.add(code)
         out.append(ValueFact(code, Mention(start, end, text[start:end], EXTRACTOR, confidence)))
 
-    for m in lex.regex.finditer(masked):
-        word = m.group()
-        code, capitalised, is_name = lex.forms[word.lower()]
-        if capitalised and not word[0].isupper():
+    for start, end, form in lex.finditer(masked):
+        code, capitalised, is_name = lex.forms[form]
+        if capitalised and not masked[start].isupper():
             continue
-        if not is_name and _LANGUAGE_NAME.search(masked[max(0, m.start() - 8):m.start()]) and \
-                _LANGUAGE_END.match(masked[m.end():m.end() + 12]):
+        if not is_name and _LANGUAGE_NAME.search(masked[max(0, start - 8):start]) and \
+                _LANGUAGE_END.match(masked[end:end + 12]):
             continue  # 'en français', 'på dansk', 'in het Nederlands': a language, not a country
-        span = _compound_span(masked, m.start(), m.end(), lex)
+        span = _compound_span(masked, start, end, lex)
         if span is None or _inside_name(masked, span[0], span[1], lex, is_name):
             continue
-        add(code, m.start(), m.end(), 0.8 if is_name else 0.7)
+        add(code, start, end, 0.8 if is_name else 0.7)
     for m in _FLAG.finditer(masked):
         code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.group())
         if code not in _NOT_CODES and pycountry.countries.get(alpha_2=code) is not None:

@@ -10,7 +10,6 @@ text in another language (German, Spanish...).
 
 from __future__ import annotations
 
-import copy
 import re
 from functools import cache
 
@@ -29,11 +28,8 @@ _OTHER_MAX_STOP = 0.3  # a block the classifier calls foreign stays ours above t
 
 
 @cache
-def _identifiers() -> tuple[LanguageIdentifier, LanguageIdentifier]:
-    full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)  # ~0.7 s, once per process
-    ours = copy.copy(full)  # set_languages swaps the tables of the copy, the model stays shared
-    ours.set_languages(list(LANGUAGES))
-    return ours, full
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)  # ~0.7 s, once per process
 
 
 @cache
@@ -52,14 +48,17 @@ def stop_word_shares(text: str) -> dict[str, float]:
 def _block_language(text: str) -> tuple[str, float, str]:
     """(best of our languages, its best stop-word share, the unrestricted classifier's language).
 
-    The unrestricted language is reported as ours when the classifier hesitates and stop words say
-    it is one of ours (short English blocks are sometimes called 'la' or 'sco')."""
+    One pass of the classifier over all its languages: the probabilities of our four, renormalised,
+    are what a classifier restricted to them would give (a softmax over a subset). The unrestricted
+    language is reported as ours when the classifier hesitates and stop words say it is one of ours
+    (short English blocks are sometimes called 'la' or 'sco')."""
     sample = text[:_MAX_CLASSIFY_CHARS]
-    ours, full = _identifiers()
-    probs = dict(ours.rank(sample))
+    ranked = _identifier().rank(sample)
+    probs = {lang: p for lang, p in ranked if lang in LANGUAGES}
+    total = sum(probs.values()) or 1.0
     shares = stop_word_shares(sample)
-    best = max(LANGUAGES, key=lambda lang: probs.get(lang, 0.0) + _STOP_WEIGHT * shares[lang])
-    foreign, confidence = full.classify(sample)
+    best = max(LANGUAGES, key=lambda lang: probs.get(lang, 0.0) / total + _STOP_WEIGHT * shares[lang])
+    foreign, confidence = ranked[0]
     if foreign not in LANGUAGES and confidence < _FOREIGN_SURE and max(shares.values()) >= _OTHER_MAX_STOP:
         foreign = best
     return best, max(shares.values()), foreign

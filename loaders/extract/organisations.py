@@ -70,7 +70,7 @@ def _trim(run: Candidate, text: str) -> Candidate | None:
 
 def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> list[OrgMatch]:
     out: list[OrgMatch] = []
-    for raw in runs:
+    for raw in _split_conjoined(runs, text):
         run = _trim(raw, text)
         if run is None:
             continue
@@ -94,6 +94,27 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
         out.append(match)
     out.extend(_lowercase_head(text, toks, out))
     out.extend(_acronym_appositions(text, out))
+    return out
+
+
+_CONJUNCTIONS = frozenset(("en", "and", "et", "og", "und", "samt"))
+
+
+def _split_conjoined(runs: list[Candidate], text: str) -> list[Candidate]:
+    """'Provincie Utrecht en de Hogeschool Rotterdam' is two names when both sides have a head word."""
+    out = []
+    for run in runs:
+        cut = next((i for i, t in enumerate(run.toks) if t.text in _CONJUNCTIONS), None)
+        if cut is None or cut == 0:
+            out.append(run)
+            continue
+        left, right = run.toks[:cut], run.toks[cut + 1 :]
+        if right and head_of([t.bare for t in left]) and head_of([t.bare for t in right]):
+            for part in (left, right):
+                out.extend(_split_conjoined([Candidate(part[0].start, part[-1].end, text[part[0].start : part[-1].end],
+                                                       tuple(part))], text))
+        else:
+            out.append(run)
     return out
 
 
@@ -158,7 +179,10 @@ def _acronym_appositions(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
                 bare = re.sub(r"^[lL]['’]", "", expansion)
                 start += len(expansion) - len(bare)
                 head = head_of(bare.split())
-                if any(f.start <= start < f.end for f in found):
+                existing = next((f for f in found if f.start <= start < f.end), None)
+                if existing is not None:
+                    if acronym not in existing.aliases:
+                        existing.aliases.append(acronym)
                     break
                 out.append(OrgMatch(start, start + len(bare), bare, head[1] if head else "Organisation",
                                     head[0] if head else "", aliases=[acronym], alias_spans=[(m.start(1), m.end(1))]))

@@ -148,9 +148,10 @@ def _name_lists(text: str, add) -> None:  # type: ignore[no-untyped-def]
 def _contact_blocks(facts: DocumentFacts, add) -> None:  # type: ignore[no-untyped-def]
     """A name line in capitals, a title line, then phones and e-mails (until the next name line)."""
     lines = [(o, line) for o, line in lines_with_offsets(facts.text) if line.strip()]
+    title_lines: set[int] = set()
     for index, (offset, line) in enumerate(lines):
         stripped = line.strip()
-        if not _CAPS_NAME_LINE.match(stripped) or stripped.endswith(":"):
+        if index in title_lines or not _CAPS_NAME_LINE.match(stripped) or stripped.endswith(":"):
             continue
         name = " ".join(w.capitalize() for w in stripped.split())
         if not _is_person_name(name):
@@ -166,6 +167,8 @@ def _contact_blocks(facts: DocumentFacts, add) -> None:  # type: ignore[no-untyp
         contacts = [v for v in facts.emails + facts.phones if block_start <= v.mention.start < block_end]
         if not has_title and not contacts:
             continue
+        if has_title:
+            title_lines.add(index + 1)
         start = offset + line.find(stripped)
         person = add(name, start, nxt.casefold() if has_title else None, "people.contact-block", 0.85)
         if not is_capitalised(name):

@@ -37,7 +37,7 @@ def terms() -> dict[str, str]:
                 for text in label if isinstance(label, list | tuple) else [label]:
                     if key and isinstance(text, str):
                         out.setdefault(fold(text), str(key))
-    except Exception:  # noqa: S110 - the concept labels are optional here
+    except Exception:
         pass
     return out
 
@@ -69,12 +69,16 @@ def extract_themes(facts: DocumentFacts) -> None:
     excluded = {fold(e.name) for e in facts.entities} | {fold(b) for b in facts.eligible_beneficiaries}
     excluded |= {fold(a) for e in facts.entities for a in e.aliases}
     chosen: list[ThemeFact] = []
+    stops = lexicon.stop_words()
     kept_stems: list[set[str]] = []
 
     def keep(written: str, start: int, extractor: str, confidence: float) -> None:
         written = written.strip(" .,;:()«»\"'")
-        written = re.sub(r"^(?:(?:the|la|le|les|l['’]|de|het|den|det|des|du|un|une|a|an|en|et)\s+)+", "", written,
-                         flags=re.IGNORECASE)
+        written = re.sub(r"^(?:[lLdD]['’])", "", written)
+        words = written.split()
+        while words and words[0].casefold() in stops:
+            words.pop(0)
+        written = " ".join(words)
         if not written or len(written) < 3 or fold(written) in excluded or len(written.split()) > _MAX_ITEM_WORDS:
             return
         stems = _stems(written)

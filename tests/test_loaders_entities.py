@@ -1,0 +1,71 @@
+"""Entity rules on tiny made-up texts: each rule can fail on its own."""
+
+from __future__ import annotations
+
+from innograph.loaders.base import SourceMeta
+from innograph.loaders.extract.facts import DocumentFacts
+from innograph.loaders.extract.pipeline import extract_facts
+
+
+def _facts(text: str) -> DocumentFacts:
+    return extract_facts(text, SourceMeta(doc_id="t"))
+
+
+def _names(facts: DocumentFacts, kind: str) -> set[str]:
+    return {e.name for e in facts.entities if e.kind == kind}
+
+
+def test_organisation_head_words_and_legal_forms() -> None:
+    facts = _facts("Het project wordt gefinancierd door de Provincie Utrecht en de Hogeschool Rotterdam.\n"
+                   "Partner: Nordic Widgets A/S.")
+    orgs = _names(facts, "organisation")
+    assert {"Provincie Utrecht", "Hogeschool Rotterdam", "Nordic Widgets A/S"} <= orgs
+
+
+def test_acronym_apposition_is_one_organisation_with_an_alias() -> None:
+    facts = _facts("Le chef de file est ABCD, Agence Bretonne de Coopération Durable, basée à Rennes.")
+    org = next(e for e in facts.entities if e.kind == "organisation" and "Bretonne" in e.name)
+    assert "ABCD" in org.aliases
+
+
+def test_regions_resolve_to_iso_codes_in_any_language() -> None:
+    facts = _facts("Partners come from Brittany, Bretagne and Syddanmark.")
+    keys = {e.reference_key for e in facts.entities if e.kind == "region"}
+    assert keys == {"FR-BRE", "DK-83"}
+
+
+def test_interreg_programme_names_merge() -> None:
+    facts = _facts("Het Interreg project Foo is deel van het interreg VI programma Noordzee-Regio. Interreg helpt.")
+    programmes = [e for e in facts.entities if e.kind == "programme"]
+    assert [p.name for p in programmes] == ["Interreg VI Noordzee-Regio"]
+
+
+def test_programme_area_with_period() -> None:
+    facts = _facts("Programme: 2007 - 2013 North Sea Region")
+    assert "North Sea Region 2007-2013" in _names(facts, "programme")
+
+
+def test_project_named_after_a_project_word() -> None:
+    facts = _facts("The new Interreg project WaveLink started in May. WaveLink connects ports.")
+    assert "WaveLink" in _names(facts, "project")
+    assert facts.main_entity is not None and facts.main_entity.name == "WaveLink"
+
+
+def test_people_from_role_words_and_contact_blocks() -> None:
+    facts = _facts("Det siger direktør Hanne Kjærgaard Olsen fra kommunen.\n\nANNE BERG\nPROJEKTLEDER\n+45 1234 5678\n")
+    names = {p.name for p in facts.people}
+    assert names == {"Hanne Kjærgaard Olsen", "Anne Berg"}
+
+
+def test_desk_items_and_cluster_lists() -> None:
+    text = "Het platform heeft 2 clusters:Energie\n\nWater\n\nEr zijn desks:\n  • Juridische desk\n  • Financieringsdesk\n"
+    facts = _facts(text)
+    assert _names(facts, "desk") == {"Juridische desk", "Financieringsdesk"}
+    assert {"Energie", "Water"} <= _names(facts, "cluster")
+
+
+def test_themes_keep_enumerations_as_written() -> None:
+    facts = _facts("Projektet har fokus på digitalisering, grøn omstilling og sundhed.")
+    themes = {t.text for t in facts.themes}
+    assert {"digitalisering", "grøn omstilling", "sundhed"} <= themes
+    assert any(t.concept == "green-transition" for t in facts.themes)

@@ -93,6 +93,9 @@ def test_parse_number(raw: str, decimal: str, magnitude: bool, expected: Decimal
         ("Une enveloppe de 500 k€ est prévue pour les études.", [(Decimal("500000"), "EUR")]),
         ("Er is 6,75 miljoen euro gereserveerd voor de projecten.", [(Decimal("6750000"), "EUR")]),
         ("Der er bevilget 32 mio. kroner over fire år.", [(Decimal("32000000"), "DKK")]),
+        ("La Région consacre 15 millions d'euros à ce programme.", [(Decimal("15000000"), "EUR")]),
+        ("The partners received 2,5 MEUR and DKK 250.000 from the fund.", [(Decimal("2500000"), "EUR"),
+                                                                           (Decimal("250000"), "DKK")]),
     ],
 )
 def test_amounts_with_currency_and_magnitude(text: str, expected: list) -> None:
@@ -140,6 +143,10 @@ def test_percentages_and_cofinancing_meaning() -> None:
         ("Date limite de dépôt :\n12 mars 2024\n\nTout organisme public peut candidater.", None, "2024-03-12"),
         ("Ansøgningsfristen er den 1. februar 2022. Der holdes info-møde den 9. december 2021.", None, "2022-02-01"),
         ("Een aanvraag kan vanaf 1 april 2015 worden ingediend.", "2015-04-01", None),
+        ("Le projet se déroule de 2019 à 2022 dans la région.", "2019", "2022"),
+        ("Projektet kører fra 2019 til 2022.", "2019", "2022"),
+        ("Startdato: 1. januar 2022\nSlutdato: 31. december 2024\nAnsøgningsfrist: 1. marts 2021", "2022-01-01",
+         "2024-12-31"),
     ],
 )
 def test_start_and_end_at_written_precision(text: str, start: str | None, end: str | None) -> None:
@@ -165,6 +172,17 @@ def test_year_range_without_cue_gives_two_other_dates() -> None:
     facts = run("Ministeriet har udpeget de klynger, som fra 2021-2024 skal skabe samarbejde, og målet i 2030.")
     assert [d.value for d in facts.other_dates] == ["2021", "2024", "2030"]
     assert facts.start_date is None
+
+
+def test_programme_periods_and_events_are_not_the_subjects_period() -> None:
+    facts = run(
+        "Le projet est financé pendant la période de programmation 2021-2027 du FEDER.\n\n"
+        "The conference takes place from 5 March 2024 to 7 March 2024 in Aarhus."
+    )
+    assert facts.start_date is None and facts.end_date is None
+    assert [(d.value, d.meaning) for d in facts.other_dates] == [
+        ("2024-03-05", "meeting"), ("2024-03-07", "meeting end")
+    ]
 
 
 def test_founding_in_first_sentence_is_the_start() -> None:

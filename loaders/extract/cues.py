@@ -87,11 +87,12 @@ class TextIndex:
         return start, end
 
     def left_context(self, pos: int, limit: int = 120) -> tuple[int, str]:
-        """Text left of ``pos`` on its line; when the line has nothing before ``pos`` but
-        punctuation, the previous non-empty line too (a label written above its value)."""
+        """Text left of ``pos`` in its line and sentence; when that holds nothing but punctuation,
+        the previous non-empty line instead (a label written above its value)."""
         line_start, _ = self.line_bounds(pos)
-        before = self.text[line_start:pos]
-        start = line_start
+        sentence_start, _ = self.sentence_bounds(pos)
+        start = max(line_start, sentence_start)
+        before = self.text[start:pos]
         if not re.search(r"\w", before):
             i = self.line_of(pos) - 1
             while i >= 0:

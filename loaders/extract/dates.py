@@ -21,7 +21,9 @@ from innograph.loaders.lang import LANGUAGES
 
 EXTRACTOR = "values.dates"
 _EARLY_CHARS = 400  # a founding date this close to the top is the subject's own start
-_PUBLICATION_CHARS = 300  # a lone date this close to the top is the page's publication date
+_PUBLICATION_CHARS = 300
+# cues that may follow the date they qualify (verbs: 'opgericht', 'a été inauguré', 'adopted')
+_AFTER_DATE = frozenset({"creation", "adoption", "inauguration", "meeting", "publication"})  # a lone date this close to the top is the page's publication date
 
 
 @dataclass
@@ -137,6 +139,8 @@ def find_dates(text: str) -> tuple[list[DateHit], list[tuple[DateHit, DateHit]]]
 @dataclass
 class _Cues:
     connector: re.Pattern[str]
+    word_connector: re.Pattern[str]
+    opener: re.Pattern[str]
     pairs: tuple[tuple[str, str], ...]
     year_preposition: re.Pattern[str]
     categories: tuple[tuple[str, re.Pattern[str]], ...]
@@ -147,11 +151,15 @@ def _cues(langs: tuple[str, ...]) -> _Cues:
     connectors = sorted(merged(langs, "dates", "RANGE_CONNECTORS"), key=len, reverse=True)
     words = "|".join(re.escape(c) for c in connectors)
     connector = re.compile(rf"\s*(?:-|–|—|→|/|(?:{words})(?!{LETTER}))\s*(?:(?:le|la|den|the|de)\s+)?", re.IGNORECASE)
+    word_connector = re.compile(rf"\s+(?:{words})\s+", re.IGNORECASE)
+    openers = sorted({first for first, _ in merged(langs, "dates", "RANGE_PAIRS")}, key=len, reverse=True)
+    opener = re.compile(rf"(?<!{LETTER})(?:{'|'.join(re.escape(o) for o in openers)})\s+$", re.IGNORECASE)
     preps = sorted(set(merged(langs, "dates", "YEAR_PREPOSITIONS")), key=len, reverse=True)
     year_preposition = re.compile(rf"(?<!{LETTER})(?:{'|'.join(re.escape(x) for x in preps)})\s+$", re.IGNORECASE)
     categories = []
     for meaning, name in (
-        ("deadline", "DEADLINE_CUES"), ("start", "START_CUES"), ("end", "END_CUES"), ("period", "PERIOD_CUES"),
+        ("programme period", "PROGRAMME_PERIOD_CUES"), ("deadline", "DEADLINE_CUES"), ("start", "START_CUES"),
+        ("end", "END_CUES"), ("period", "PERIOD_CUES"),
         ("submission", "SUBMISSION_CUES"), ("publication", "PUBLICATION_CUES"), ("creation", "CREATION_CUES"),
         ("adoption", "ADOPTION_CUES"), ("meeting", "MEETING_CUES"), ("inauguration", "INAUGURATION_CUES"),
         ("target", "TARGET_CUES"),
@@ -159,7 +167,8 @@ def _cues(langs: tuple[str, ...]) -> _Cues:
         regex = cues_for(langs, "dates", name)
         if regex is not None:
             categories.append((meaning, regex))
-    return _Cues(connector, tuple(merged(langs, "dates", "RANGE_PAIRS")), year_preposition, tuple(categories))
+    pairs = tuple(merged(langs, "dates", "RANGE_PAIRS"))
+    return _Cues(connector, word_connector, opener, pairs, year_preposition, tuple(categories))
 
 
 @dataclass
@@ -181,7 +190,7 @@ def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right
             distance = len(left) - m.end()
             if best is None or distance < best[0]:
                 best = (distance, meaning)
-        m = regex.search(right)
+        m = regex.search(right) if meaning in _AFTER_DATE else None
         if m is not None:
             distance = m.start() + 25  # a cue before the date is the stronger evidence
             if best is None or distance < best[0]:
@@ -220,16 +229,18 @@ def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ..
     # ranges: two written dates joined by a connector, or 'entre le ... et le ...'
     ranges: list[tuple[DateHit, DateHit]] = list(year_ranges)
     used: set[int] = set()
-    full = [h for h in hits if not h.bare_year or h.year is None]
-    for a, b in itertools.pairwise(full):
+    for a, b in itertools.pairwise(hits):
         between = masked[a.end:b.start]
-        if b.year is None or len(between) > 25:
+        if b.year is None or len(between) > 25 or a.bare_year != b.bare_year:
             continue
-        joined = cues.connector.fullmatch(between) is not None
+        # two years need words around them ('from 2018 to 2023'); '2018-2023' is a year range already
+        joined = not a.bare_year and cues.connector.fullmatch(between) is not None
         if not joined:
-            before = masked[max(0, a.start - 20):a.start].lower()
-            joined = any(before.rstrip().endswith(first) and between.strip().lower() == second
+            before = masked[max(0, a.start - 20):a.start].lower().rstrip()
+            joined = any(between.strip().lower() == second and re.search(rf"(?<!\w){re.escape(first)}$", before)
                          for first, second in cues.pairs)
+            joined = joined or (a.bare_year and cues.word_connector.fullmatch(between) is not None
+                                and cues.year_preposition.search(masked[max(0, a.start - 25):a.start]) is not None)
         if joined:
             if a.year is None:
                 a.year = b.year  # '1 March to 30 April 2024': the year is written once for both
@@ -238,7 +249,11 @@ def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ..
             ranges.append((a, b))
             used.update((id(a), id(b)))
     for a, b in sorted(ranges, key=lambda r: r[0].start):
-        meaning = _nearest_cue(index, cues, a.start, b.end, look_right=False)
+        # the range's own opening word ('from', 'fra', 'entre le') is no start cue
+        opener = cues.opener.search(masked, max(0, a.start - 12), a.start)
+        meaning = _nearest_cue(index, cues, opener.start() if opener else a.start, b.end, look_right=False)
+        if meaning == "programme period":
+            continue  # 'the programming period 2021-2027' dates a programme, not this document's subject
         cued = meaning in ("period", "start", "submission", "deadline", "end")
         if not cued and a.bare_year and _is_label(masked, a.start, b.end):
             continue
@@ -265,6 +280,8 @@ def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ..
                 continue
         else:
             meaning = _nearest_cue(index, cues, hit.start, hit.end)
+        if meaning == "programme period":
+            continue
         if meaning == "end":  # an explicit end ('Slutdato', 'Date de fin') beats a deadline
             ends.append(_Candidate(3, hit.start, fact(hit, meaning)))
         elif meaning == "deadline":

@@ -19,7 +19,9 @@ from innograph.loaders.extract.facts import AmountFact, Mention, PercentFact
 from innograph.loaders.lang import rules
 
 EXTRACTOR = "values.money"
-# written the same in every language
+# written the same in every language; MEUR / kEUR / MDKK carry their magnitude
+_UNITS = {"meur": ("EUR", 10**6), "keur": ("EUR", 10**3), "mdkk": ("DKK", 10**6), "mkr": ("DKK", 10**6),
+          "mio.kr": ("DKK", 10**6), "mnok": ("NOK", 10**6), "msek": ("SEK", 10**6)}
 _SYMBOLS = {"€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD", "dkk": "DKK",
             "sek": "SEK", "nok": "NOK", "chf": "CHF", "pln": "PLN", "isk": "ISK", "czk": "CZK", "huf": "HUF"}
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
@@ -47,6 +49,7 @@ def _alternation(words: list[str]) -> str:
 def _patterns(langs: tuple[str, ...]) -> _Patterns:
     currencies = {k.lower(): v for k, v in merged(langs, "money", "CURRENCIES")}
     currencies.update(_SYMBOLS)
+    currencies.update({unit: code for unit, (code, _) in _UNITS.items()})
     magnitudes = {k.lower(): v for k, v in merged(langs, "numbers", "MAGNITUDES")}
     cur_words = [w for w in currencies if w[0].isalpha()]
     cur_symbols = [w for w in currencies if not w[0].isalpha()]
@@ -54,8 +57,9 @@ def _patterns(langs: tuple[str, ...]) -> _Patterns:
     mag = rf"(?<!{LETTER})(?:{_alternation(list(magnitudes))})(?!{LETTER})\.?"
     flags = re.IGNORECASE
     prefix = re.compile(rf"(?P<cur>{cur})[ \u00a0]{{0,2}}(?P<num>{_NUMBER})(?:[ \u00a0]?(?P<mag>{mag}))?", flags)
+    of = r"(?:d['’]\s?|de\s)?"  # '15 millions d'euros'
     suffix = re.compile(
-        rf"(?<![\d.,])(?P<num>{_NUMBER})[ \u00a0]{{0,2}}(?:(?P<mag>{mag})[ \u00a0]{{0,2}})?(?P<cur>{cur})", flags
+        rf"(?<![\d.,])(?P<num>{_NUMBER})[ \u00a0]{{0,2}}(?:(?P<mag>{mag})[ \u00a0]{{0,2}}{of})?(?P<cur>{cur})", flags
     )
     bare = re.compile(
         r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+,\d{2}|\d{1,3}(?:,\d{3})+\.\d{2})(?![\d%]|\s?%)"
@@ -138,11 +142,13 @@ def extract_amounts(text: str, masked: str, langs: tuple[str, ...]) -> list[Amou
             if not free(m.start(), m.end()):
                 continue
             mag = (m.group("mag") or "").rstrip(".").lower()
-            number = parse_number(m.group("num"), p.decimal, bool(mag), money=True)
-            currency = p.currencies.get(m.group("cur").rstrip(".").lower())
+            unit = m.group("cur").rstrip(".").lower()
+            scale = p.magnitudes.get(mag, 1) * _UNITS.get(unit, ("", 1))[1]
+            number = parse_number(m.group("num"), p.decimal, scale > 1, money=True)
+            currency = p.currencies.get(unit)
             if number is None or currency is None:
                 continue
-            value = number * p.magnitudes.get(mag, 1)
+            value = number * scale
             found.append((m.start(), m.end(), value, currency))
             taken.append((m.start(), m.end()))
     for m in p.bare.finditer(masked):

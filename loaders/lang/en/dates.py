@@ -12,14 +12,17 @@ RANGE_PAIRS = (("between", "and"), ("from", "to"), ("from", "until"))
 YEAR_PREPOSITIONS = ("in", "by", "since", "from", "until", "before", "after", "during", "as of", "end of")
 
 PERIOD_CUES = ("period", "duration", "lasts", "runs from", "running", "timeframe", "time frame",
-               "project dates", "implementation")
+               "project dates", "implementation",
+               "project", "runs", "ran", "run from")
 START_CUES = ("start", "begin", "starting", "opens", "opening", "from", "as of", "kick-off", "kick off")
 END_CUES = ("end date", "ends", "ending", "closes", "closing", "until", "finish")
-DEADLINE_CUES = ("deadline", "closing date", "submission", "apply by", "applications must", "due")
+DEADLINE_CUES = ("deadline", "closing date", "submission", "apply by", "applications must", "due", "no later than")
 SUBMISSION_CUES = ("applications", "submissions", "proposals", "call is open", "open for")
-PUBLICATION_CUES = ("published", "posted", "news", "updated", "press release")
+PUBLICATION_CUES = ("published", "publication", "posted", "news", "updated", "press release", "last modified")
 CREATION_CUES = ("founded", "established", "created", "set up", "launched")
 ADOPTION_CUES = ("adopted", "approved", "signed")
 MEETING_CUES = ("meeting", "conference", "webinar", "workshop", "info day", "event", "seminar")
 INAUGURATION_CUES = ("inaugurat", "opened")
 TARGET_CUES = ("by", "target", "goal", "aim")
+PROGRAMME_PERIOD_CUES = ("programming period", "programme period", "program period", "cohesion period",
+                         "cohesion policy", "funding period", "multiannual financial framework")

@@ -13,14 +13,17 @@ RANGE_PAIRS = (("entre le", "et le"), ("entre", "et"), ("du", "au"), ("de", "à"
 YEAR_PREPOSITIONS = ("en", "depuis", "dès", "d'ici", "d’ici", "jusqu'en", "jusqu’en", "avant", "après",
                      "à partir de", "fin", "début")
 
-PERIOD_CUES = ("durée", "période", "calendrier", "dates du projet", "mise en œuvre")
+PERIOD_CUES = ("durée", "période", "calendrier", "dates du projet", "mise en œuvre",
+               "projet", "se déroule", "s'étend", "s’étend")
 START_CUES = ("date du début", "date de début", "début", "démarr", "à partir du", "ouverture", "lancement")
 END_CUES = ("date de fin", "fin", "clôture", "jusqu'au", "jusqu’au", "achèvement")
-DEADLINE_CUES = ("date limite", "limite", "échéance", "au plus tard", "dépôt", "clôture des candidatures")
+DEADLINE_CUES = ("date limite", "limite", "échéance", "au plus tard", "dépôt", "clôture des candidatures", "avant le")
 SUBMISSION_CUES = ("réponses", "candidatures", "dossiers", "dépôt", "appel")
-PUBLICATION_CUES = ("publié", "mis à jour", "actualité")
+PUBLICATION_CUES = ("publié", "publiée", "publication", "mis à jour", "mise à jour", "actualité")
 CREATION_CUES = ("créé", "créée", "fondé", "fondée", "née", "né ", "mis en place", "constitué")
 ADOPTION_CUES = ("adopté", "approuvé", "voté", "acté", "signé")
 MEETING_CUES = ("réunion", "rencontre", "conférence", "séminaire", "atelier", "webinaire", "journée")
 INAUGURATION_CUES = ("inaugur",)
 TARGET_CUES = ("d'ici", "d’ici", "objectif", "horizon")
+PROGRAMME_PERIOD_CUES = ("période de programmation", "programmation", "politique de cohésion",
+                         "cadre financier pluriannuel")

@@ -54,6 +54,13 @@ def prefixes(iris: Iris) -> dict[str, str]:
     return {"ig": iris.vocab, **PREFIXES}
 
 
+def used_prefixes(statements: Iterable[Statement], iris: Iris) -> dict[str, str]:
+    """The prefixes whose namespace some IRI of ``statements`` is in (short headers)."""
+    names = {t.value for s in statements for t in (s.subject, s.predicate, s.object) if isinstance(t, NamedNode)}
+    names |= {s.graph_name.value for s in statements if isinstance(s, Quad) and isinstance(s.graph_name, NamedNode)}
+    return {p: ns for p, ns in prefixes(iris).items() if any(n.startswith(ns) for n in names)}
+
+
 def context(iris: Iris) -> dict[str, object]:
     """The published JSON-LD ``@context`` (``/context.jsonld``): prefixes only, so that every
     compact IRI expands to exactly the IRI in the other formats."""
@@ -74,7 +81,7 @@ def to_bytes(statements: Iterable[Statement], media_type: str, iris: Iris) -> by
         ordered = sorted({s.triple if isinstance(s, Quad) else s for s in ordered}, key=_key)
     kwargs: dict[str, object] = {}
     if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML):
-        kwargs["prefixes"] = prefixes(iris)
+        kwargs["prefixes"] = used_prefixes(ordered, iris)
     return serialize(ordered, format=fmt, **kwargs)  # type: ignore[arg-type]
 
 

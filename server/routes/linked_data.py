@@ -9,26 +9,37 @@ server's own address resolves every IRI it mints with no other setting.
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 from fastapi import APIRouter, Request
 from innograph.server.deps import get_settings, get_store, is_authorised
 from innograph.server.errors import error_response
-from innograph.server.linked import conneg, resources
-from innograph.server.linked.conneg import DOCUMENT_OFFERS, HTML, UnknownFormat
+from innograph.server.linked import conneg, dcat, dumps, feed, fragments, resources, sitemap, void
+from innograph.server.linked import stats as stats_module
+from innograph.server.linked.conneg import DATA_OFFERS, DOCUMENT_OFFERS, HTML, QUAD_OFFERS, UnknownFormat
 from innograph.server.linked.http import (
     CORS_HEADERS,
     VARY,
     Representation,
     RepresentationCache,
     StoreState,
+    file_modified,
+    http_date,
     preflight,
     respond,
     store_state,
 )
+from innograph.server.linked.pages import PageContext, layout, triples_page
+from innograph.server.linked.rdf import to_bytes
 from innograph.server.linked.resources import NotFound
-from starlette.responses import Response
+from pyoxigraph import NamedNode, Quad, Triple
+from starlette.responses import FileResponse, Response
 
+from innograph.dump import DumpFile
 from innograph.iris import Iris
 from innograph.store import Store
 from innograph.store.base import Partition
@@ -100,8 +111,6 @@ class Visit:
 
 def entity_list(visit: Visit) -> list[str]:
     """Public entity IRIs (sitemap, crawl roots, 404 suggestions), cached per store state."""
-    from innograph.server.linked import sitemap
-
     key = (visit.state.key, "entities")
     cache = visit.cache()
     rep = cache.get_or_make(key, lambda: Representation(
@@ -197,4 +206,236 @@ def _offered(offers: tuple[str, ...]) -> tuple[str, ...]:
 
 
 for _path in ("/id/{rest:path}", "/page/{rest:path}", "/graph/{name:path}", "/ontology", "/context.jsonld"):
+    _options(_path)
+
+
+# -- dataset metadata: VoID and DCAT-AP ------------------------------------------------------------
+
+
+def _stats(visit: Visit) -> stats_module.Stats:
+    key = (visit.state.key, "stats")
+    cache = visit.cache()
+    holder = cache.get_or_make(key, lambda: _StatsHolder(stats_module.compute(visit.store, visit.iris)))
+    return holder.stats  # type: ignore[attr-defined,no-any-return]
+
+
+class _StatsHolder(Representation):
+    def __init__(self, stats: stats_module.Stats) -> None:
+        super().__init__(b"", "text/plain")
+        self.stats = stats
+
+
+def _dumps(visit: Visit) -> list[DumpFile]:
+    folder = dumps.dumps_dir(visit.store, visit.settings.store)
+    return dumps.current_dumps(visit.store, visit.iris, folder)
+
+
+def _metadata_response(visit: Visit, kind: str, iri: str, title: str,
+                       build: Callable[[], list[Triple]]) -> Response:
+    media = visit.media_type(DATA_OFFERS)
+    if isinstance(media, Response):
+        return media
+
+    def make() -> Representation:
+        triples = build()
+        if media == HTML:
+            names = {t.predicate.value for t in triples}
+            ctx = PageContext(visit.iris, visit.lang, resources.d.labels(visit.store, visit.iris, names, "public"),
+                              iri, _offered(DATA_OFFERS))
+            body = triples_page(title, iri, triples, ctx).encode()
+        else:
+            body = to_bytes(triples, media, visit.iris)
+        return Representation(body, media, modified=visit.state.modified)
+
+    rep = visit.cached(kind, media, visit.lang, make=make)
+    return respond(visit.request, rep, visit.links(iri, DATA_OFFERS, media))
+
+
+@router.api_route("/.well-known/void", methods=["GET", "HEAD"], summary="VoID description of the dataset")
+def void_description(request: Request) -> Response:
+    visit = Visit(request)
+
+    def build() -> list[Triple]:
+        names = [f.name for f in _dumps(visit)]
+        return void.void_triples(visit.iris, _stats(visit), entity_list(visit), names, visit.state.modified)
+
+    return _metadata_response(visit, "void", void.void_iri(visit.iris), "VoID", build)
+
+
+@router.api_route("/catalog", methods=["GET", "HEAD"], summary="DCAT-AP 3 catalogue")
+def catalog(request: Request) -> Response:
+    visit = Visit(request)
+
+    def build() -> list[Triple]:
+        members = feed.retained_members(visit.store, visit.iris)
+        issued = min((m.modified for m in members), default=visit.state.modified)
+        return dcat.catalog_triples(visit.iris, _stats(visit), _dumps(visit), issued, visit.state.modified)
+
+    return _metadata_response(visit, "catalog", dcat.catalog_iri(visit.iris), "DCAT-AP catalogue", build)
+
+
+# -- dumps -------------------------------------------------------------------------------------------
+
+
+@router.api_route("/dumps/", methods=["GET", "HEAD"], summary="The dump files (made on first request)")
+def dump_list(request: Request) -> Response:
+    visit = Visit(request)
+    files = _dumps(visit)
+    media = visit.media_type((HTML, "application/json"))
+    if isinstance(media, Response):
+        return media
+    if media == "application/json":
+        body = json.dumps({"files": [{**f.__dict__, "url": visit.iris.base + "dumps/" + f.name} for f in files]},
+                          indent=1).encode()
+    else:
+        rows = "".join(
+            f'<tr><td><a href="{visit.iris.base}dumps/{f.name}">{f.name}</a></td><td>{f.media_type} (gzip)</td>'
+            f"<td>{f.byte_size}</td><td>{f.statements}</td><td><code>{f.sha256}</code></td><td>{f.modified}</td></tr>"
+            for f in files
+        )
+        html = ("<h1>Dumps</h1><p>The public graph only (never personal data). N-Quads: every named graph, "
+                "sorted; Turtle: the same triples in one graph.</p><table><tr><th>file</th><th>type</th>"
+                f"<th>bytes</th><th>statements</th><th>sha256</th><th>written</th></tr>{rows}</table>")
+        body = layout("Dumps", html, PageContext(visit.iris, visit.lang, url=visit.iris.base + "dumps/")).encode()
+    rep = Representation(body, media, modified=visit.state.modified)
+    return respond(request, rep)
+
+
+@router.api_route("/dumps/{name}", methods=["GET", "HEAD"], summary="One dump file (application/gzip)")
+def dump_file(request: Request, name: str) -> Response:
+    visit = Visit(request)
+    files = {f.name: f for f in _dumps(visit)}
+    found = files.get(name)
+    if found is None:
+        return error_response(404, "not_found", f"no dump named {name!r}", f"See {visit.iris.base}dumps/",
+                              headers=CORS_HEADERS)
+    path = dumps.dumps_dir(visit.store, visit.settings.store) / name
+    etag = '"' + found.sha256[:32] + '"'
+    headers = {**CORS_HEADERS, "ETag": etag, "Cache-Control": "public, max-age=3600",
+               "Digest": "sha-256=" + base64.b64encode(bytes.fromhex(found.sha256)).decode(),
+               "Content-Disposition": f'attachment; filename="{name}"'}
+    modified = file_modified(path)
+    inm = request.headers.get("if-none-match")
+    ims = request.headers.get("if-modified-since")
+    if (inm and etag in {t.strip().removeprefix("W/") for t in inm.split(",")}) or (
+        not inm and ims and _not_after(modified, ims)
+    ):
+        return Response(status_code=304, headers={**headers, "Last-Modified": http_date(modified)})
+    # FileResponse handles HEAD and Range; application/gzip, never Content-Encoding (clients would unzip)
+    return FileResponse(path, media_type="application/gzip", headers=headers, stat_result=path.stat())
+
+
+def _not_after(modified: datetime, header: str) -> bool:
+    try:
+        since = parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return False
+    return modified.replace(microsecond=0) <= (since if since.tzinfo else since.replace(tzinfo=UTC))
+
+
+# -- the change feed (LDES) ------------------------------------------------------------------------
+
+
+@router.api_route("/feed", methods=["GET", "HEAD"], summary="Linked Data Event Stream of graph versions")
+def change_feed(request: Request) -> Response:
+    visit = Visit(request)
+    media = visit.media_type(QUAD_OFFERS)
+    if isinstance(media, Response):
+        return media
+    start_text = request.query_params.get("from")
+    try:
+        start = feed.parse_start(start_text) if start_text else None
+    except ValueError:
+        return error_response(400, "bad_from", f"not an ISO 8601 date-time: {start_text!r}",
+                              "Follow the tree:node links of the feed; from= takes a UTC date-time.")
+
+    def make() -> Representation:
+        members = feed.retained_members(visit.store, visit.iris)
+        if start is None:
+            statements = feed.root_quads(visit.iris, members)
+            newest = True
+        else:
+            statements, current = feed.page_quads(visit.store, visit.iris, members, start)
+            newest = current.next_from is None
+        url = feed.page_iri(visit.iris, start) if start else feed.feed_iri(visit.iris)
+        if media == HTML:
+            triples = [s if isinstance(s, Triple) else s.triple for s in statements]
+            ctx = PageContext(visit.iris, visit.lang, url=url, alternates=_offered(QUAD_OFFERS))
+            body = triples_page("Change feed (LDES)", url, triples, ctx).encode()
+        else:
+            body = to_bytes(statements, media, visit.iris)
+        # the newest page and the root change with every write; older pages only through retention
+        cache_control = "public, max-age=60" if newest else "public, max-age=3600"
+        return Representation(body, media, modified=visit.state.modified, cache_control=cache_control)
+
+    rep = visit.cached("feed", start_text or "", media, visit.lang, make=make)
+    url = feed.page_iri(visit.iris, start) if start else feed.feed_iri(visit.iris)
+    return respond(request, rep, visit.links(url, QUAD_OFFERS, media))
+
+
+# -- triple pattern fragments ----------------------------------------------------------------------
+
+
+@router.api_route("/fragments", methods=["GET", "HEAD"], summary="Triple Pattern Fragments (public data)")
+def triple_fragments(request: Request) -> Response:
+    visit = Visit(request)
+    media = visit.media_type((*DATA_OFFERS, "application/trig"))
+    if isinstance(media, Response):
+        return media
+    params = request.query_params
+    try:
+        pattern = {name: fragments.parse_term(params.get(name), name) for name in ("subject", "predicate", "object")}
+        page_number = int(params.get("page", "1"))
+        if page_number < 1:
+            raise ValueError("page must be 1 or more")
+    except ValueError as exc:
+        return error_response(400, "bad_pattern", str(exc),
+                              'Use IRIs as is, literals as "text", "text"@en or "5"^^<datatype IRI>; page>=1.')
+
+    def make() -> Representation:
+        # public partition only, whatever the token: fragments are the anonymous view
+        triples, total = fragments.fragment(visit.store, visit.iris, pattern, page_number)
+        meta = fragments.metadata(visit.iris, pattern, page_number, total)
+        url = fragments.fragment_url(visit.iris, pattern, page_number)
+        if media == HTML:
+            ctx = PageContext(visit.iris, visit.lang, url=url, alternates=_offered(DATA_OFFERS))
+            body = triples_page("Triple pattern fragment", url, [*meta, *triples], ctx).encode()
+        elif media == "application/trig":
+            meta_graph = NamedNode(url + "#metadata")
+            body = to_bytes([*triples, *(Quad(t.subject, t.predicate, t.object, meta_graph) for t in meta)],
+                            media, visit.iris)
+        else:
+            body = to_bytes([*meta, *triples], media, visit.iris)
+        return Representation(body, media, modified=visit.state.modified)
+
+    key = "|".join(fragments.explicit(pattern[n]) for n in ("subject", "predicate", "object"))
+    rep = visit.cached("fragments", key, str(page_number), media, visit.lang, make=make)
+    url = fragments.fragment_url(visit.iris, pattern, page_number)
+    return respond(request, rep, visit.links(url, DATA_OFFERS, media))
+
+
+# -- discoverability ---------------------------------------------------------------------------------
+
+
+@router.api_route("/sitemap.xml", methods=["GET", "HEAD"], summary="Sitemap of entity pages")
+def sitemap_xml(request: Request) -> Response:
+    visit = Visit(request)
+    part_text = request.query_params.get("part")
+    part = int(part_text) if part_text and part_text.isdigit() else None
+    rep = visit.cached("sitemap", str(part), make=lambda: Representation(
+        sitemap.sitemap(visit.iris, entity_list(visit), visit.state.modified, part), "application/xml",
+        modified=visit.state.modified, cache_control="public, max-age=3600"))
+    return respond(request, rep)
+
+
+@router.api_route("/robots.txt", methods=["GET", "HEAD"], summary="robots.txt with the sitemap")
+def robots_txt(request: Request) -> Response:
+    visit = Visit(request)
+    rep = Representation(sitemap.robots(visit.iris), "text/plain", modified=visit.state.modified,
+                         cache_control="public, max-age=86400")
+    return respond(request, rep)
+
+
+for _path in ("/.well-known/void", "/catalog", "/dumps/", "/dumps/{name}", "/feed", "/fragments", "/sitemap.xml",
+              "/robots.txt"):
     _options(_path)

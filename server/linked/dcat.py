@@ -1,0 +1,256 @@
+"""The DCAT-AP 3 catalogue at ``/catalog`` (https://semiceu.github.io/DCAT-AP/releases/3.0.1/).
+
+Catalog ``{base}catalog`` -> Dataset ``{base}catalog#dataset`` -> Distributions (the two dumps with
+size and sha256, the SPARQL endpoint, the LDES feed, the triple pattern fragments) and DataServices
+(SPARQL, fragments). Controlled values are EU authority IRIs (languages, countries, file types,
+data themes, frequency, availability); each is typed and put in its scheme in the document itself,
+so the catalogue validates against the DCAT-AP range and vocabulary shapes without fetching them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pycountry
+from innograph.server.linked.stats import Stats
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from innograph.dump import DumpFile
+from innograph.iris import Iris
+
+DCAT = "http://www.w3.org/ns/dcat#"
+DCT = "http://purl.org/dc/terms/"
+DCATAP = "http://data.europa.eu/r5r/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+SPDX = "http://spdx.org/rdf/terms#"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+EU = "http://publications.europa.eu/resource/authority/"
+IANA = "https://www.iana.org/assignments/media-types/"
+LICENCE = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+LANGUAGES = {"en": "ENG", "fr": "FRA", "da": "DAN", "nl": "NLD"}
+THEMES = ("ECON", "REGI", "TECH")  # economy and finance; regions and cities; science and technology
+# EU country table codes that differ from ISO 3166-1 alpha-3.
+COUNTRY_EXCEPTIONS = {"XK": "XKX"}
+TITLE = {
+    "en": "innograph: Europe's regional innovation actors",
+    "fr": "innograph : les acteurs régionaux de l'innovation en Europe",
+    "da": "innograph: Europas regionale innovationsaktører",
+    "nl": "innograph: regionale innovatie-actoren in Europa",
+}
+DESCRIPTION = {
+    "en": "A knowledge graph of regions, innovation actors, clusters, programmes, calls, projects and "
+          "their roles, extracted from French, Danish, Dutch and English documents; every statement "
+          "carries the sentence and source it was read from. Personal data is not published.",
+    "fr": "Un graphe de connaissances des régions, acteurs de l'innovation, pôles, programmes, appels, "
+          "projets et de leurs rôles, extrait de documents en français, danois, néerlandais et anglais.",
+    "da": "En vidensgraf over regioner, innovationsaktører, klynger, programmer, indkaldelser, projekter "
+          "og deres roller, udtrukket af franske, danske, nederlandske og engelske dokumenter.",
+    "nl": "Een kennisgraaf van regio's, innovatie-actoren, clusters, programma's, oproepen, projecten en "
+          "hun rollen, gehaald uit Franse, Deense, Nederlandse en Engelse documenten.",
+}
+KEYWORDS = {"en": ("innovation", "region", "cluster", "Interreg", "linked data"),
+            "fr": ("innovation", "région", "pôle de compétitivité"),
+            "da": ("innovation", "region", "klynge"),
+            "nl": ("innovatie", "regio", "cluster")}
+
+
+def catalog_iri(iris: Iris) -> str:
+    return iris.base + "catalog"
+
+
+def eu_country(code: str) -> str | None:
+    if code in COUNTRY_EXCEPTIONS:
+        return EU + "country/" + COUNTRY_EXCEPTIONS[code]
+    country = pycountry.countries.get(alpha_2=code)
+    return EU + "country/" + country.alpha_3 if country else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.triples: list[Triple] = []
+
+    def add(self, s: NamedNode | BlankNode, p: str, o: NamedNode | Literal | BlankNode) -> None:
+        self.triples.append(Triple(s, NamedNode(p), o))
+
+    def typed(self, s: NamedNode | BlankNode, *classes: str) -> None:
+        for cls in classes:
+            self.add(s, RDF_TYPE, NamedNode(cls))
+
+    def concept(self, iri: str, scheme: str, *classes: str) -> NamedNode:
+        node = NamedNode(iri)
+        self.typed(node, SKOS + "Concept", *classes)
+        self.add(node, SKOS + "inScheme", NamedNode(scheme))
+        return node
+
+    def texts(self, s: NamedNode, p: str, values: dict[str, str]) -> None:
+        for lang, text in values.items():
+            self.add(s, p, Literal(text, language=lang))
+
+
+def _date(moment: datetime) -> Literal:
+    return Literal(moment.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=NamedNode(XSD + "dateTime"))
+
+
+def catalog_triples(iris: Iris, stats: Stats, dumps: list[DumpFile], issued: datetime,
+                    modified: datetime) -> list[Triple]:
+    b = _Builder()
+    base = iris.base
+    catalog, dataset = NamedNode(catalog_iri(iris)), NamedNode(base + "catalog#dataset")
+    publisher, contact = NamedNode(base + "catalog#publisher"), NamedNode(base + "catalog#contact")
+    homepage, licence = NamedNode(base), NamedNode(LICENCE)
+    sparql, fragments = NamedNode(base + "catalog#sparql-service"), NamedNode(base + "catalog#fragments-service")
+
+    # shared values, typed for the range shapes and put in their EU scheme for the vocabulary shapes
+    b.typed(publisher, FOAF + "Agent")
+    b.add(publisher, FOAF + "name", Literal("innograph", language="en"))
+    b.add(publisher, DCT + "type", b.concept("http://purl.org/adms/publishertype/NonProfitOrganisation",
+                                             "http://purl.org/adms/publishertype/1.0"))
+    b.typed(contact, VCARD + "Kind", VCARD + "Organization")
+    b.add(contact, VCARD + "fn", Literal("innograph maintainers"))
+    b.add(contact, VCARD + "hasURL", homepage)
+    b.typed(homepage, FOAF + "Document")
+    b.typed(licence, DCT + "LicenseDocument")
+    b.add(licence, DCT + "type", b.concept("http://purl.org/adms/licencetype/Attribution",
+                                           "http://purl.org/adms/licencetype/1.0"))
+    languages = [b.concept(f"{EU}language/{code}", EU + "language", DCT + "LinguisticSystem")
+                 for code in LANGUAGES.values()]
+    places = [b.concept(EU + "continent/EUROPE", EU + "continent", DCT + "Location")]
+    for code in stats.countries:
+        iri = eu_country(code)
+        if iri:
+            places.append(b.concept(iri, EU + "country", DCT + "Location"))
+    themes = [b.concept(f"{EU}data-theme/{t}", EU + "data-theme") for t in THEMES]
+    taxonomy = NamedNode(EU + "data-theme")
+    b.typed(taxonomy, SKOS + "ConceptScheme")
+    b.add(taxonomy, DCT + "title", Literal("Data theme", language="en"))
+
+    # the catalogue
+    b.typed(catalog, DCAT + "Catalog")
+    b.texts(catalog, DCT + "title", {k: v + " (catalogue)" for k, v in TITLE.items()})
+    b.texts(catalog, DCT + "description", DESCRIPTION)
+    b.add(catalog, DCT + "publisher", publisher)
+    b.add(catalog, FOAF + "homepage", homepage)
+    b.add(catalog, DCT + "license", licence)
+    b.add(catalog, DCT + "issued", _date(issued))
+    b.add(catalog, DCT + "modified", _date(modified))
+    b.add(catalog, DCAT + "themeTaxonomy", taxonomy)
+    b.add(catalog, DCAT + "dataset", dataset)
+    b.add(catalog, DCAT + "service", sparql)
+    b.add(catalog, DCAT + "service", fragments)
+    for node in languages:
+        b.add(catalog, DCT + "language", node)
+    for node in places:
+        b.add(catalog, DCT + "spatial", node)
+
+    # the dataset
+    b.typed(dataset, DCAT + "Dataset")
+    b.texts(dataset, DCT + "title", TITLE)
+    b.texts(dataset, DCT + "description", DESCRIPTION)
+    b.add(dataset, DCT + "publisher", publisher)
+    b.add(dataset, DCAT + "contactPoint", contact)
+    b.add(dataset, DCAT + "landingPage", homepage)
+    b.add(dataset, DCT + "identifier", Literal(dataset.value))
+    b.add(dataset, DCT + "issued", _date(issued))
+    b.add(dataset, DCT + "modified", _date(modified))
+    b.add(dataset, DCT + "accrualPeriodicity", b.concept(EU + "frequency/IRREG", EU + "frequency",
+                                                         DCT + "Frequency"))
+    b.add(dataset, DCT + "conformsTo", _standard(b, iris.ontology))
+    for lang, words in KEYWORDS.items():
+        for kw in words:
+            b.add(dataset, DCAT + "keyword", Literal(kw, language=lang))
+    for node in themes:
+        b.add(dataset, DCAT + "theme", node)
+    for node in languages:
+        b.add(dataset, DCT + "language", node)
+    for node in places:
+        b.add(dataset, DCT + "spatial", node)
+    if stats.first_year and stats.last_year:
+        period = NamedNode(base + "catalog#period")
+        b.typed(period, DCT + "PeriodOfTime")
+        b.add(period, DCAT + "startDate", Literal(f"{stats.first_year}-01-01", datatype=NamedNode(XSD + "date")))
+        b.add(period, DCAT + "endDate", Literal(f"{stats.last_year}-12-31", datatype=NamedNode(XSD + "date")))
+        b.add(dataset, DCT + "temporal", period)
+
+    def distribution(key: str, title: str, description: str, url: str, media: str, file_type: str,
+                     *, download: bool = False, service: NamedNode | None = None,
+                     conforms: str | None = None) -> NamedNode:
+        dist = NamedNode(f"{base}catalog#{key}")
+        b.typed(dist, DCAT + "Distribution")
+        b.add(dataset, DCAT + "distribution", dist)
+        b.add(dist, DCT + "title", Literal(title, language="en"))
+        b.add(dist, DCT + "description", Literal(description, language="en"))
+        b.add(dist, DCAT + "accessURL", NamedNode(url))
+        if download:
+            b.add(dist, DCAT + "downloadURL", NamedNode(url))
+        media_node = NamedNode(IANA + media)
+        b.typed(media_node, DCT + "MediaType")
+        b.add(dist, DCAT + "mediaType", media_node)
+        b.add(dist, DCT + "format", b.concept(f"{EU}file-type/{file_type}", EU + "file-type",
+                                              DCT + "MediaTypeOrExtent"))
+        b.add(dist, DCT + "license", licence)
+        b.add(dist, DCATAP + "availability", b.concept(EU + "planned-availability/STABLE",
+                                                       EU + "planned-availability"))
+        b.add(dist, DCT + "modified", _date(modified))
+        if service is not None:
+            b.add(dist, DCAT + "accessService", service)
+        if conforms:
+            b.add(dist, DCT + "conformsTo", _standard(b, conforms))
+        return dist
+
+    for dump in dumps:
+        is_quads = dump.media_type == "application/n-quads"
+        dist = distribution(
+            "dump-nquads" if is_quads else "dump-turtle",
+            "Full dump, N-Quads (gzip)" if is_quads else "Full dump, Turtle (gzip)",
+            "Every public named graph, sorted N-Quads, gzip." if is_quads
+            else "Every public triple in one graph (graph names dropped), Turtle, gzip.",
+            f"{base}dumps/{dump.name}", dump.media_type, "RDF_N_QUADS" if is_quads else "RDF_TURTLE",
+            download=True)
+        b.add(dist, DCAT + "byteSize", Literal(str(dump.byte_size), datatype=NamedNode(XSD + "nonNegativeInteger")))
+        gzip_type = NamedNode("http://www.iana.org/assignments/media-types/application/gzip")
+        b.typed(gzip_type, DCT + "MediaType")
+        b.add(dist, DCAT + "compressFormat", gzip_type)
+        checksum = NamedNode(f"{base}catalog#{'dump-nquads' if is_quads else 'dump-turtle'}-sha256")
+        b.typed(checksum, SPDX + "Checksum")
+        algorithm = NamedNode(SPDX + "checksumAlgorithm_sha256")
+        b.typed(algorithm, SPDX + "ChecksumAlgorithm")
+        b.add(checksum, SPDX + "algorithm", algorithm)
+        b.add(checksum, SPDX + "checksumValue", Literal(dump.sha256, datatype=NamedNode(XSD + "hexBinary")))
+        b.add(dist, "http://spdx.org/rdf/terms#checksum", checksum)
+    distribution("sparql", "SPARQL 1.1 endpoint", "Query the public graph with SPARQL 1.1 (GET or POST).",
+                 base + "sparql", "application/sparql-results+json", "SPARQLQ", service=sparql,
+                 conforms="https://www.w3.org/TR/sparql11-protocol/")
+    distribution("feed", "Change feed (LDES)",
+                 "A Linked Data Event Stream of document graph versions, paged by time, for incremental "
+                 "harvesting.", base + "feed", "application/trig", "RDF_TRIG",
+                 conforms="https://w3id.org/ldes/specification")
+    distribution("fragments", "Triple pattern fragments",
+                 "Paged triple pattern lookups over the public graph with Hydra controls.",
+                 base + "fragments", "text/turtle", "RDF_TURTLE", service=fragments,
+                 conforms="https://www.hydra-cg.com/spec/latest/triple-pattern-fragments/")
+
+    for service, title, url, description, standard in (
+        (sparql, "innograph SPARQL endpoint", base + "sparql", base + "sparql",
+         "https://www.w3.org/TR/sparql11-protocol/"),
+        (fragments, "innograph triple pattern fragments", base + "fragments", base + "fragments",
+         "https://www.hydra-cg.com/spec/latest/triple-pattern-fragments/"),
+    ):
+        b.typed(service, DCAT + "DataService")
+        b.add(service, DCT + "title", Literal(title, language="en"))
+        b.add(service, DCAT + "endpointURL", NamedNode(url))
+        b.add(service, DCAT + "endpointDescription", NamedNode(description))
+        b.add(service, DCAT + "servesDataset", dataset)
+        b.add(service, DCT + "conformsTo", _standard(b, standard))
+        b.add(service, DCT + "license", licence)
+        b.add(service, DCT + "publisher", publisher)
+        b.add(service, DCAT + "contactPoint", contact)
+    return b.triples
+
+
+def _standard(b: _Builder, iri: str) -> NamedNode:
+    node = NamedNode(iri)
+    b.typed(node, DCT + "Standard")
+    return node

@@ -1,0 +1,143 @@
+"""The VoID description at ``/.well-known/void`` (https://www.w3.org/TR/void/).
+
+One dataset, ``{base}catalog#dataset`` (the same IRI the DCAT catalogue describes), with its
+size, class and property partitions, one ``void:subset`` per public named graph (each with the
+graph IRI as its ``void:dataDump``, so a crawler can fetch every graph), the SPARQL endpoint,
+the dumps, the feed, the fragments, the vocabularies used and links to other datasets.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from innograph.server.linked.rdf import PREFIXES
+from innograph.server.linked.stats import Stats
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from innograph.iris import Iris
+
+VOID = "http://rdfs.org/ns/void#"
+DCT = "http://purl.org/dc/terms/"
+FOAF = "http://xmlns.com/foaf/0.1/"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+# Hosts of other linked datasets we may link to -> the dataset to name as void:target.
+KNOWN_DATASETS = {
+    "http://www.wikidata.org": "http://www.wikidata.org/",
+    "https://www.wikidata.org": "http://www.wikidata.org/",
+    "http://publications.europa.eu": "http://publications.europa.eu/resource/authority/",
+    "http://data.europa.eu": "http://data.europa.eu/",
+    "https://data.europa.eu": "http://data.europa.eu/",
+    "http://sws.geonames.org": "http://sws.geonames.org/",
+    "https://sws.geonames.org": "http://sws.geonames.org/",
+    "http://dbpedia.org": "http://dbpedia.org/",
+    "https://ec.europa.eu": "https://ec.europa.eu/",
+}
+ROOT_KINDS = ("document",)  # things whose pages lead to everything else
+
+
+def void_iri(iris: Iris) -> str:
+    return iris.base + ".well-known/void"
+
+
+def _lit(value: int | str, datatype: str | None = None) -> Literal:
+    if isinstance(value, int):
+        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    return Literal(value, datatype=NamedNode(datatype)) if datatype else Literal(value)
+
+
+def vocabularies(iris: Iris, stats: Stats) -> list[str]:
+    used = {p for p, *_ in stats.properties} | {c for c, _ in stats.classes}
+    spaces = {iris.vocab, *PREFIXES.values()}
+    return sorted(ns for ns in spaces if any(u.startswith(ns) for u in used))
+
+
+def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], modified: datetime) -> list[Triple]:
+    doc = NamedNode(void_iri(iris))
+    ds = NamedNode(iris.base + "catalog#dataset")
+    t: list[Triple] = []
+
+    def add(s: NamedNode | BlankNode, p: str, o: NamedNode | Literal | BlankNode) -> None:
+        t.append(Triple(s, NamedNode(p), o))
+
+    add(doc, str(RDF_TYPE.value), NamedNode(VOID + "DatasetDescription"))
+    add(doc, DCT + "title", Literal("VoID description of innograph", language="en"))
+    add(doc, FOAF + "primaryTopic", ds)
+    add(ds, str(RDF_TYPE.value), NamedNode(VOID + "Dataset"))
+    add(ds, DCT + "title", Literal("innograph: Europe's regional innovation actors", language="en"))
+    add(ds, DCT + "description", Literal(
+        "Regions, innovation actors, clusters, programmes, projects and their roles, extracted from "
+        "French, Danish, Dutch and English documents, with the evidence sentence of every statement.",
+        language="en"))
+    add(ds, DCT + "license", NamedNode(LICENCE))
+    add(ds, DCT + "publisher", NamedNode(iris.base + "catalog#publisher"))
+    add(ds, DCT + "modified", _lit(modified.strftime("%Y-%m-%dT%H:%M:%SZ"), XSD + "dateTime"))
+    add(ds, FOAF + "homepage", NamedNode(iris.base))
+    add(ds, VOID + "sparqlEndpoint", NamedNode(iris.base + "sparql"))
+    add(ds, VOID + "uriSpace", Literal(iris.base + "id/"))
+    add(ds, VOID + "uriLookupEndpoint", NamedNode(iris.base + "fragments?subject="))
+    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/N-Quads"))
+    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/Turtle"))
+    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/JSON-LD"))
+    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/RDF_XML"))
+    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/N-Triples"))
+    for name in dumps:
+        add(ds, VOID + "dataDump", NamedNode(iris.base + "dumps/" + name))
+    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "feed"))
+    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "fragments"))
+    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "catalog"))
+    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "sitemap.xml"))
+    add(ds, VOID + "rootResource", NamedNode(iris.ontology))
+    for vocab in vocabularies(iris, stats):
+        add(ds, VOID + "vocabulary", NamedNode(vocab))
+    add(ds, VOID + "triples", _lit(stats.triples))
+    add(ds, VOID + "entities", _lit(stats.entities))
+    add(ds, VOID + "distinctSubjects", _lit(stats.subjects))
+    add(ds, VOID + "distinctObjects", _lit(stats.objects))
+    add(ds, VOID + "classes", _lit(len(stats.classes)))
+    add(ds, VOID + "properties", _lit(len(stats.properties)))
+    things_ns = iris.base + "id/"
+    roots = [x for x in things if any(x.startswith(f"{things_ns}{k}/") and "/" not in x[len(things_ns) + len(k) + 1:]
+                                      for k in ROOT_KINDS)]
+    for root in roots:
+        add(ds, VOID + "rootResource", NamedNode(root))
+    for example in things[:: max(1, len(things) // 5)][:5]:
+        add(ds, VOID + "exampleResource", NamedNode(example))
+
+    for n, (cls, count) in enumerate(stats.classes):
+        part = NamedNode(f"{doc.value}#class-{n}")
+        add(ds, VOID + "classPartition", part)
+        add(part, VOID + "class", NamedNode(cls))
+        add(part, VOID + "entities", _lit(count))
+    for n, (prop, count, subjects, objects) in enumerate(stats.properties):
+        part = NamedNode(f"{doc.value}#property-{n}")
+        add(ds, VOID + "propertyPartition", part)
+        add(part, VOID + "property", NamedNode(prop))
+        add(part, VOID + "triples", _lit(count))
+        add(part, VOID + "distinctSubjects", _lit(subjects))
+        add(part, VOID + "distinctObjects", _lit(objects))
+    for graph, count, subjects in stats.graphs:
+        part = NamedNode(f"{doc.value}#graph-{graph[len(iris.base) + len('graph/'):]}")
+        add(ds, VOID + "subset", part)
+        add(part, str(RDF_TYPE.value), NamedNode(VOID + "Dataset"))
+        add(part, SD + "name", NamedNode(graph))
+        add(part, VOID + "dataDump", NamedNode(graph))
+        add(part, VOID + "triples", _lit(count))
+        add(part, VOID + "distinctSubjects", _lit(subjects))
+    linksets: dict[tuple[str, str], int] = {}
+    for prop, host, count in stats.external:
+        target = KNOWN_DATASETS.get(host)
+        if target and prop != str(RDF_TYPE.value):
+            linksets[(prop, target)] = linksets.get((prop, target), 0) + count
+    for n, ((prop, target), count) in enumerate(sorted(linksets.items())):
+        ls = NamedNode(f"{doc.value}#linkset-{n}")
+        add(ds, VOID + "subset", ls)
+        add(ls, str(RDF_TYPE.value), NamedNode(VOID + "Linkset"))
+        add(ls, VOID + "linkPredicate", NamedNode(prop))
+        add(ls, VOID + "subjectsTarget", ds)
+        add(ls, VOID + "objectsTarget", NamedNode(target))
+        add(ls, VOID + "triples", _lit(count))
+        add(NamedNode(target), str(RDF_TYPE.value), NamedNode(VOID + "Dataset"))
+    return t

@@ -110,7 +110,8 @@ def reference_triples(iris: Iris) -> list[Triple]:
         out.append(_t(r, RDFS_LABEL.value, Literal(name)))
         out.append(_t(r, iris.term("withinArea"), NamedNode(iris.entity("country", country))))
         out.extend(_t(r, iris.term("withinArea"), NamedNode(iris.entity("region", w))) for w in within)
-    out.append(_t(iris.entity("region", "north-sea-region"), RDFS_LABEL.value, Literal("North Sea Region", language="en")))
+    north_sea = iris.entity("region", "north-sea-region")
+    out.append(_t(north_sea, RDFS_LABEL.value, Literal("North Sea Region", language="en")))
     for key, (name, areas) in PROGRAMMES.items():
         p = iris.entity("programme", key)
         out.append(_t(p, RDF_TYPE.value, NamedNode(iris.term("Programme"))))

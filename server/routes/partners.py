@@ -1,0 +1,464 @@
+"""Partner search for people and programs: ``GET /api/partners``, ``GET /api/search``, the page.
+
+- ``/api/partners``: cross-border partner suggestions with score parts, explanations and evidence
+  (``innograph.partners.rank`` documents the score). JSON by default; JSON-LD when the client
+  asks for ``application/ld+json``. Contacts (names, e-mails, phones) are read from the personal
+  partition and added only for a request with the bearer token.
+- ``/api/search?q=``: entities by label in any language (accent-, case- and typo-tolerant).
+- ``/partners``: the partner-search page (``server/static/partners/``: plain HTML/CSS/JS).
+
+Invalid input answers 422 with the one JSON error shape (``code: invalid_parameters``), naming
+the parameter and what is expected.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Coroutine
+from functools import lru_cache
+from importlib.resources import files
+from typing import Annotated, Any, Literal
+
+import orjson
+from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from innograph.server.deps import get_settings, get_store, is_authorised
+from innograph.server.errors import ApiError, error_response
+from pydantic import BaseModel, Field
+from starlette.responses import Response
+
+from innograph.iris import Iris
+from innograph.partners.index import IndexHolder, PartnerIndex, query_text
+from innograph.partners.rank import PartnerQuery, QueryError, rank
+
+JSON = "application/json"
+JSON_LD = "application/ld+json"
+INVALID_HINT = "See /api/docs for the parameters of this endpoint and their allowed values."
+Lang = Literal["en", "fr", "da", "nl"]
+
+
+class _Route(APIRoute):
+    """Parameter errors of these endpoints answer 422 (the service-wide handler says 400)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except RequestValidationError as exc:
+                problems = "; ".join(
+                    f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'query')}: {e.get('msg', '')}"
+                    for e in exc.errors()
+                )
+                return error_response(422, "invalid_parameters", problems or "invalid request", INVALID_HINT)
+
+        return route
+
+
+router = APIRouter(tags=["partner search"], route_class=_Route)
+
+
+# -- response models (documentation of the JSON answer) ---------------------------------------------
+
+
+class EvidenceOut(BaseModel):
+    sentence: str = Field(description="The sentence the fact was read from, as written.")
+    document: str = Field(description="IRI of the source document.")
+    title: str = Field("", description="Title of the source document.")
+    url: str = Field("", description="Where the source document was retrieved from.")
+
+
+class MatchedTheme(BaseModel):
+    need: str = Field(description="The needed theme concept this matches.")
+    need_label: str
+    iri: str = Field(description="The candidate's theme concept.")
+    label: str = Field(description="Its label in the requested language.")
+    relation: Literal["exact", "broader", "narrower", "sibling"]
+    weight: float = Field(description="1.0 exact, 0.5 one step in the scheme, 0.25 two; x0.8 through a project.")
+    via: str | None = Field(None, description="The project (or other thing) the theme was found on, if not the org.")
+    via_label: str | None = None
+    evidence: list[EvidenceOut]
+
+
+class MatchedKeyword(BaseModel):
+    keyword: str
+    evidence: list[EvidenceOut]
+
+
+class SharedProgramme(BaseModel):
+    iri: str
+    label: str
+    via: str | None = None
+    evidence: list[EvidenceOut]
+
+
+class Link(BaseModel):
+    iri: str
+    label: str
+
+
+class Contact(BaseModel):
+    person: str
+    name: str | None = None
+    job_title: str | None = None
+    emails: list[str] = []
+    phones: list[str] = []
+
+
+class ScoreParts(BaseModel):
+    themes: float
+    keywords: float
+    types: float
+    programmes: float
+    cooperation: float
+
+
+class PartnerResult(BaseModel):
+    iri: str
+    label: str
+    country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
+    regions: list[Link]
+    types: list[str]
+    score: float = Field(description="Sum of the weighted parts, 0..1.")
+    parts: ScoreParts = Field(description="Each part already multiplied by its weight.")
+    matched_themes: list[MatchedTheme]
+    matched_keywords: list[MatchedKeyword]
+    shared_programmes: list[SharedProgramme]
+    cooperation: list[Link] = Field(description="Things the candidate and the seeker organisation both took part in.")
+    explanation: str = Field(description="Why, in one paragraph, quoting the evidence sentence of each matched theme.")
+    page: str | None = Field(description="Local path of the entity's page.")
+    contacts: list[Contact] | None = Field(None, description="Only with the bearer token.")
+
+
+class ThemeNeed(BaseModel):
+    iri: str
+    label: str
+    source: str
+
+
+class QueryEcho(BaseModel):
+    org: str | None
+    q: str | None
+    country: str | None
+    region: str | None
+    programme: str | None
+    types: list[str]
+    same_country: bool
+    lang: str
+    themes: list[ThemeNeed] = Field(description="The theme concepts the search looked for, and where each came from.")
+    keywords: list[str]
+
+
+class PartnerAnswer(BaseModel):
+    query: QueryEcho
+    weights: dict[str, float]
+    total: int
+    limit: int
+    offset: int
+    generation: int = Field(description="The store generation the index reflects.")
+    notes: list[str]
+    results: list[PartnerResult]
+
+
+class SearchHit(BaseModel):
+    iri: str
+    label: str
+    matched_label: str
+    matched_lang: str | None
+    types: list[str]
+    score: float
+    page: str
+
+
+class SearchAnswer(BaseModel):
+    q: str
+    total: int
+    results: list[SearchHit]
+
+
+# -- the index of this app ------------------------------------------------------------------------------
+
+_holder_lock = threading.Lock()
+
+
+def partner_index(request: Request) -> PartnerIndex:
+    """The app's partner index, created on first use and kept in step with its store."""
+    app = request.app
+    holder: IndexHolder | None = getattr(app.state, "partner_index", None)
+    store = get_store(request)
+    if holder is None or holder.store is not store:
+        with _holder_lock:
+            holder = getattr(app.state, "partner_index", None)
+            if holder is None or holder.store is not store:
+                holder = IndexHolder(store, get_settings(request).iris)
+                app.state.partner_index = holder
+    return holder.get()
+
+
+def _wants_json_ld(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    for part in accept.split(","):
+        media, _, params = part.strip().partition(";")
+        if media.strip().lower() == JSON_LD and "q=0" not in params.replace(" ", "").split(";"):
+            return True
+    return False
+
+
+def _respond(request: Request, body: dict[str, Any], context: Callable[[Iris], dict[str, Any]]) -> Response:
+    iris = get_settings(request).iris
+    headers = {"Vary": "Accept, Authorization", "Cache-Control": "no-store" if is_authorised(request) else "no-cache"}
+    if _wants_json_ld(request):
+        body = {"@context": context(iris), **body}
+        return Response(orjson.dumps(body), media_type=JSON_LD, headers=headers)
+    return Response(orjson.dumps(body), media_type=JSON, headers=headers)
+
+
+def _contacts(request: Request, index: PartnerIndex, orgs: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Contacts of ``orgs`` from the personal partition (token holders only)."""
+    if not orgs:
+        return {}
+    from pyoxigraph import NamedNode
+
+    rows = get_store(request).select(
+        query_text("contacts", index.iris), {"org": [NamedNode(o) for o in orgs]}, partition="full"
+    )
+    people: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["org"].value, row["person"].value)
+        person = people.setdefault(
+            key, {"person": key[1], "name": None, "job_title": None, "emails": [], "phones": []}
+        )
+        if "name" in row:
+            person["name"] = row["name"].value
+        if "jobTitle" in row:
+            person["job_title"] = row["jobTitle"].value
+        for field, target in (("email", "emails"), ("phone", "phones")):
+            if field in row:
+                value = row[field].value.split(":", 1)[-1]
+                if value not in person[target]:
+                    person[target].append(value)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for (org, _p), person in sorted(people.items()):
+        out.setdefault(org, []).append(person)
+    return out
+
+
+# -- parameters (shared by both endpoints and documented in OpenAPI) ----------------------------------
+
+OrgParam = Annotated[
+    str | None, Query(description="The seeking organisation (IRI, or the key of `{base}id/org/{key}`).")
+]
+NeedParam = Annotated[
+    str | None,
+    Query(
+        max_length=1000,
+        description="A free-text need in English, French, Danish or Dutch, e.g. "
+        "'nous cherchons des partenaires en intelligence artificielle pour PME'.",
+    ),
+]
+ThemeParam = Annotated[list[str] | None, Query(description="Theme concept IRI (or key); repeatable.")]
+CountryParam = Annotated[
+    str | None, Query(pattern=r"^[A-Za-z]{2}$", description="The seeker's country, ISO 3166-1 alpha-2 (e.g. 'FR').")
+]
+RegionParam = Annotated[
+    str | None, Query(description="The seeker's region (IRI, or an ISO 3166-2 code such as 'FR-NOR').")
+]
+ProgrammeParam = Annotated[
+    str | None,
+    Query(description="Only candidates inside this programme's eligible area (IRI or key, e.g. 'interreg-europe')."),
+]
+TypeParam = Annotated[
+    list[str] | None, Query(description="Organisation type(s) to keep, e.g. 'Company'; repeatable.")
+]
+LangParam = Annotated[Lang, Query(description="Language of the labels in the answer.")]
+LimitParam = Annotated[int, Query(ge=1, le=100, description="Results per page (1-100).")]
+OffsetParam = Annotated[int, Query(ge=0, le=10_000, description="Results to skip (paging).")]
+SameCountryParam = Annotated[
+    bool, Query(description="Also suggest organisations in other regions of the seeker's own country.")
+]
+SearchParam = Annotated[
+    str, Query(min_length=1, max_length=200, description="Words of a label; accents, case and typos are forgiven.")
+]
+SearchTypeParam = Annotated[
+    list[str] | None, Query(description="Keep only entities of these ig: types (e.g. 'Company'); repeatable.")
+]
+
+
+# -- endpoints --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/api/partners",
+    summary="Suggest cross-border partners",
+    response_model=None,
+    responses={
+        200: {
+            "model": PartnerAnswer,
+            "description": "Ranked candidates with score parts, explanation and evidence. "
+            "`Accept: application/ld+json` gives the same object as JSON-LD.",
+            "content": {JSON_LD: {}},
+        },
+        422: {"description": "Invalid input; the message names the parameter."},
+    },
+)
+def partners(
+    request: Request,
+    org: OrgParam = None,
+    q: NeedParam = None,
+    theme: ThemeParam = None,
+    country: CountryParam = None,
+    region: RegionParam = None,
+    programme: ProgrammeParam = None,
+    type: TypeParam = None,
+    lang: LangParam = "en",
+    limit: LimitParam = 20,
+    offset: OffsetParam = 0,
+    same_country: SameCountryParam = False,
+) -> Response:
+    index = partner_index(request)
+    query = PartnerQuery(
+        org=org or None,
+        q=(q or "").strip() or None,
+        themes=theme or [],
+        country=country,
+        region=region or None,
+        programme=programme or None,
+        types=type or [],
+        lang=lang,
+        limit=limit,
+        offset=offset,
+        same_country=same_country,
+    )
+    try:
+        answer = rank(index, query)
+    except QueryError as exc:
+        raise ApiError(422, "invalid_parameters", f"{exc.field}: {exc}", INVALID_HINT) from exc
+    if is_authorised(request):
+        contacts = _contacts(request, index, [r["iri"] for r in answer["results"]])
+        for result in answer["results"]:
+            result["contacts"] = contacts.get(result["iri"], [])
+    return _respond(request, answer, partner_context)
+
+
+@router.get(
+    "/api/search",
+    summary="Find entities by label in any language",
+    response_model=None,
+    responses={
+        200: {
+            "model": SearchAnswer,
+            "description": "Entities whose labels match, best first.",
+            "content": {JSON_LD: {}},
+        },
+        422: {"description": "Invalid input; the message names the parameter."},
+    },
+)
+def search(
+    request: Request,
+    q: SearchParam,
+    type: SearchTypeParam = None,
+    lang: LangParam = "en",
+    limit: LimitParam = 20,
+    offset: OffsetParam = 0,
+) -> Response:
+    if not q.strip():
+        raise ApiError(422, "invalid_parameters", "q: give at least one word", INVALID_HINT)
+    index = partner_index(request)
+    searcher = index.search_index()
+    if type:
+        wanted = set(type)
+        answer = searcher.search(q, lang=lang, limit=10_000, offset=0, label=index.label)
+        hits = [r for r in answer["results"] if wanted & set(r["types"])]
+        answer = {"q": q, "total": len(hits), "results": hits[offset : offset + limit]}
+    else:
+        answer = searcher.search(q, lang=lang, limit=limit, offset=offset, label=index.label)
+    return _respond(request, answer, search_context)
+
+
+# -- JSON-LD contexts ---------------------------------------------------------------------------------
+
+
+def _api(iris: Iris) -> str:
+    return iris.base + "api/partners#"
+
+
+def partner_context(iris: Iris) -> dict[str, Any]:
+    """Our JSON keys as RDF: results are the organisations (``@id``), themes link with ig:theme."""
+    ig = iris.vocab
+    return {
+        "@version": 1.1,
+        "@vocab": _api(iris),
+        "ig": ig,
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "results": {"@id": _api(iris) + "result", "@container": "@list"},
+        "iri": "@id",
+        "label": "rdfs:label",
+        "page": {"@type": "@id"},
+        "document": {"@id": "ig:inDocument", "@type": "@id"},
+        "sentence": "ig:sentence",
+        "org": {"@type": "@id"},
+        "region": {"@type": "@id"},
+        "programme": {"@type": "@id"},
+        "need": {"@type": "@id"},
+        "via": {"@type": "@id"},
+        "person": {"@type": "@id"},
+        "matched_themes": {"@context": {"iri": {"@id": "ig:theme", "@type": "@id"}}},
+        "themes": {"@context": {"iri": {"@id": "ig:theme", "@type": "@id"}}},
+        "shared_programmes": {"@context": {"iri": {"@id": "ig:programme", "@type": "@id"}}},
+        "regions": {"@context": {"iri": {"@id": "ig:region", "@type": "@id"}}},
+        "cooperation": {"@context": {"iri": {"@id": _api(iris) + "cooperatedIn", "@type": "@id"}}},
+        "weights": {"@id": _api(iris) + "weights", "@type": "@json"},
+        "parts": {"@id": _api(iris) + "parts", "@type": "@json"},
+    }
+
+
+def search_context(iris: Iris) -> dict[str, Any]:
+    return {
+        "@version": 1.1,
+        "@vocab": iris.base + "api/search#",
+        "results": {"@id": iris.base + "api/search#result", "@container": "@list"},
+        "iri": "@id",
+        "label": "http://www.w3.org/2000/01/rdf-schema#label",
+        "page": {"@type": "@id"},
+    }
+
+
+# -- the page ---------------------------------------------------------------------------------------------
+
+PAGE_FOLDER = ("static", "partners")
+MEDIA_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+               ".js": "text/javascript; charset=utf-8"}
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "public, max-age=300",
+}
+
+
+@lru_cache(maxsize=8)
+def _asset(name: str) -> bytes | None:
+    if "/" in name or "\\" in name or name.startswith("."):
+        return None
+    entry = files("innograph.server").joinpath(*PAGE_FOLDER, name)
+    return entry.read_bytes() if entry.is_file() else None
+
+
+@router.get("/partners", include_in_schema=False)
+def partner_page() -> Response:
+    body = _asset("index.html")
+    if body is None:
+        raise ApiError(500, "internal_error", "the partner page is missing from this installation")
+    return Response(body, media_type=MEDIA_TYPES[".html"], headers=PAGE_HEADERS)
+
+
+@router.get("/partners/static/{name}", include_in_schema=False)
+def partner_asset(name: str) -> Response:
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    body = _asset(name) if suffix in MEDIA_TYPES else None
+    if body is None:
+        raise ApiError(404, "not_found", f"no partner-page file named {name!r}")
+    return Response(body, media_type=MEDIA_TYPES[suffix], headers=PAGE_HEADERS)

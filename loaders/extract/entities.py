@@ -87,7 +87,11 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
 
     project_matches = find_projects(text, toks)
     acr_pairs = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _ACR_QUOTED.finditer(text)]
-    project_names = {name_key(p.name) for p in project_matches} | {name_key(a[2]) for a in acr_pairs}
+    org_spans0 = [(o.start, o.end) for o in orgs]
+    project_names = {name_key(p.name) for p in project_matches if not _overlaps((p.start, p.end), org_spans0)}
+    project_names |= {name_key(a[2]) for a in acr_pairs}
+    quoted = [(m.start(), m.end()) for m in _ACR_QUOTED.finditer(text)]
+    orgs = [o for o in orgs if not _overlaps((o.start, o.end), quoted)]
     region_keys = _add_regions(found, regions, orgs, text)
     _add_organisations(found, orgs, regions, programme_spans, project_names, text, sentences)
     del region_keys
@@ -200,6 +204,7 @@ def _add_organisations(found: _Collector, orgs: list[OrgMatch], regions: list[Re
         country = inner[0].country if inner else None
         key = slug(name_key(o.name))
         if o.head in region_authorities or o.head in area_authorities:
+            inner = [r for r in inner if re.fullmatch(r"[A-Z]{2}-\w+", r.key)]
             if not inner or (o.head in area_authorities and role is None):
                 continue  # 'Region Arts' governs no known region; 'la Province du Limbourg' is an area
             key = f"authority-{inner[0].key.lower()}"
@@ -242,7 +247,7 @@ def _merge_variants(found: _Collector) -> None:
         for other_key, other in keys.items():
             if other is entity or target:
                 continue
-            if other_key.endswith(" " + key) and len(key.split()) == 1 and len(key) > 6:
+            if (other_key.endswith(" " + key) or other_key.startswith(key + " ")) and len(key.split()) == 1 and len(key) > 6:
                 target = other
             if any(name_key(a) == key for a in other.aliases):
                 target = other

@@ -80,11 +80,11 @@ def table(module: str, name: str) -> dict[str, Any]:
 
 
 @cache
-def country_names() -> dict[str, str]:
-    """Country names and adjectives of all languages -> ISO code (case-folded keys)."""
+def country_names(adjectives: bool = True) -> dict[str, str]:
+    """Country names (and adjectives) of all languages -> ISO code (case-folded keys)."""
     out: dict[str, str] = {}
     for rules in all_rules("countries").values():
-        for attr in ("NAMES", "ADJECTIVES"):
+        for attr in ("NAMES", "ADJECTIVES") if adjectives else ("NAMES",):
             for name, code in (getattr(rules, attr, {}) or {}).items():
                 out[name.casefold()] = code
     return out

@@ -56,7 +56,7 @@ def _trim(run: Candidate, text: str) -> Candidate | None:
     """Drop leading articles and stop words ('La Région Normandie' -> 'Région Normandie')."""
     stops = lexicon.stop_words() | lexicon.connectors()
     toks = list(run.toks)
-    while toks and (toks[0].bare.casefold() in stops or toks[0].text.casefold() in stops):
+    while toks and not toks[0].text.isupper() and (toks[0].bare.casefold() in stops or toks[0].text.casefold() in stops):
         toks.pop(0)
     while toks and toks[-1].text.casefold() in lexicon.connectors():
         toks.pop()
@@ -76,6 +76,13 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
             continue
         words = [t.bare for t in run.toks]
         head = head_of(words)
+        if head is None and words[-1].endswith("s") and len(words[-1]) > 4 and not words[-1].isupper():
+            head = head_of([*words[:-1], words[-1][:-1]])  # Danish genitive: 'EU-Kommissionens'
+            if head is not None:
+                last = run.toks[-1]
+                run = Candidate(run.start, last.end - 1, text[run.start : last.end - 1],
+                                (*run.toks[:-1], Token(last.start, last.end - 1, last.text[:-1])))
+                words = [t.bare for t in run.toks]
         if head is None:
             trailing = _trailing_head(text, run)
             if trailing is None:

@@ -88,15 +88,16 @@ def extract_people(facts: DocumentFacts) -> None:
 
     _contact_blocks(facts, add)
     for m in _NAME.finditer(text):
-        name = m.group()
+        name = _cut_particle_tail(m.group())
         if not _is_person_name(name):
             continue
+        end = m.start() + len(name)
         before = text[max(0, m.start() - 40) : m.start()].casefold()
-        after = text[m.end() : m.end() + 40].casefold()
+        after = text[end : end + 40]
         role = _role_near(before, after)
         if role is not None:
             add(name, m.start(), role, "people.role-word", 0.8)
-        elif _speech_near(before, after):
+        elif _speech_near(before, after.casefold()):
             add(name, m.start(), None, "people.speech-verb", 0.75)
         elif re.match(r"\s*,\s*[\w.+-]+@", text[m.end() : m.end() + 60]):
             add(name, m.start(), None, "people.name-email", 0.8)
@@ -104,21 +105,37 @@ def extract_people(facts: DocumentFacts) -> None:
     facts.people = sorted(people.values(), key=lambda p: p.mention.start)
 
 
+def _cut_particle_tail(name: str) -> str:
+    """'Detlef Sander van de Duitse': a particle before a country adjective ends the name."""
+    words = name.split()
+    countries = lexicon.country_names()
+    for i, word in enumerate(words):
+        if word.casefold() in _PARTICLES and i >= 2 and any(w.casefold() in countries for w in words[i:]):
+            return " ".join(words[:i])
+    return name
+
+
 def _role_near(before: str, after: str) -> str | None:
     """A role word written right before the name, or right after it behind a comma."""
+    original_after, after = after, after.casefold()
     tail = re.sub(r"[\s;:,]+$", "", before)
     for word in _role_words():
         if re.search(rf"(?<!\w){re.escape(word)}$", tail):
             return word
-    m = re.match(r"\s*,\s*(?:\w+\s+){0,1}(\w[\w\-]*)", after)
+    m = re.match(r"\s*[,;]\s*(\w[\w\-]*)(?:\s+(\w[\w\-]*))?", after)
     if m:
-        for word in _role_words():
-            if m.group(1) == word or m.group(1).endswith(word):
-                return m.group(1)
-    m = re.match(r"\s+(?:van|of|fra|de)\s+(?:\w+\s+)?(\w+)", after)
-    if m and any(m.group(1).endswith(w) for w in ("fabrikant", "manufacturer", "producent")):
-        return m.group(1)
+        for found in (m.group(1), m.group(2)):
+            if found and any(found == word or found.endswith(word) for word in _role_words()):
+                return found
+    m = re.match(rf"\s+(?i:{_affiliation_words()})\s+(?:(?:de|het|the|la|le|den|det)\s+)?(?:([a-zæøå]\w+)\s+)?[‘'\"]?([A-ZÆØÅ]\w+)", original_after)
+    if m and m.group(2).casefold() not in lexicon.org_heads():
+        return (m.group(1) + " " if m.group(1) else "") + m.group(2)
     return None
+
+
+@cache
+def _affiliation_words() -> str:
+    return "|".join(re.escape(w) for w in lexicon.words("roles", "AFFILIATION_WORDS") if len(w) > 1)
 
 
 def _speech_near(before: str, after: str) -> bool:

@@ -146,11 +146,13 @@ def _named_programme(text: str, runs: list[Candidate]) -> list[ProgrammeMatch]:
         last = run.toks[-1].text
         head, sep, tail = last.rpartition("-")
         if sep and tail.casefold() in words:
-            name = text[run.start : run.toks[-1].start] + head
+            inner = [i for i, t in enumerate(run.toks) if t.text.casefold() in lexicon.connectors()]
+            first = run.toks[inner[-1] + 1] if inner else run.toks[0]  # 'Styringskomiteen for X-programmet' -> X
+            name = text[first.start : run.toks[-1].start] + head
             name = name.strip()
             if name.casefold().startswith("interreg"):
                 continue
-            out.append(ProgrammeMatch(run.start, run.start + len(name), name, slug(fold(name)), slug(fold(name))))
+            out.append(ProgrammeMatch(first.start, first.start + len(name), name, slug(fold(name)), slug(fold(name))))
     return out
 
 

@@ -70,9 +70,8 @@ def find_projects(text: str, toks: list[Token]) -> list[NameMatch]:
             if re.search(r"[,.;()]", text[toks[j - 1].end : toks[j].start]) or toks[j].text in prepositions:
                 break
             j += 1
-        if j < len(toks) and toks[j].text.islower():
-            continue  # 'projects supported by X', 'project to SMEs': X is not the project's name
-        if j < len(toks) and "\n" not in text[tok.end : toks[j].start] and not re.search(r"[,.;()]", text[toks[j - 1].end : toks[j].start]):
+        # 'projects supported by X', 'project to SMEs': X is not the project's name
+        if j < len(toks) and not toks[j].text.islower() and "\n" not in text[tok.end : toks[j].start] and not re.search(r"[,.;()]", text[toks[j - 1].end : toks[j].start]):
             got = _name_after(text, toks, j)
             if got and strong_name(got[2]) and got[2][0].casefold() not in stops:
                 after = text[got[1] : got[1] + 12].strip().casefold()

@@ -20,8 +20,8 @@ from innograph.iris import slug
 # countries whose subdivisions are looked up: the EU, the EEA, the UK and Switzerland
 EUROPE = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS", "CH", "GB", "LI"]
 # subdivision types kept below the top level (French départements are used as areas)
-_SECOND_LEVEL = {"FR": ("Metropolitan department",)}
-_MIN_NAME = 4  # shorter names ('Ain', 'Lot') are common words far more often than areas
+_SECOND_LEVEL = {"FR": ("Metropolitan department",), "BE": ("Province",)}
+_MIN_NAME = 5  # shorter names ('Ain', 'Lot') are common words far more often than areas
 _CROSS_BORDER = ("euregio", "eurometropool", "eurométropole", "eurometropolis", "eurorégion", "euroregion", "eurodistri")
 
 
@@ -81,7 +81,7 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
             span = toks[i:j]
             if any(text[a.end : b.start].strip() for a, b in zip(span, span[1:], strict=False)):
                 continue
-            words = [t.bare for t in span]
+            words = [span[0].bare] + [t.text for t in span[1:]]
             words[-1] = strip_genitive(words[-1])
             key = fold(" ".join(words))
             hit = gaz.get(key)
@@ -103,7 +103,7 @@ def _compound_areas(text: str, toks: list[Token], taken: set[int]) -> list[Regio
     """'Zuid-Nederland', 'Nederlands-Limburg', 'euregio rijn-maas-noord', 'Eurometropool'."""
     out = []
     gaz = gazetteer()
-    countries = lexicon.country_names()
+    countries = lexicon.country_names(adjectives=False)
     prefixes = _direction_prefixes()
     for i, tok in enumerate(toks):
         if i in taken:

@@ -1,0 +1,63 @@
+"""``innograph validate`` on files and on an embedded store directory: exit 0 when the data
+conforms, 1 with the violations printed when it does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from innograph.cli import main
+
+SEED = Path(__file__).resolve().parent / "fixtures" / "seeds" / "004_bb30414c2a0db206.ttl"
+BAD = """
+@prefix ig: <https://w3id.org/innograph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/innograph/id/project/p> a ig:Project ;
+    rdfs:label "untagged name" ;
+    ig:startDate "31/01/2004" ;
+    ig:country <https://w3id.org/innograph/id/country/ZZ> ;
+    ig:amount [ a ig:MonetaryAmount ; ig:value 10.0 ; ig:currency "euro" ] .
+"""
+
+
+def test_conforming_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SEED)]) == 0
+    assert "conforms" in capsys.readouterr().err
+
+
+def test_violations_are_printed_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.ttl"
+    path.write_text(BAD, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "rdf-schema#label" in out
+    assert "ontology#startDate" in out
+    assert "country/ZZ" in out
+    assert "ISO 4217" in out
+
+
+def test_store_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    directory = tmp_path / "store"
+    store = pyoxigraph.Store(str(directory))
+    graph = pyoxigraph.NamedNode("https://w3id.org/innograph/graph/004_bb30414c2a0db206")
+    store.load(path=str(SEED), format=pyoxigraph.RdfFormat.TURTLE, to_graph=graph)
+    store.flush()
+    del store
+    assert main(["validate", str(directory)]) == 0
+
+    store = pyoxigraph.Store(str(directory))
+    store.load(BAD, format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/innograph/graph/bad"))
+    store.flush()
+    del store
+    assert main(["validate", str(directory)]) == 1
+    assert "country/ZZ" in capsys.readouterr().out
+
+
+def test_unknown_format_and_missing_path(tmp_path: Path) -> None:
+    odd = tmp_path / "data.xyz"
+    odd.write_text("x", encoding="utf-8")
+    assert main(["validate", str(odd)]) == 2
+    assert main(["validate", str(tmp_path / "missing.ttl")]) == 2

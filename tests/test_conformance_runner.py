@@ -131,3 +131,14 @@ def test_w3c_protocol_suite_passes_on_oxigraph_serve(
     )
     assert table(out)["TOTAL"] == (34, 0, 0), out
     assert code == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (W3C_TESTS / "sparql").is_dir(), reason=f"W3C test data not present at {W3C_TESTS}")
+def test_w3c_protocol_suite_passes_on_our_server(live_server: LiveServer, capsys: pytest.CaptureFixture[str]) -> None:
+    protocol = "sparql11/protocol/manifest.ttl"
+    endpoint = f"{live_server.url}/sparql"
+    args = ["--suite", str(W3C_TESTS), "--manifest", protocol, "--endpoint", endpoint, "--token", TOKEN]
+    code, out = run_cli(capsys, *args)
+    assert table(out)["TOTAL"] == (34, 0, 0), out
+    assert code == 0

@@ -30,8 +30,8 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
 LICENCE = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
-LANGUAGES = {"en": "ENG", "fr": "FRA", "da": "DAN", "nl": "NLD"}
-THEMES = ("ECON", "REGI", "TECH")  # economy and finance; regions and cities; science and technology
+LANGUAGES = {"en": ("ENG", "English"), "fr": ("FRA", "French"), "da": ("DAN", "Danish"), "nl": ("NLD", "Dutch")}
+THEMES = {"ECON": "Economy and finance", "REGI": "Regions and cities", "TECH": "Science and technology"}
 # EU country table codes that differ from ISO 3166-1 alpha-3.
 COUNTRY_EXCEPTIONS = {"XK": "XKX"}
 TITLE = {
@@ -61,11 +61,13 @@ def catalog_iri(iris: Iris) -> str:
     return iris.base + "catalog"
 
 
-def eu_country(code: str) -> str | None:
-    if code in COUNTRY_EXCEPTIONS:
-        return EU + "country/" + COUNTRY_EXCEPTIONS[code]
-    country = pycountry.countries.get(alpha_2=code)
-    return EU + "country/" + country.alpha_3 if country else None
+def eu_country(code: str) -> tuple[str, str] | None:
+    """The EU country authority IRI and English name of an ISO 3166-1 alpha-2 code."""
+    lookup = "GB" if code == "UK" else code
+    country = pycountry.countries.get(alpha_2=lookup)
+    if country is None:
+        return None
+    return EU + "country/" + COUNTRY_EXCEPTIONS.get(lookup, country.alpha_3), country.name
 
 
 class _Builder:
@@ -79,10 +81,11 @@ class _Builder:
         for cls in classes:
             self.add(s, RDF_TYPE, NamedNode(cls))
 
-    def concept(self, iri: str, scheme: str, *classes: str) -> NamedNode:
+    def concept(self, iri: str, scheme: str, label: str, *classes: str) -> NamedNode:
         node = NamedNode(iri)
         self.typed(node, SKOS + "Concept", *classes)
         self.add(node, SKOS + "inScheme", NamedNode(scheme))
+        self.add(node, SKOS + "prefLabel", Literal(label, language="en"))
         return node
 
     def texts(self, s: NamedNode, p: str, values: dict[str, str]) -> None:
@@ -107,22 +110,22 @@ def catalog_triples(iris: Iris, stats: Stats, dumps: list[DumpFile], issued: dat
     b.typed(publisher, FOAF + "Agent")
     b.add(publisher, FOAF + "name", Literal("innograph", language="en"))
     b.add(publisher, DCT + "type", b.concept("http://purl.org/adms/publishertype/NonProfitOrganisation",
-                                             "http://purl.org/adms/publishertype/1.0"))
+                                             "http://purl.org/adms/publishertype/1.0", "Non-profit organisation"))
     b.typed(contact, VCARD + "Kind", VCARD + "Organization")
     b.add(contact, VCARD + "fn", Literal("innograph maintainers"))
     b.add(contact, VCARD + "hasURL", homepage)
     b.typed(homepage, FOAF + "Document")
     b.typed(licence, DCT + "LicenseDocument")
     b.add(licence, DCT + "type", b.concept("http://purl.org/adms/licencetype/Attribution",
-                                           "http://purl.org/adms/licencetype/1.0"))
-    languages = [b.concept(f"{EU}language/{code}", EU + "language", DCT + "LinguisticSystem")
-                 for code in LANGUAGES.values()]
-    places = [b.concept(EU + "continent/EUROPE", EU + "continent", DCT + "Location")]
+                                           "http://purl.org/adms/licencetype/1.0", "Attribution"))
+    languages = [b.concept(f"{EU}language/{code}", EU + "language", name, DCT + "LinguisticSystem")
+                 for code, name in LANGUAGES.values()]
+    places = [b.concept(EU + "continent/EUROPE", EU + "continent", "Europe", DCT + "Location")]
     for code in stats.countries:
-        iri = eu_country(code)
-        if iri:
-            places.append(b.concept(iri, EU + "country", DCT + "Location"))
-    themes = [b.concept(f"{EU}data-theme/{t}", EU + "data-theme") for t in THEMES]
+        found = eu_country(code)
+        if found:
+            places.append(b.concept(found[0], EU + "country", found[1], DCT + "Location"))
+    themes = [b.concept(f"{EU}data-theme/{t}", EU + "data-theme", name) for t, name in THEMES.items()]
     taxonomy = NamedNode(EU + "data-theme")
     b.typed(taxonomy, SKOS + "ConceptScheme")
     b.add(taxonomy, DCT + "title", Literal("Data theme", language="en"))
@@ -155,7 +158,7 @@ def catalog_triples(iris: Iris, stats: Stats, dumps: list[DumpFile], issued: dat
     b.add(dataset, DCT + "identifier", Literal(dataset.value))
     b.add(dataset, DCT + "issued", _date(issued))
     b.add(dataset, DCT + "modified", _date(modified))
-    b.add(dataset, DCT + "accrualPeriodicity", b.concept(EU + "frequency/IRREG", EU + "frequency",
+    b.add(dataset, DCT + "accrualPeriodicity", b.concept(EU + "frequency/IRREG", EU + "frequency", "irregular",
                                                          DCT + "Frequency"))
     b.add(dataset, DCT + "conformsTo", _standard(b, iris.ontology))
     for lang, words in KEYWORDS.items():
@@ -188,11 +191,11 @@ def catalog_triples(iris: Iris, stats: Stats, dumps: list[DumpFile], issued: dat
         media_node = NamedNode(IANA + media)
         b.typed(media_node, DCT + "MediaType")
         b.add(dist, DCAT + "mediaType", media_node)
-        b.add(dist, DCT + "format", b.concept(f"{EU}file-type/{file_type}", EU + "file-type",
+        b.add(dist, DCT + "format", b.concept(f"{EU}file-type/{file_type}", EU + "file-type", file_type,
                                               DCT + "MediaTypeOrExtent"))
         b.add(dist, DCT + "license", licence)
         b.add(dist, DCATAP + "availability", b.concept(EU + "planned-availability/STABLE",
-                                                       EU + "planned-availability"))
+                                                       EU + "planned-availability", "stable"))
         b.add(dist, DCT + "modified", _date(modified))
         if service is not None:
             b.add(dist, DCAT + "accessService", service)

@@ -105,15 +105,20 @@ def _rdflib_term(value: object) -> object:
 def _jsonld(statements: Sequence[Statement], iris: Iris) -> bytes:
     import rdflib
 
-    dataset = rdflib.Dataset()
+    has_graphs = any(isinstance(st, Quad) and isinstance(st.graph_name, NamedNode) for st in statements)
+    dataset = rdflib.Dataset() if has_graphs else None
+    plain = rdflib.Graph()
     for st in statements:
         triple = (_rdflib_term(st.subject), _rdflib_term(st.predicate), _rdflib_term(st.object))
-        if isinstance(st, Quad) and isinstance(st.graph_name, NamedNode):
+        if dataset is not None and isinstance(st, Quad) and isinstance(st.graph_name, NamedNode):
             dataset.graph(rdflib.URIRef(st.graph_name.value)).add(triple)  # type: ignore[arg-type]
+        elif dataset is not None:
+            dataset.default_graph.add(triple)  # type: ignore[arg-type]
         else:
-            dataset.default_context.add(triple)  # type: ignore[arg-type]
+            plain.add(triple)  # type: ignore[arg-type]
+    source = dataset if dataset is not None else plain
     ctx = context(iris)["@context"]
-    text = dataset.serialize(format="json-ld", context=ctx, auto_compact=True)
+    text = source.serialize(format="json-ld", context=ctx, auto_compact=True)
     doc = json.loads(text)
     if isinstance(doc, dict):
         # the same context, by reference: clients cache it, and it is a minted IRI that resolves

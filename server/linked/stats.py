@@ -52,6 +52,6 @@ def compute(store: Store, iris: Iris) -> Stats:
         out.first_year, out.last_year = _int(years[0]["first"]), _int(years[0].get("last"))
     prefix = iris.base + "id/country/"
     out.countries = sorted({r["country"].value[len(prefix):]  # type: ignore[attr-defined]
-                            for r in store.select(query("countries", iris))
+                            for r in store.select(query("countries", iris, {"reference": NamedNode(iris.reference_graph)}))
                             if r["country"].value.startswith(prefix)})  # type: ignore[attr-defined]
     return out

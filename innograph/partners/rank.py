@@ -312,7 +312,10 @@ def _evidence(index: PartnerIndex, subject: str, prop: str, value: str) -> list[
     out = []
     for ev in index.evidence_for(subject, prop, value):
         title, url = index.documents.get(ev.document, ("", ""))
-        out.append({"sentence": ev.sentence, "document": ev.document, "title": title, "url": url})
+        out.append(
+            {"sentence": ev.sentence, "document": ev.document, "title": title, "url": url,
+             "page": _page(index, ev.document)}
+        )
     return out
 
 
@@ -377,6 +380,7 @@ def _result(
     together = sorted(index.targets_of.get(i, set()) & seeker_targets)
     cooperation = [{"iri": t, "label": index.label(t, lang)} for t in together]
     score_parts = {name: round(float(WEIGHTS[name] * parts[name][i]), 4) for name in WEIGHTS}
+    reasons = _reasons(index, i, matched, keywords, programmes, cooperation, seeker_types, seeker_country)
     return {
         "iri": iri,
         "label": index.label(iri, lang),
@@ -389,7 +393,8 @@ def _result(
         "matched_keywords": keywords[:5],
         "shared_programmes": programmes,
         "cooperation": cooperation,
-        "explanation": _explain(index, i, matched, keywords, programmes, cooperation, seeker_types, seeker_country),
+        "reasons": reasons,
+        "explanation": " ".join(r["text"] for r in reasons),
         "page": _page(index, iri),
     }
 
@@ -400,7 +405,7 @@ def _page(index: PartnerIndex, iri: str) -> str | None:
     return "/" + iri[len(base) :] if iri.startswith(base) else None
 
 
-def _explain(
+def _reasons(
     index: PartnerIndex,
     i: int,
     matched: list[dict[str, Any]],
@@ -409,9 +414,10 @@ def _explain(
     cooperation: list[dict[str, Any]],
     seeker_types: tuple[str, ...],
     seeker_country: str | None,
-) -> str:
-    """One readable paragraph: which themes, on what evidence, and the other reasons."""
-    bits = []
+) -> list[dict[str, str]]:
+    """The reasons, one sentence each (``kind``: theme, keywords, programmes, cooperation, type,
+    border); the explanation is their concatenation. A theme reason quotes its evidence sentence."""
+    bits: list[dict[str, str]] = []
     for m in matched:
         relation = {
             "exact": "the theme",
@@ -429,18 +435,21 @@ def _explain(
             ev = m["evidence"][0]
             source = f" ({ev['title']})" if ev["title"] else ""
             text += f": \u201c{ev['sentence']}\u201d{source}"
-        bits.append(text + ".")
+        bits.append({"kind": "theme", "text": text + "."})
     if keywords:
-        bits.append("Keywords: " + ", ".join(f"'{k['keyword']}'" for k in keywords[:3]) + ".")
+        words = ", ".join(f"'{k['keyword']}'" for k in keywords[:3])
+        bits.append({"kind": "keywords", "text": f"Keywords: {words}."})
     if programmes:
-        bits.append("Took part in " + ", ".join(p["label"] for p in programmes) + ".")
+        bits.append({"kind": "programmes", "text": "Took part in " + ", ".join(p["label"] for p in programmes) + "."})
     if cooperation:
-        bits.append("Already worked with you in " + ", ".join(c["label"] for c in cooperation) + ".")
+        together = ", ".join(c["label"] for c in cooperation)
+        bits.append({"kind": "cooperation", "text": f"Already worked with you in {together}."})
     if seeker_types and index.types_of[i]:
         value = complement(seeker_types, index.types_of[i])
         if value >= 0.6:
-            bits.append(f"Complementary type: {'/'.join(index.types_of[i])} for a {'/'.join(seeker_types)}.")
+            text = f"Complementary type: {'/'.join(index.types_of[i])} for a {'/'.join(seeker_types)}."
+            bits.append({"kind": "type", "text": text})
     country = index.country_of(i)
     if country and seeker_country and country != seeker_country:
-        bits.append(f"Cross-border: {country} (you: {seeker_country}).")
-    return " ".join(bits)
+        bits.append({"kind": "border", "text": f"Cross-border: {country} (you: {seeker_country})."})
+    return bits

@@ -68,6 +68,7 @@ class EvidenceOut(BaseModel):
     document: str = Field(description="IRI of the source document.")
     title: str = Field("", description="Title of the source document.")
     url: str = Field("", description="Where the source document was retrieved from.")
+    page: str | None = Field(None, description="Local path of the source document's page.")
 
 
 class MatchedTheme(BaseModel):
@@ -107,6 +108,11 @@ class Contact(BaseModel):
     phones: list[str] = []
 
 
+class Reason(BaseModel):
+    kind: Literal["theme", "keywords", "programmes", "cooperation", "type", "border"]
+    text: str
+
+
 class ScoreParts(BaseModel):
     themes: float
     keywords: float
@@ -127,6 +133,7 @@ class PartnerResult(BaseModel):
     matched_keywords: list[MatchedKeyword]
     shared_programmes: list[SharedProgramme]
     cooperation: list[Link] = Field(description="Things the candidate and the seeker organisation both took part in.")
+    reasons: list[Reason] = Field(description="The reasons one by one; a theme reason quotes its evidence.")
     explanation: str = Field(description="Why, in one paragraph, quoting the evidence sentence of each matched theme.")
     page: str | None = Field(description="Local path of the entity's page.")
     contacts: list[Contact] | None = Field(None, description="Only with the bearer token.")

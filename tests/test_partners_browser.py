@@ -1,0 +1,125 @@
+"""The partner-search page in a real headless Chromium against the whole app on a real uvicorn.
+
+Needs Debian's ``chromium`` and ``chromium-driver``; skipped (with the reason) only when they are
+absent. A screenshot of the answered page is written to ``bench/out/partners-page.png`` for review.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_settings, serve
+from test_partners_fixture import write_partner_graph
+
+from innograph.iris import Iris
+from innograph.store.embedded import EmbeddedStore
+
+pytestmark = pytest.mark.browser
+
+IRIS = Iris("https://w3id.org/innograph/")
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
+CHROMEDRIVER = shutil.which("chromedriver")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1100",
+)
+WAIT = 15  # seconds; generous for a loaded machine, never asserted as a timing
+SCREENSHOT = Path(__file__).parents[1] / "bench" / "out" / "partners-page.png"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    from innograph.server.app import create_app
+
+    store = EmbeddedStore(tmp_path / "store", IRIS, workers=2, timeout=10.0)
+    write_partner_graph(store, IRIS)
+    try:
+        with serve(create_app(make_settings(tmp_path / "store"), store)) as url:
+            yield url
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    if CHROMIUM is None or CHROMEDRIVER is None:
+        pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    with tempfile.TemporaryDirectory(prefix="innograph-partners-chromium-") as profile:
+        options.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def test_partner_page_finds_explains_and_links(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    wait = WebDriverWait(browser, WAIT)
+    browser.get(server + "/partners")
+    assert "Find partners" in browser.title
+
+    need = browser.find_element(By.ID, "need")
+    need.send_keys("nous cherchons des partenaires en intelligence artificielle pour PME")
+    Select(browser.find_element(By.ID, "country")).select_by_value("FR")
+    Select(browser.find_element(By.ID, "lang")).select_by_value("fr")
+    browser.find_element(By.ID, "search").click()
+
+    danish = f'li.pl-card[data-iri="{IRIS.entity("org", "syddansk-innovation")}"]'
+    card = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, danish)))
+    # what was understood, the explanation with its evidence sentence, score parts, a link to the page
+    looking = browser.find_element(By.ID, "looking-for").text
+    assert "intelligence artificielle" in looking and "PME" in looking
+    assert "kunstig intelligens" in card.find_element(By.CSS_SELECTOR, ".pl-evidence q").text
+    assert "kunstig intelligens" in card.get_attribute("title")  # the whole explanation
+    assert "Cross-border: DK" in card.find_element(By.CSS_SELECTOR, ".pl-why").text
+    source = card.find_element(By.CSS_SELECTOR, ".pl-evidence cite a")
+    assert source.get_attribute("href").endswith("/id/document/doc-syddansk-innovation")
+    assert card.find_elements(By.CSS_SELECTOR, ".pl-bar .part-themes")
+    link = card.find_element(By.CSS_SELECTOR, ".pl-name a")
+    assert link.get_attribute("href").endswith("/id/org/syddansk-innovation")
+    assert card.find_element(By.CSS_SELECTOR, ".pl-badge.country").text == "DK"
+    names = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".pl-name")]
+    assert not any("Normandie IA Lab" in n for n in names)  # same country: left out
+    # the query is in the address bar, so the answer can be bookmarked and shared
+    assert "country=FR" in browser.current_url
+
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOT))
+
+    # the box for the seeker's own country lets the French lab in
+    browser.find_element(By.ID, "same-country").click()
+    browser.find_element(By.ID, "search").click()
+    lab = f'li.pl-card[data-iri="{IRIS.entity("org", "normandie-ia-lab")}"]'
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, lab)))
+
+
+def test_partner_page_shows_api_errors(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server + "/partners?q=ai&programme=no-such-programme")
+    box = WebDriverWait(browser, WAIT).until(ec.visibility_of_element_located((By.ID, "error")))
+    assert "programme" in box.text

@@ -214,13 +214,15 @@ def _add_organisations(found: _Collector, orgs: list[OrgMatch], regions: list[Re
         entity = found.add("organisation", key, o.name, _mention(o.start, o.end, text, "entities.organisation"),
                            aliases=o.aliases, country=country, org_type=o.org_type)
         entity.role = entity.role or role
-        if o.org_type == "ClusterOrganisation" and _names_a_cluster(o.name):
-            found.add("cluster", key, o.name, _mention(o.start, o.end, text, "entities.cluster-organisation"),
-                      org_type="ClusterOrganisation", country=country)
     for m in _cross_border_bodies(regions):
         found.add("organisation", slug(name_key(m.name)), m.name, _mention(m.start, m.end, text, "entities.cross-border-body"),
                   org_type="PublicAuthority")
     _merge_variants(found)
+    for org in found.of_kind("organisation"):
+        if org.org_type == "ClusterOrganisation" and _names_a_cluster(org.name):
+            cluster = found.add("cluster", org.reference_key or slug(name_key(org.name)), org.name, org.mentions[0],
+                                org_type="ClusterOrganisation", country=org.country)
+            cluster.mentions = list(org.mentions)
 
 
 def _names_a_cluster(name: str) -> bool:

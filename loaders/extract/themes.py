@@ -128,14 +128,20 @@ def _enumerations(text: str) -> list[tuple[int, str]]:
     for m in pattern.finditer(text):
         items = [m.group(1), *[p.strip() for p in m.group(2).split(",") if p.strip()], m.group(3)]
         before = text[max(0, m.start() - 60) : m.start()].casefold()
-        if len(items) < 3 and not any(c in before for c in cues):
+        cued = any(c in before for c in cues)
+        if len(items) < 3 and not cued:
             continue
+        if not cued and not any(_term_pattern().search(i) for i in items):
+            continue  # a list of things that are not topics ('secure, ethical and confidential')
         # a list of names (capitalised items) is not a list of themes
         if sum(1 for i in items if i[:1].isupper()) > len(items) // 2 and not any(c in before for c in cues):
             continue
         # the first item often carries the end of the sentence before it: keep its last words
         first_words = items[0].split()
         items[0] = " ".join(first_words[-2:]) if len(first_words) > 2 else items[0]
+        stops = lexicon.stop_words()
         for entry in items:
-            out.append((m.start(), entry))
+            words = entry.split()
+            if words and words[-1].casefold() not in stops and (cued or len(words) <= 3):
+                out.append((m.start(), entry))
     return out

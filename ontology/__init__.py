@@ -57,7 +57,7 @@ def render_html(lang: str = "en", base_iri: str = DEFAULT_BASE_IRI) -> str:
     return render(lang, base_iri)
 
 
-def diagram_svg() -> str:
+def diagram_svg(lang: str = "en") -> str:
     from innograph.ontology.docs import diagram_svg as render
 
-    return render()
+    return render(lang)

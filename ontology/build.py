@@ -217,9 +217,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--check", action="store_true", help="Write nothing; exit 1 when a generated file is out of date."
     )
+    parser.add_argument(
+        "--nuts-csv",
+        type=Path,
+        help="Instead of rebuilding: convert a Eurostat/GISCO NUTS CSV into reference triples (N-Triples).",
+    )
+    parser.add_argument("--output", type=Path, help="With --nuts-csv: write here instead of stdout.")
+
+
+def _convert_nuts(args: argparse.Namespace) -> int:
+    import pyoxigraph
+    from innograph.ontology.nuts import NutsCsvError, load_nuts_csv
+
+    from innograph.settings import Settings
+
+    try:
+        triples = load_nuts_csv(args.nuts_csv, Settings().base_iri)
+    except (OSError, NutsCsvError, csv.Error) as exc:
+        print(f"innograph ontology: {exc}", file=sys.stderr)
+        return 1
+    data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    if args.output:
+        args.output.write_bytes(data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    print(f"{len(triples)} NUTS triples", file=sys.stderr)
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "nuts_csv", None):
+        return _convert_nuts(args)
     try:
         files = outputs()
     except BuildError as exc:

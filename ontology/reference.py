@@ -145,13 +145,11 @@ def _translator(domain: str, lang: str) -> gettext.NullTranslations:
 
 
 def _uninvert(name: str) -> str:
-    """'Moldova, République de' -> 'République de Moldova' (ISO lists sort by the key word)."""
+    """'Moldova, République de' -> 'République de Moldova': ISO lists sort by the key word."""
     head, sep, tail = name.partition(", ")
-    if not sep or "," in tail:
+    if not sep or "," in tail or len(tail.split()) > 3:
         return name
-    if tail.endswith((" de", " of", " du", " van")) or tail in {"Republikken", "Republiek", "Republic"}:
-        return f"{tail} {head}"
-    return name
+    return f"{tail} {head}"
 
 
 def _translations(
@@ -233,6 +231,27 @@ def _native_languages(code: str) -> tuple[str, ...]:
 
 
 @cache
+def _region_labels() -> dict[str, tuple[dict[str, str], dict[str, tuple[str, ...]]]]:
+    """Exonyms and usual forms (src/region-labels.tsv) that the ISO tables lack: 'Normandy'."""
+    return {r.key: (dict(r.pref), dict(r.alts)) for r in read_table("region-labels.tsv")}
+
+
+def _merge_labels(
+    code: str, labels: dict[str, str], alts: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    extra_pref, extra_alts = _region_labels().get(code, ({}, {}))
+    merged_alts = {lang: list(values) for lang, values in alts.items()}
+    for lang, pref in extra_pref.items():
+        previous = labels.get(lang)
+        labels[lang] = pref
+        bucket = merged_alts.setdefault(lang, [])
+        for value in (previous, *extra_alts.get(lang, ())):
+            if value and value != pref and value not in bucket:
+                bucket.append(value)
+    return labels, {lang: tuple(values) for lang, values in merged_alts.items() if values}
+
+
+@cache
 def _regions(base_iri: str) -> tuple[Region, ...]:
     nuts = _nuts_codes()
     known = {c.code for c in _countries(base_iri)}
@@ -241,6 +260,7 @@ def _regions(base_iri: str) -> tuple[Region, ...]:
         for sub in sorted(pycountry.subdivisions.get(country_code=country.code) or [], key=lambda s: s.code):
             english = _BRACKET.sub("", sub.name).strip()
             labels, alts = _translations("iso3166-2", sub.name, english, _native_languages(sub.code))
+            labels, alts = _merge_labels(sub.code, labels, alts)
             out.append(
                 Region(
                     iri=region_iri(sub.code, base_iri),

@@ -51,6 +51,12 @@ def known() -> dict[str, str]:
     return out
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """First words of the known names: most tokens start none of them, and are skipped at once."""
+    return frozenset(k.split()[0] for k in known() if k)
+
+
 def _programme_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.words("entities", "PROGRAMME_WORDS"))
 
@@ -100,11 +106,16 @@ def _interreg(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
 
 def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
     table = known()
+    firsts = _first_words()
+    folded = [fold(t.text) for t in toks]
     out = []
     n = len(toks)
     i = 0
     while i < n:
         hit = None
+        if not folded[i] or folded[i].split()[0] not in firsts:
+            i += 1
+            continue
         for size in (6, 5, 4, 3, 2, 1):
             j = i + size
             if j > n:
@@ -113,7 +124,7 @@ def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
             if any(text[a.end : b.start].strip() for a, b in zip(span, span[1:], strict=False)):
                 continue
             written = text[span[0].start : span[-1].end]
-            key = table.get(fold(written))
+            key = table.get(" ".join(folded[i:j]))
             if key is None and size == 1 and "-" in written:  # 'EFRO-middelen'
                 head = written.split("-")[0]
                 if head.isupper() and table.get(fold(head)):

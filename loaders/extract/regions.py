@@ -62,6 +62,11 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     return out
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for k in gazetteer() if k)
+
+
 def _direction_prefixes() -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.words("entities", "DIRECTION_PREFIXES"))
 
@@ -71,8 +76,12 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
     found: list[RegionMatch] = []
     taken: set[int] = set()
     n = len(toks)
+    firsts = _first_words()
     for i in range(n):
         if i in taken or not is_capitalised(toks[i].text):
+            continue
+        first = fold(toks[i].bare).split()
+        if not first or (first[0] not in firsts and first[0][:-1] not in firsts):
             continue
         for size in (5, 4, 3, 2, 1):
             j = i + size

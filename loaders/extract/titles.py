@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import unquote, urlparse
 
 from innograph.loaders.extract import lexicon
@@ -79,6 +80,11 @@ def title_from_url(url: str | None) -> str | None:
     return None
 
 
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(cue.casefold()))
+
+
 def main_type(text: str, title: str | None) -> str:
     """The main entity type whose cue words weigh most (title and opening count more)."""
     low = text.casefold()
@@ -88,7 +94,7 @@ def main_type(text: str, title: str | None) -> str:
     for kind, cues in lexicon.main_type_cues().items():
         score = 0.0
         for cue in cues:
-            pattern = re.compile(r"(?<!\w)" + re.escape(cue.casefold()))
+            pattern = _cue_pattern(cue)
             score += min(len(pattern.findall(low)), _MAX_PER_CUE)
             score += _OPENING_WEIGHT * min(len(pattern.findall(opening)), 1)
             score += _TITLE_WEIGHT * len(pattern.findall(title_low))

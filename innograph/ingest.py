@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph import __version__
 from innograph.iris import Iris
@@ -170,12 +170,11 @@ def _reference_graphs(iris: Iris) -> list[tuple[str, list[Triple]]]:
     """The ontology and the generated reference data, when the ontology package provides them."""
     graphs: list[tuple[str, list[Triple]]] = []
     try:
-        from innograph.ontology.build import ontology_turtle
+        from innograph.ontology import ontology_triples
     except ImportError:
         pass
     else:
-        quads = parse(ontology_turtle(iris.base).encode(), format=RdfFormat.TURTLE)
-        graphs.append(("ontology", [q.triple for q in quads]))
+        graphs.append(("ontology", list(ontology_triples(iris.base))))
     try:
         from innograph.ontology.reference import reference_triples
     except ImportError:

@@ -25,6 +25,7 @@ DCT_TITLE = NamedNode("http://purl.org/dc/terms/title")
 FOAF_NAME = NamedNode("http://xmlns.com/foaf/0.1/name")
 VCARD_EMAIL = NamedNode("http://www.w3.org/2006/vcard/ns#hasEmail")
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+XSD_GYEAR = NamedNode("http://www.w3.org/2001/XMLSchema#gYear")
 SECRETS = ("Jeanne Secretperson", "jeanne.secret@example.org", "contact-hidden@example.org")
 
 
@@ -53,6 +54,7 @@ def document_triples(iris: Iris, doc_id: str, org_keys: list[str], *, title: str
             Triple(org, ALT, Literal(key.upper())),
             Triple(org, ig(iris, "country"), NamedNode(iris.entity("country", "FR"))),
             Triple(org, ig(iris, "theme"), NamedNode(iris.entity("theme", "green-energy"))),
+            Triple(org, ig(iris, "startDate"), Literal(str(2014 + n), datatype=XSD_GYEAR)),
             Triple(ev, RDF_TYPE, ig(iris, "Evidence")),
             Triple(ev, ig(iris, "evidenceFor"), org),
             Triple(ev, ig(iris, "evidenceProperty"), LABEL),

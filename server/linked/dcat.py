@@ -73,6 +73,7 @@ def eu_country(code: str) -> tuple[str, str] | None:
 class _Builder:
     def __init__(self) -> None:
         self.triples: list[Triple] = []
+        self.schemes: set[str] = set()
 
     def add(self, s: NamedNode | BlankNode, p: str, o: NamedNode | Literal | BlankNode) -> None:
         self.triples.append(Triple(s, NamedNode(p), o))
@@ -86,6 +87,11 @@ class _Builder:
         self.typed(node, SKOS + "Concept", *classes)
         self.add(node, SKOS + "inScheme", NamedNode(scheme))
         self.add(node, SKOS + "prefLabel", Literal(label, language="en"))
+        if scheme not in self.schemes:
+            self.schemes.add(scheme)
+            self.typed(NamedNode(scheme), SKOS + "ConceptScheme")
+            name = scheme.rstrip("/").rsplit("/", 2)[-2 if scheme.endswith("1.0") else -1]
+            self.add(NamedNode(scheme), DCT + "title", Literal(name.replace("-", " "), language="en"))
         return node
 
     def texts(self, s: NamedNode, p: str, values: dict[str, str]) -> None:
@@ -127,8 +133,6 @@ def catalog_triples(iris: Iris, stats: Stats, dumps: list[DumpFile], issued: dat
             places.append(b.concept(found[0], EU + "country", found[1], DCT + "Location"))
     themes = [b.concept(f"{EU}data-theme/{t}", EU + "data-theme", name) for t, name in THEMES.items()]
     taxonomy = NamedNode(EU + "data-theme")
-    b.typed(taxonomy, SKOS + "ConceptScheme")
-    b.add(taxonomy, DCT + "title", Literal("Data theme", language="en"))
 
     # the catalogue
     b.typed(catalog, DCAT + "Catalog")

@@ -284,7 +284,8 @@ def dump_list(request: Request) -> Response:
     media = visit.media_type((HTML, "application/json"))
     if isinstance(media, Response):
         return media
-    if media == "application/json":
+    if media != HTML:  # application/json (the format alias maps it to JSON-LD's type)
+        media = "application/json"
         body = json.dumps({"files": [{**f.__dict__, "url": visit.iris.base + "dumps/" + f.name} for f in files]},
                           indent=1).encode()
     else:

@@ -184,7 +184,8 @@ def _countries(base_iri: str) -> tuple[Country, ...]:
         for code in codes:
             record = pycountry.countries.get(alpha_2=code)
             english = getattr(record, "common_name", None) or record.name
-            labels, inverted = _translations("iso3166-1", record.name, english)
+            # ISO 3166-1 is fully translated: a name equal to the source is the same word (Cyprus).
+            labels, inverted = _translations("iso3166-1", record.name, english, LANGUAGES[1:])
             alts: dict[str, list[str]] = {lang: list(inverted.get(lang, ())) for lang in LANGUAGES}
             for (override_code, lang), name in LABEL_OVERRIDES.items():
                 if override_code == code and labels.get(lang) != name:

@@ -154,7 +154,7 @@ def _themes_section(lang: str, base_iri: str) -> str:
     rows = []
     for concept in items:
         labels = " · ".join(escape(concept.pref_labels[code]) for code in LANGUAGES if code != lang)
-        broader = ", ".join(escape(by_key[b].pref_labels[lang]) for b in concept.broader)
+        broader = ", ".join(escape(by_key[b].pref_labels[lang]) for b in concept.broader_keys)
         notation = f"<code>{escape(concept.notation)}</code> " if concept.notation else ""
         rows.append(
             f'<tr id="theme-{escape(concept.key)}"><td>{notation}<a href="{escape(concept.iri)}">'

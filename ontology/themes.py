@@ -42,14 +42,29 @@ class ThemeConcept:
     notation: str | None
     pref_labels: Mapping[str, str]  # language -> preferred label
     alt_labels: Mapping[str, tuple[str, ...]]  # language -> alternative labels
-    broader: tuple[str, ...]  # keys of broader concepts
-    narrower: tuple[str, ...]  # keys of narrower concepts
+    broader_keys: tuple[str, ...]  # keys of broader concepts
+    narrower_keys: tuple[str, ...]  # keys of narrower concepts
+    base_iri: str = DEFAULT_BASE_IRI
 
     @property
     def slug(self) -> str:
         return self.key
 
-    def labels(self, lang: str | None = None) -> list[str]:
+    @property
+    def broader(self) -> tuple[str, ...]:
+        """IRIs of the broader concepts (concepts are identified by IRI, like in the graph)."""
+        return tuple(concept_iri(key, self.base_iri) for key in self.broader_keys)
+
+    @property
+    def narrower(self) -> tuple[str, ...]:
+        return tuple(concept_iri(key, self.base_iri) for key in self.narrower_keys)
+
+    @property
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """Language -> every label (preferred first, then alternatives): what a gazetteer needs."""
+        return {lang: tuple(self.all_labels(lang)) for lang in LANGUAGES if lang in self.pref_labels}
+
+    def all_labels(self, lang: str | None = None) -> list[str]:
         """Preferred then alternative labels, in one language or all."""
         langs = [lang] if lang else list(LANGUAGES)
         out: list[str] = []
@@ -95,8 +110,9 @@ def _concepts(base_iri: str) -> tuple[ThemeConcept, ...]:
             notation=r.attrs.get("notation"),
             pref_labels=dict(r.pref),
             alt_labels=dict(r.alts),
-            broader=r.attr_list("broader"),
-            narrower=tuple(narrower[r.key]),
+            broader_keys=r.attr_list("broader"),
+            narrower_keys=tuple(narrower[r.key]),
+            base_iri=base_iri,
         )
         for r in records
     )
@@ -121,7 +137,7 @@ def _index() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str,
     stemmed: dict[str, dict[str, list[str]]] = {lang: defaultdict(list) for lang in LANGUAGES}
     for item in _concepts(DEFAULT_BASE_IRI):
         for lang in LANGUAGES:
-            for label in item.labels(lang):
+            for label in item.all_labels(lang):
                 for table, value in ((exact, normalise(label)), (stemmed, stem_key(label, lang))):
                     if value and item.key not in table[lang][value]:
                         table[lang][value].append(item.key)
@@ -189,10 +205,10 @@ def theme_triples(base_iri: str = DEFAULT_BASE_IRI) -> tuple[Triple, ...]:
         for lang, alts in item.alt_labels.items():
             triples += [Triple(node, skos["altLabel"], Literal(alt, language=lang)) for alt in alts]
         for parent in item.broader:
-            triples.append(Triple(node, skos["broader"], NamedNode(concept_iri(parent, base_iri))))
+            triples.append(Triple(node, skos["broader"], NamedNode(parent)))
         for child in item.narrower:
-            triples.append(Triple(node, skos["narrower"], NamedNode(concept_iri(child, base_iri))))
-        if not item.broader:
+            triples.append(Triple(node, skos["narrower"], NamedNode(child)))
+        if not item.broader_keys:
             triples.append(Triple(node, skos["topConceptOf"], scheme))
             triples.append(Triple(scheme, skos["hasTopConcept"], node))
     return tuple(triples)

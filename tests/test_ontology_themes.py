@@ -33,9 +33,12 @@ def test_every_concept_is_labelled_in_four_languages() -> None:
 def test_hierarchy_is_stated_both_ways() -> None:
     by_key = {c.key: c for c in concepts()}
     for item in by_key.values():
-        for parent in item.broader:
-            assert item.key in by_key[parent].narrower
-    assert "artificial-intelligence" in concept("digital").narrower
+        for parent in item.broader_keys:
+            assert item.key in by_key[parent].narrower_keys
+            assert by_key[parent].iri in item.broader
+    assert "artificial-intelligence" in concept("digital").narrower_keys
+    assert concept("artificial-intelligence").broader == (concept("digital").iri,)
+    assert "numérique" in concept("digital").labels["fr"]
     assert concept("strand-a").notation == "A"
     assert concept("po1").notation == "PO1"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import phonenumbers
+from innograph.loaders.extract.cues import Occupied
 from innograph.loaders.extract.facts import Mention, ValueFact
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
@@ -76,9 +77,10 @@ def find_phones(text: str, region: str | None, blocked: list[tuple[int, int]]) -
     text are more often references than phones."""
     out: list[ValueFact] = []
     seen: set[str] = set()
+    occupied = Occupied(len(text), blocked)
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
         start, end = match.start, match.end
-        if any(s < end and start < e for s, e in blocked):
+        if not occupied.free(start, end):
             continue
         digits = sum(c.isdigit() for c in match.raw_string)
         if digits < _MIN_DIGITS:

@@ -55,6 +55,29 @@ def cue_regex(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def grouped_cue_regex(categories: Iterable[tuple[str, Iterable[str]]]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for several cue categories; ``match.lastgroup`` maps to the category through the
+    returned dict. Word-start cues share one look-behind, tested once per position, so the many
+    alternatives are only tried where a word starts (Python's ``re`` has no trie optimisation)."""
+    word_groups, inner_groups, meanings = [], [], {}
+    for i, (meaning, cues) in enumerate(categories):
+        words = sorted({re.escape(c.lower()) for c in cues if not c.startswith("-")}, key=len, reverse=True)
+        inner = sorted({re.escape(c[1:].lower()) for c in cues if c.startswith("-")}, key=len, reverse=True)
+        if words:
+            word_groups.append(f"(?P<w{i}>{'|'.join(words)})")
+            meanings[f"w{i}"] = meaning
+        if inner:
+            inner_groups.append(f"(?P<i{i}>{'|'.join(inner)})")
+            meanings[f"i{i}"] = meaning
+    parts = []
+    if word_groups:
+        parts.append(rf"(?<!{LETTER})(?:{'|'.join(word_groups)})")
+    parts.extend(inner_groups)
+    if not parts:
+        return None, meanings
+    return re.compile("|".join(parts), re.IGNORECASE), meanings
+
+
 @cache
 def cues_for(langs: tuple[str, ...], module: str, name: str) -> re.Pattern[str] | None:
     return cue_regex(tuple(c for c in merged(langs, module, name) if isinstance(c, str)))
@@ -104,3 +127,19 @@ class TextIndex:
                 i -= 1
         start = max(start, pos - limit)
         return start, self.text[start:pos]
+
+
+class Occupied:
+    """Which characters of a text are already claimed by a fact: overlap tests in C time, so
+    a text with tens of thousands of candidates stays linear."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.mask = bytearray(length + 1)
+        for start, end in spans:
+            self.take(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, max(end, start + 1)) < 0
+
+    def take(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)

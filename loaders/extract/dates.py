@@ -15,15 +15,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from innograph.loaders.extract.cues import LETTER, TextIndex, cues_for, merged
+from innograph.loaders.extract.cues import LETTER, Occupied, TextIndex, grouped_cue_regex, merged
 from innograph.loaders.extract.facts import DateFact, Mention
 from innograph.loaders.lang import LANGUAGES
 
 EXTRACTOR = "values.dates"
 _EARLY_CHARS = 400  # a founding date this close to the top is the subject's own start
-_PUBLICATION_CHARS = 300
+_PUBLICATION_CHARS = 300  # a lone date this close to the top is the page's publication date
 # cues that may follow the date they qualify (verbs: 'opgericht', 'a été inauguré', 'adopted')
-_AFTER_DATE = frozenset({"creation", "adoption", "inauguration", "meeting", "publication"})  # a lone date this close to the top is the page's publication date
+_AFTER_DATE = frozenset({"creation", "adoption", "inauguration", "meeting", "publication"})
+_MAX_HITS = 3000  # a text with more dates than this is a table dump: the rest are not read
 
 
 @dataclass
@@ -122,17 +123,17 @@ def find_dates(text: str) -> tuple[list[DateHit], list[tuple[DateHit, DateHit]]]
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[DateHit] = []
     taken_until = -1
-    range_spans = [(a.start, b.end) for a, b in ranges]
+    in_ranges = Occupied(len(text), ((a.start, b.end) for a, b in ranges))
     for hit in found:
         if hit.start < taken_until:
             continue
-        if hit.bare_year and any(s <= hit.start < e for s, e in range_spans):
+        if hit.bare_year and not in_ranges.free(hit.start, hit.start + 1):
             continue
         kept.append(hit)
         taken_until = hit.end
-    ranges = [
-        (a, b) for a, b in ranges if not any(h.start < b.end and a.start < h.end and not h.bare_year for h in kept)
-    ]
+    # a year range inside a fuller date ('2016-05-01 → 2019-04-30' read as '2016-05') is dropped
+    in_dates = Occupied(len(text), ((h.start, h.end) for h in kept if not h.bare_year))
+    ranges = [(a, b) for a, b in ranges if in_dates.free(a.start, b.end)]
     return kept, ranges
 
 
@@ -143,7 +144,10 @@ class _Cues:
     opener: re.Pattern[str]
     pairs: tuple[tuple[str, str], ...]
     year_preposition: re.Pattern[str]
-    categories: tuple[tuple[str, re.Pattern[str]], ...]
+    any_cue: re.Pattern[str] | None
+    after_cue: re.Pattern[str] | None
+    meanings: dict[str, str]
+    after_meanings: dict[str, str]
 
 
 @cache
@@ -156,19 +160,21 @@ def _cues(langs: tuple[str, ...]) -> _Cues:
     opener = re.compile(rf"(?<!{LETTER})(?:{'|'.join(re.escape(o) for o in openers)})\s+$", re.IGNORECASE)
     preps = sorted(set(merged(langs, "dates", "YEAR_PREPOSITIONS")), key=len, reverse=True)
     year_preposition = re.compile(rf"(?<!{LETTER})(?:{'|'.join(re.escape(x) for x in preps)})\s+$", re.IGNORECASE)
-    categories = []
-    for meaning, name in (
-        ("programme period", "PROGRAMME_PERIOD_CUES"), ("deadline", "DEADLINE_CUES"), ("start", "START_CUES"),
-        ("end", "END_CUES"), ("period", "PERIOD_CUES"),
-        ("submission", "SUBMISSION_CUES"), ("publication", "PUBLICATION_CUES"), ("creation", "CREATION_CUES"),
-        ("adoption", "ADOPTION_CUES"), ("meeting", "MEETING_CUES"), ("inauguration", "INAUGURATION_CUES"),
-        ("target", "TARGET_CUES"),
-    ):
-        regex = cues_for(langs, "dates", name)
-        if regex is not None:
-            categories.append((meaning, regex))
+    categories = [
+        (meaning, merged(langs, "dates", name))
+        for meaning, name in (
+            ("programme period", "PROGRAMME_PERIOD_CUES"), ("deadline", "DEADLINE_CUES"), ("start", "START_CUES"),
+            ("end", "END_CUES"), ("period", "PERIOD_CUES"), ("submission", "SUBMISSION_CUES"),
+            ("publication", "PUBLICATION_CUES"), ("creation", "CREATION_CUES"), ("adoption", "ADOPTION_CUES"),
+            ("meeting", "MEETING_CUES"), ("inauguration", "INAUGURATION_CUES"), ("target", "TARGET_CUES"),
+        )
+    ]
     pairs = tuple(merged(langs, "dates", "RANGE_PAIRS"))
-    return _Cues(connector, word_connector, opener, pairs, year_preposition, tuple(categories))
+    # one pass per context; the earlier category wins when two cues start at the same place
+    any_cue, meanings = grouped_cue_regex(categories)
+    after_cue, after_meanings = grouped_cue_regex((m, c) for m, c in categories if m in _AFTER_DATE)
+    return _Cues(connector, word_connector, opener, pairs, year_preposition, any_cue, after_cue, meanings,
+                 after_meanings)
 
 
 @dataclass
@@ -183,18 +189,17 @@ def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right
     or right within its sentence (verbs such as 'opgericht', 'inauguré' follow the date)."""
     best: tuple[int, str] | None = None
     _, left = index.left_context(start)
-    _, sentence_end = index.sentence_bounds(start)
-    right = index.text[end:min(sentence_end, end + 120)] if look_right else ""
-    for meaning, regex in cues.categories:
-        for m in regex.finditer(left):
-            distance = len(left) - m.end()
-            if best is None or distance < best[0]:
-                best = (distance, meaning)
-        m = regex.search(right) if meaning in _AFTER_DATE else None
+    for m in cues.any_cue.finditer(left) if cues.any_cue is not None else ():
+        distance = len(left) - m.end()
+        if best is None or distance <= best[0]:
+            best = (distance, cues.meanings[m.lastgroup or ""])
+    if look_right and cues.after_cue is not None:
+        _, sentence_end = index.sentence_bounds(start)
+        m = cues.after_cue.search(index.text, end, min(sentence_end, end + 120))
         if m is not None:
-            distance = m.start() + 25  # a cue before the date is the stronger evidence
+            distance = m.start() - end + 25  # a cue before the date is the stronger evidence
             if best is None or distance < best[0]:
-                best = (distance, meaning)
+                best = (distance, cues.after_meanings[m.lastgroup or ""])
     return best[1] if best else None
 
 
@@ -216,6 +221,7 @@ def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ..
 ]:
     """(start, end, other dates) of a document. ``masked`` is ``text`` with URLs and e-mails blanked."""
     hits, year_ranges = find_dates(masked)
+    hits, year_ranges = hits[:_MAX_HITS], year_ranges[:_MAX_HITS]
     index = TextIndex(masked)
     cues = _cues(langs)
     starts: list[_Candidate] = []

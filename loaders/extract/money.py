@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from innograph.loaders.extract.cues import LETTER, TextIndex, cue_regex, merged
+from innograph.loaders.extract.cues import LETTER, Occupied, TextIndex, cue_regex, grouped_cue_regex, merged
 from innograph.loaders.extract.facts import AmountFact, Mention, PercentFact
 from innograph.loaders.lang import rules
 
@@ -26,6 +26,7 @@ _SYMBOLS = {"€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "$": "USD", "
             "sek": "SEK", "nok": "NOK", "chf": "CHF", "pln": "PLN", "isk": "ISK", "czk": "CZK", "huf": "HUF"}
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?"
 _DEFAULT_CURRENCY = "EUR"
+_MAX_AMOUNTS = 3000  # more amounts than this is a table dump: the rest are not read
 
 
 @dataclass
@@ -37,7 +38,8 @@ class _Patterns:
     currencies: dict[str, str]
     magnitudes: dict[str, int]
     decimal: str
-    meanings: tuple[tuple[str, re.Pattern[str]], ...]
+    meaning_cue: re.Pattern[str] | None
+    meanings: dict[str, str]
     cofinancing: re.Pattern[str] | None
 
 
@@ -66,16 +68,12 @@ def _patterns(langs: tuple[str, ...]) -> _Patterns:
     )
     words = _alternation(list(merged(langs, "numbers", "PERCENT_WORDS")))
     percent = re.compile(rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:[.,]\d+)?)\s?(?:%|(?:{words})(?!{LETTER}))", flags)
-    meanings = []
-    for lang in langs:
-        mod = rules(lang, "money")
-        for meaning, cues in getattr(mod, "AMOUNT_MEANINGS", ()):
-            regex = cue_regex(tuple(cues))
-            if regex is not None:
-                meanings.append((meaning, regex))
+    categories = [item for lang in langs for item in getattr(rules(lang, "money"), "AMOUNT_MEANINGS", ())]
+    meaning_cue, meanings = grouped_cue_regex(categories)
     decimal = getattr(rules(langs[0], "numbers"), "DECIMAL_SEPARATOR", ".")
     cofinancing = cue_regex(tuple(merged(langs, "money", "COFINANCING_CUES")))
-    return _Patterns(prefix, suffix, bare, percent, currencies, magnitudes, decimal, tuple(meanings), cofinancing)
+    return _Patterns(prefix, suffix, bare, percent, currencies, magnitudes, decimal, meaning_cue, meanings,
+                     cofinancing)
 
 
 def parse_number(
@@ -118,11 +116,10 @@ def _meaning(p: _Patterns, index: TextIndex, start: int) -> str:
     sentence_start, _ = index.sentence_bounds(start)
     window = index.text[max(sentence_start, start - 80):start] if left.strip() == "" else left
     best: tuple[int, str] | None = None
-    for meaning, regex in p.meanings:
-        for m in regex.finditer(window):
-            distance = len(window) - m.end()
-            if best is None or distance < best[0]:
-                best = (distance, meaning)
+    for m in p.meaning_cue.finditer(window) if p.meaning_cue is not None else ():
+        distance = len(window) - m.end()
+        if best is None or distance <= best[0]:
+            best = (distance, p.meanings[m.lastgroup or ""])
     return best[1] if best else "amount"
 
 
@@ -132,14 +129,11 @@ def extract_amounts(text: str, masked: str, langs: tuple[str, ...]) -> list[Amou
     p = _patterns(langs)
     index = TextIndex(masked)
     found: list[tuple[int, int, Decimal, str | None]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+    taken = Occupied(len(masked))
 
     for regex in (p.suffix, p.prefix):
         for m in regex.finditer(masked):
-            if not free(m.start(), m.end()):
+            if not taken.free(m.start(), m.end()):
                 continue
             mag = (m.group("mag") or "").rstrip(".").lower()
             unit = m.group("cur").rstrip(".").lower()
@@ -150,18 +144,19 @@ def extract_amounts(text: str, masked: str, langs: tuple[str, ...]) -> list[Amou
                 continue
             value = number * scale
             found.append((m.start(), m.end(), value, currency))
-            taken.append((m.start(), m.end()))
+            taken.take(m.start(), m.end())
     for m in p.bare.finditer(masked):
-        if free(m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             number = parse_number(m.group("num"), p.decimal, money=True)
             if number is not None:
                 found.append((m.start(), m.end(), number, None))
-                taken.append((m.start(), m.end()))
+                taken.take(m.start(), m.end())
+    found = sorted(found)[:_MAX_AMOUNTS]
     written = Counter(c for *_, c in found if c)
     default = written.most_common(1)[0][0] if written else _DEFAULT_CURRENCY
     out: list[AmountFact] = []
     seen: dict[tuple[Decimal, str], int] = {}
-    for start, end, value, currency in sorted(found):
+    for start, end, value, currency in found:
         currency = currency or default
         key = (value.normalize(), currency)
         sentence = index.sentence_of(start)
@@ -178,7 +173,9 @@ def extract_percentages(text: str, masked: str, langs: tuple[str, ...]) -> list[
     index = TextIndex(masked)
     out: list[PercentFact] = []
     seen: dict[Decimal, int] = {}
-    for m in p.percent.finditer(masked):
+    for count, m in enumerate(p.percent.finditer(masked)):
+        if count >= _MAX_AMOUNTS:
+            break
         value = parse_number(m.group("num"), p.decimal, True)
         if value is None or value > 1000:
             continue

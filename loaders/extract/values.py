@@ -89,7 +89,7 @@ def eligible_beneficiaries(text: str, langs: tuple[str, ...]) -> list[str]:
         for following in lines[i + 1:]:
             m = _BULLET.match(following)
             if m:
-                items.append(m.group("item").rstrip(" ;,."))
+                items.append(m.group("item").split(". ")[0].rstrip(" ;,."))  # the item, not its comments
             elif following.strip() and items:
                 break
             if len(items) >= _MAX_BENEFICIARIES:

@@ -148,9 +148,10 @@ def linked_server(store_dir: Path, fill: bool = True) -> Iterator[LinkedServer]:
     store = EmbeddedStore(store_dir, iris, workers=2, timeout=10.0)
     try:
         if fill:
-            write_reference(store, iris)
-            write_document(store, iris, "doc-a", ["alpha", "gamma"], title="Rapport annuel")
-            write_document(store, iris, "doc-b", ["alpha", "beta"], title="Jaarverslag", lang="nl")
+            with store.writing():  # one write session for the batch (each write stays atomic)
+                write_reference(store, iris)
+                write_document(store, iris, "doc-a", ["alpha", "gamma"], title="Rapport annuel")
+                write_document(store, iris, "doc-b", ["alpha", "beta"], title="Jaarverslag", lang="nl")
         app = create_app(make_settings(store_dir, token=TOKEN, base_iri=base), store)
         with serve(app, port) as url:
             yield LinkedServer(url, base, iris, store, store_dir)

@@ -36,6 +36,7 @@ _CELLS = {"td", "th"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 _MIN_MAIN_CHARS = 200
+_MAX_NOISE_SHARE = 0.3
 # huge_tree: without it libxml2 stops at 256 levels of nesting and silently drops the rest
 _PARSER = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -91,7 +92,8 @@ def _title(root: html.HtmlElement) -> str:
 
 
 def _drop_boilerplate(root: html.HtmlElement) -> None:
-    doomed = []
+    doomed: list = []
+    noisy: list = []
     for el in root.iter():
         if not isinstance(el.tag, str):
             doomed.append(el)  # comments and processing instructions
@@ -100,10 +102,18 @@ def _drop_boilerplate(root: html.HtmlElement) -> None:
         role = (el.get("role") or "").lower()
         marks = f"{el.get('class') or ''} {el.get('id') or ''}"
         hidden = el.get("hidden") is not None or el.get("aria-hidden") == "true"
-        noise = tag not in ("body", "main", "article") and _NOISE.search(marks)
-        if tag in _DROP_TAGS or role in _DROP_ROLES or hidden or noise:
+        if tag in _DROP_TAGS or role in _DROP_ROLES or hidden:
             doomed.append(el)
-    for el in doomed:
+        elif tag not in ("body", "main", "article") and _NOISE.search(marks):
+            noisy.append(el)
+    _drop(doomed)
+    # a class name is weak evidence ('has-sidebar' on the content column): never drop most of the page
+    body_chars = max(len(root.text_content()), 1)
+    _drop([el for el in noisy if len(el.text_content()) < _MAX_NOISE_SHARE * body_chars])
+
+
+def _drop(elements: list) -> None:
+    for el in elements:
         if el.getparent() is not None:
             el.drop_tree()
 

@@ -91,6 +91,14 @@ def test_html_boilerplate_is_removed() -> None:
     assert doc.loader == "html" and doc.language == "da"
 
 
+def test_html_class_names_never_drop_most_of_the_page() -> None:
+    body = "Long text about the project and its partners. " * 20
+    page = (f"<html><body><script>{'x' * 5000}</script><div class='menu'>Home About</div>"
+            f"<div class='content has-sidebar'><p>{body}</p></div></body></html>")
+    text = html_to_text(page)
+    assert "Long text about the project" in text and "Home About" not in text
+
+
 def test_html_without_main_uses_body_and_title() -> None:
     text = html_to_text("<html><head><title>A call</title></head><body><div><p>One</p>two<br>three</div></body></html>")
     assert text == "A call\n\nOne\ntwo\nthree"

@@ -214,6 +214,11 @@ def test_emails_phones_urls() -> None:
     assert [u.value for u in facts.urls] == ["www.example-cluster.eu", "portal.ec.europa.eu"]
 
 
+def test_registration_numbers_are_not_phones() -> None:
+    text = "Region Midtjylland · CVR 29190925 · kontakt@example.dk\nTlf. nr. 7841 0000"
+    assert [p.value for p in run(text).phones] == ["+4578410000"]
+
+
 def test_phone_region_follows_language() -> None:
     assert [p.value for p in run("Pour tout renseignement, contactez-nous. Tél. : 01 42 68 53 00").phones] == [
         "+33142685300"

@@ -25,6 +25,12 @@ _PHONE_CUE = re.compile(
     re.IGNORECASE,
 )
 _MIN_DIGITS = 8
+# registration numbers look like national phone numbers (a Danish CVR has eight digits)
+_NOT_PHONE_CUE = re.compile(
+    r"(?<![^\W\d_])(?:cvr|se-nr|p-nr|ean|kvk|siret|siren|tva|btw|vat|iban|bic|org\.?\s?nr|reg\.?\s?nr|j\.\s?nr|"
+    r"sagsnr|ref)\b[^\n]{0,12}$",
+    re.IGNORECASE,
+)
 
 
 def _strip_trailing(raw: str) -> str:
@@ -97,6 +103,8 @@ def find_phones(text: str, region: str | None, blocked: list[tuple[int, int]]) -
 
 
 def _phone_context(text: str, start: int, end: int) -> bool:
+    if _NOT_PHONE_CUE.search(text[max(0, start - 25):start]):
+        return False
     if _PHONE_CUE.search(text[max(0, start - 40):start]):
         return True
     if "@" in text[max(0, start - 80):end + 80]:

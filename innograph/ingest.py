@@ -153,35 +153,32 @@ def document_write(iris: Iris, loaded: LoadedDocument, change_type: str) -> Docu
 
 
 def ensure_reference_data(store: Store, iris: Iris, known: dict[str, str]) -> int:
-    """Load the ontology and reference graphs when they changed; returns triples written."""
+    """Load the ontology and reference graphs when their sources changed; returns triples written.
+
+    The fingerprint covers the ontology package's files, the software version and the base IRI,
+    so unchanged reference data costs one hash of a few files, not a rebuild of its triples.
+    """
+    try:
+        from innograph import ontology
+        from innograph.ontology.reference import reference_triples
+    except ImportError:  # a build without the ontology package
+        return 0
+    digest = hashlib.sha256(f"{__version__}\0{iris.base}".encode())
+    root = Path(ontology.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".ttl", ".tsv", ".csv"}:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    fp = "sha256:" + digest.hexdigest()
     written = 0
-    for name, triples in _reference_graphs(iris):
+    builders = {"ontology": ontology.ontology_triples, "reference": reference_triples}
+    for name, build in builders.items():
         graph = iris.graph(name)
-        body = "\n".join(sorted(str(t) for t in triples)).encode()
-        fp = "sha256:" + hashlib.sha256(body).hexdigest()
         if known.get(graph) == fp:
             continue
+        triples = list(build(iris.base))
         store.write_document(DocumentWrite(graph=graph, content_hash=fp, public=triples))
         written += len(triples)
     return written
-
-
-def _reference_graphs(iris: Iris) -> list[tuple[str, list[Triple]]]:
-    """The ontology and the generated reference data, when the ontology package provides them."""
-    graphs: list[tuple[str, list[Triple]]] = []
-    try:
-        from innograph.ontology import ontology_triples
-    except ImportError:
-        pass
-    else:
-        graphs.append(("ontology", list(ontology_triples(iris.base))))
-    try:
-        from innograph.ontology.reference import reference_triples
-    except ImportError:
-        pass
-    else:
-        graphs.append(("reference", list(reference_triples(iris.base))))
-    return graphs
 
 
 def ingest(paths: Iterable[Path], store: Store, iris: Iris, *, force: bool = False, jobs: int | None = None,

@@ -43,3 +43,25 @@ def test_insert_data_round_trips_hostile_literals() -> None:
     triples = [Triple(NamedNode("http://ex/h"), NamedNode("http://ex/label"), Literal(v)) for v in HOSTILE]
     s.update(insert_data({"http://ex/g": triples}))
     assert sorted(q.object.value for q in s) == sorted(HOSTILE)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT ?s WHERE { ?s ?p ?o }", "SELECT ?s WHERE {"),
+        ("PREFIX x: <http://x/#SELECT> SELECT * { ?s ?p ?o }", "PREFIX x: <http://x/#SELECT> SELECT * {"),
+        ("# { comment\nASK { ?s ?p ?o }", "# { comment\nASK {"),
+        ('SELECT * WHERE { ?s ?p "{" }', "SELECT * WHERE {"),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE {"),
+    ],
+)
+def test_values_go_first_in_the_where_group(query: str, expected: str) -> None:
+    bound = bind(query, {"s": NamedNode("http://ex/a")})
+    assert bound.startswith(expected + "\nVALUES (?s) { (<http://ex/a>) }")
+    Store().query(bound)  # still a valid query
+
+
+def test_construct_where_gets_a_trailing_values_block() -> None:
+    bound = bind("CONSTRUCT WHERE { ?s ?p ?o }", {"s": NamedNode("http://ex/a")})
+    assert bound.rstrip().endswith("VALUES (?s) { (<http://ex/a>) }")
+    Store().query(bound)

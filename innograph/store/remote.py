@@ -134,10 +134,9 @@ class RemoteStore:
         return [q.triple for q in parse(response.body, format=fmt)]
 
     def graph_hashes(self) -> dict[str, str]:
-        rows = self.select(
-            "SELECT ?g ?h WHERE { GRAPH ?g { ?g ?hash ?h } }",
-            {"hash": NamedNode(self.iris.term("fingerprint"))},
-        )
+        # our own constant term, written inline: a trailing VALUES is not pushed into GRAPH ?g
+        predicate = NamedNode(self.iris.term("fingerprint"))
+        rows = self.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g {predicate} ?h }} }}")
         return {r["g"].value: r["h"].value for r in rows}
 
     def generation(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from innograph.server.linked.queries import query
 from pyoxigraph import Literal, NamedNode, Triple
@@ -57,9 +58,28 @@ class Labels:
         return min(min(v) for v in found.values())[1]
 
 
+@cache
+def _ontology_labels(base: str) -> dict[str, list[tuple[str, Literal]]]:
+    """Labels of our terms from the ontology module, for stores loaded without the ontology graph."""
+    try:
+        from innograph.ontology import ontology_triples
+    except ImportError:
+        return {}
+    out: dict[str, list[tuple[str, Literal]]] = {}
+    for t in ontology_triples(base):
+        if t.predicate.value in LABEL_ORDER and isinstance(t.object, Literal) and isinstance(t.subject, NamedNode):
+            out.setdefault(t.subject.value, []).append((t.predicate.value, t.object))
+    return out
+
+
 def labels(store: Store, iris: Iris, resources: Iterable[str], partition: Partition) -> Labels:
     out = Labels()
     wanted = sorted({r for r in resources if r.startswith(("http://", "https://"))})
+    vocabulary = _ontology_labels(iris.base)
+    for iri in wanted:
+        for kind, label in vocabulary.get(iri, ()):
+            out.add(iri, kind, label)
+    wanted = [w for w in wanted if w not in vocabulary]
     for start in range(0, len(wanted), LABEL_BATCH):
         batch = [NamedNode(r) for r in wanted[start : start + LABEL_BATCH]]
         for row in store.select(query("labels", iris, {"s": batch}), partition=partition):

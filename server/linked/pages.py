@@ -28,7 +28,8 @@ STYLE = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45;color:#222}
 header,footer{font-size:.85rem;color:#555}header a,footer a{margin-right:.8rem}
 h1{margin-bottom:.2rem}.iri{font-family:monospace;font-size:.85rem;color:#555;word-break:break-all}
-table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}
+table{border-collapse:collapse;width:100%}
+td,th{border-top:1px solid #ddd;padding:.3rem;vertical-align:top;text-align:left}
 th{width:28%;font-weight:600}blockquote{margin:.4rem 0 .8rem 1rem;padding-left:.6rem;border-left:3px solid #9bc}
 mark{background:#ffe58a}.meta{font-size:.8rem;color:#666}.lang{font-size:.7rem;color:#888}
 """

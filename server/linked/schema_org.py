@@ -34,7 +34,8 @@ def schema_org(iri: str, triples: list[Triple], name: str, page_url: str, iris: 
                       if t.subject == subject and t.predicate.value == SKOS_ALT and isinstance(t.object, Literal)})
     if aliases:
         data["alternateName"] = aliases
-    docs = sorted({t.subject.value for t in triples if t.object == subject and t.predicate.value == iris.term("mentions")})
+    mentions = iris.term("mentions")
+    docs = sorted({t.subject.value for t in triples if t.object == subject and t.predicate.value == mentions})
     if docs:
         data["subjectOf"] = [{"@id": d} for d in docs]
     for prop, key in (("country", "location"), ("region", "areaServed"), ("theme", "about")):
@@ -43,8 +44,6 @@ def schema_org(iri: str, triples: list[Triple], name: str, page_url: str, iris: 
         if values:
             data[key] = [{"@id": v} for v in values]
     source = [t.object.value for t in triples if t.subject == subject and t.predicate.value == iris.term("sourceUrl")]
-    if source:
-        data["sameAs"] = source[0] if kind == "DigitalDocument" else None
-        if data["sameAs"] is None:
-            del data["sameAs"]
+    if source and kind == "DigitalDocument":
+        data["sameAs"] = source[0]
     return data

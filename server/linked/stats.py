@@ -51,7 +51,7 @@ def compute(store: Store, iris: Iris) -> Stats:
     if years and "first" in years[0]:
         out.first_year, out.last_year = _int(years[0]["first"]), _int(years[0].get("last"))
     prefix = iris.base + "id/country/"
-    out.countries = sorted({r["country"].value[len(prefix):]  # type: ignore[attr-defined]
-                            for r in store.select(query("countries", iris, {"reference": NamedNode(iris.reference_graph)}))
-                            if r["country"].value.startswith(prefix)})  # type: ignore[attr-defined]
+    rows = store.select(query("countries", iris, {"reference": NamedNode(iris.reference_graph)}))
+    codes = {r["country"].value for r in rows if isinstance(r.get("country"), NamedNode)}  # type: ignore[union-attr]
+    out.countries = sorted(c[len(prefix):] for c in codes if c.startswith(prefix))
     return out

@@ -36,7 +36,7 @@ def extract_values(facts: DocumentFacts) -> None:
     facts.countries = extract_countries(text, masked, langs)
     blocked = [(f.mention.start, f.mention.end) for f in (*facts.amounts, *facts.percentages, *others)]
     blocked += [(d.mention.start, d.mention.end) for d in (facts.start_date, facts.end_date) if d is not None]
-    facts.phones = find_phones(text, _phone_region(facts), blocked)
+    facts.phones = find_phones(text, _phone_region(facts, langs), blocked)
     facts.partner_count = partner_count(masked, langs)
     facts.eligible_beneficiaries = eligible_beneficiaries(text, langs)
 
@@ -51,9 +51,13 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _phone_region(facts: DocumentFacts) -> str | None:
-    mod = rules(facts.language or "", "numbers")
-    return getattr(mod, "PHONE_REGION", None)
+def _phone_region(facts: DocumentFacts, langs: tuple[str, ...]) -> str | None:
+    """The country national numbers are read in: the document's language, else its blocks'."""
+    for lang in (facts.language, *langs):
+        region = getattr(rules(lang or "", "numbers"), "PHONE_REGION", None)
+        if region and (lang != "en" or facts.language == "en"):
+            return region
+    return None
 
 
 @cache

@@ -75,7 +75,10 @@ def _patterns() -> _Patterns:
     flags = re.IGNORECASE
     return _Patterns(
         iso=re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-        numeric=re.compile(r"(?<![\d./-])(?P<day>[0-3]?\d)([./-])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d{2})(?!\d)"),
+        # '31.12.2021', '01/01/2019', and the Danish '1/3-2024'
+        numeric=re.compile(
+            r"(?<![\d./-])(?P<day>[0-3]?\d)(?:([./-])(?P<month>[01]?\d)\2|/(?P<m2>[01]?\d)-)(?P<year>(?:19|20)\d{2})(?!\d)"
+        ),
         day_month_year=re.compile(rf"{day}\.?\s*(?:de\s+|of\s+)?{month},?\s+{year}", flags),
         month_day_year=re.compile(rf"{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", flags),
         month_year=re.compile(rf"{month},?\s+{year}", flags),
@@ -95,7 +98,7 @@ def find_dates(text: str) -> tuple[list[DateHit], list[tuple[DateHit, DateHit]]]
     found: list[DateHit] = []
 
     def month_of(m: re.Match[str]) -> int | None:
-        raw = m.group("month")
+        raw = m.group("month") or (m.groupdict().get("m2") or "")
         return int(raw) if raw.isdigit() else p.months.get(raw.lower())
 
     def add(m: re.Match[str], with_day: bool, with_year: bool = True) -> None:

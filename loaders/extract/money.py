@@ -58,10 +58,11 @@ def _patterns(langs: tuple[str, ...]) -> _Patterns:
     cur = rf"(?:(?<!{LETTER})(?:{_alternation(cur_words)})(?!{LETTER})\.?|{_alternation(cur_symbols)})"
     mag = rf"(?<!{LETTER})(?:{_alternation(list(magnitudes))})(?!{LETTER})\.?"
     flags = re.IGNORECASE
-    prefix = re.compile(rf"(?P<cur>{cur})[ \u00a0]{{0,2}}(?P<num>{_NUMBER})(?:[ \u00a0]?(?P<mag>{mag}))?", flags)
+    num = rf"(?P<num>{_NUMBER})(?:,[-–])?"  # 'kr. 500.000,-'
     of = r"(?:d['’]\s?|de\s)?"  # '15 millions d'euros'
+    prefix = re.compile(rf"(?P<cur>{cur})[ \u00a0]{{0,2}}{num}(?:[ \u00a0]?(?P<mag>{mag}))?", flags)
     suffix = re.compile(
-        rf"(?<![\d.,])(?P<num>{_NUMBER})[ \u00a0]{{0,2}}(?:(?P<mag>{mag})[ \u00a0]{{0,2}}{of})?(?P<cur>{cur})", flags
+        rf"(?<![\d.,]){num}[ \u00a0]{{0,2}}(?:(?P<mag>{mag})[ \u00a0]{{0,2}}{of})?(?P<cur>{cur})", flags
     )
     bare = re.compile(
         r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f.]\d{3})+,\d{2}|\d{1,3}(?:,\d{3})+\.\d{2})(?![\d%]|\s?%)"

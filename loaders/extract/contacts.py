@@ -53,7 +53,7 @@ def find_emails(text: str) -> list[ValueFact]:
 
 
 def find_urls(text: str, own_url: str | None = None) -> list[ValueFact]:
-    """URLs as written ('www.x.eu', 'https://...', 'kohesio.ec.europa.eu'), not the page's own."""
+    """URLs as written ('www.x.eu', 'https://...', 'portal.example.eu'), not the page's own."""
     own = _norm_url(own_url) if own_url else None
     out: list[ValueFact] = []
     seen: set[str] = set()

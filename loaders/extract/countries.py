@@ -1,8 +1,8 @@
 """Countries the text names or refers to: names, adjectives and demonyms ('Portugal', 'danske',
-'Duits-Nederlands'), flag emoji and ISO codes in record headers ('KOHESIO · Q42 · FI').
+'dansk-tyske'), flag emoji and ISO codes in record headers ('DATABASE · Q42 · FI').
 
 Not counted (FIELDS.md): a country inside another name ('NordDanmarks EU-Kontor', 'Energy Cluster
-Denmark', 'Interreg Vlaanderen-Nederland', 'Zuid-Nederland') or only implied by a region.
+Denmark', 'Interreg Deutschland-Danmark', 'Noord-Nederland') or only implied by a region.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def _inside_name(text: str, start: int, end: int, lex: _Lexicon, is_name: bool) 
 
 def _compound_span(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, int] | None:
     """A hyphenated compound counts only when every part is a country word ('Duits-Nederlands',
-    'dansk-svenske'); 'Zuid-Nederland', 'Nederlands-Limburg', 'Hauts-de-France' do not."""
+    'dansk-svenske'); 'Noord-Nederland', 'Nederlands-Brabant', 'Île-de-France' do not."""
     if not (text[start - 1:start] == "-" or text[end:end + 1] == "-"):
         return start, end
     s = start

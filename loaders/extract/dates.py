@@ -191,11 +191,16 @@ def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right
     """The meaning whose cue sits nearest the date: left on its line (or the label line above),
     or right within its sentence (verbs such as 'opgericht', 'inauguré' follow the date)."""
     best: tuple[int, str] | None = None
+    seen: set[str] = set()
     _, left = index.left_context(start)
     for m in cues.any_cue.finditer(left) if cues.any_cue is not None else ():
         distance = len(left) - m.end()
+        meaning = cues.meanings[m.lastgroup or ""]
+        seen.add(meaning)
         if best is None or distance <= best[0]:
-            best = (distance, cues.meanings[m.lastgroup or ""])
+            best = (distance, meaning)
+    if best is not None and best[1] == "submission" and "deadline" in seen:
+        return "deadline"  # 'Fristen for ansøgninger er ...': the deadline of the submissions
     if look_right and cues.after_cue is not None:
         _, sentence_end = index.sentence_bounds(start)
         m = cues.after_cue.search(index.text, end, min(sentence_end, end + 120))
@@ -207,7 +212,7 @@ def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right
 
 
 def _is_label(text: str, hit_start: int, hit_end: int) -> bool:
-    """'2000 - 2006 Atlantic Area', 'the 2014–2020 Cohesion period', 'Interreg IV 2007-2013':
+    """'2000 - 2006 Atlantic Area', 'the 2021-2027 funding period', 'Interreg IV 2007-2013':
     a period that is part of a programme's name, not a dated event."""
     after = text[hit_end:hit_end + 40]
     before = text[max(0, hit_start - 30):hit_start]

@@ -72,7 +72,7 @@ def _partner_regex(langs: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def partner_count(masked: str, langs: tuple[str, ...]) -> int | None:
-    """'8 partners from 7 countries', '19 partenaires', '6 Participants partenaires': the first."""
+    """'12 partners from 5 countries', '9 partenaires', '6 Participants partenaires': the first."""
     regex = _partner_regex(langs)
     if regex is None:
         return None

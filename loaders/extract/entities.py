@@ -84,6 +84,9 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     orgs = find_organisations(text, toks, runs)
     _add_programmes(found, programmes, text)
     programme_spans = [(p.start, p.end) for p in programmes]
+    # an area named inside a programme's name ('Interreg Øresund-Kattegat-Skagerrak') is the programme's
+    named_spans = [(p.start, p.end) for p in programmes if p.family in ("interreg", "named")]
+    regions = [r for r in regions if re.fullmatch(r"[A-Z]{2}-\w+", r.key) or not _overlaps((r.start, r.end), named_spans)]
 
     project_matches = find_projects(text, toks)
     acr_pairs = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _ACR_QUOTED.finditer(text)]

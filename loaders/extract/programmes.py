@@ -31,24 +31,47 @@ class ProgrammeMatch:
     family: str  # 'interreg' for Interreg names (merged when one is a bare 'Interreg')
 
 
+_UMBRELLA_KINDS = ("framework", "generation")  # 'cohesion policy', 'Interreg IV': found by the Interreg rule
+
+
 @cache
-def known() -> dict[str, str]:
-    """folded name -> reference slug, plus case-sensitive short acronyms."""
-    out: dict[str, str] = {}
-    for name, key in lexicon.table("entities", "PROGRAMMES").items():
-        out[fold(name)] = key
-    try:  # the ontology's reference programmes, when that module exists
+def _reference() -> dict[str, tuple[str, str]]:
+    """folded label or alias -> (reference key, kind) of the ontology's reference programmes."""
+    out: dict[str, tuple[str, str]] = {}
+    try:
         from innograph.ontology.reference import programmes as reference_programmes
 
-        for item in reference_programmes():
-            labels = getattr(item, "labels", None) or (item.get("labels") if isinstance(item, dict) else None) or []
-            key = getattr(item, "key", None) or (item.get("key") if isinstance(item, dict) else None)
-            for label in labels if isinstance(labels, list | tuple) else list(labels.values()):
-                if key and isinstance(label, str):
-                    out.setdefault(fold(label), key)
-    except Exception:
-        pass
+        items = reference_programmes()
+    except Exception:  # the reference data is optional: the lang tables still resolve the usual names
+        return out
+    for item in items:
+        names = list(item.labels.values())
+        for aliases in item.aliases.values():
+            names.extend(aliases)
+        for name in names:
+            out.setdefault(fold(name), (item.key, item.kind))
     return out
+
+
+@cache
+def known() -> dict[str, str]:
+    """folded name -> reference slug of the programmes and funds found by name in a text."""
+    out = {name: key for name, (key, kind) in _reference().items() if kind not in _UMBRELLA_KINDS}
+    for name, key in lexicon.table("entities", "PROGRAMMES").items():
+        out.setdefault(fold(name), key)
+    return out
+
+
+def reference_key(name: str) -> str | None:
+    """The reference programme of an Interreg name, with or without its generation and strand."""
+    ref = _reference()
+    folded = fold(name)
+    plain = " ".join(w for w in folded.split() if not _ROMAN.match(w.upper()) and not _STRAND.match(w.upper()))
+    for candidate in (folded, plain, plain.removeprefix("interreg ").strip()):
+        hit = ref.get(candidate)
+        if hit and (hit[1] != "framework" or candidate == folded):
+            return hit[0]
+    return None
 
 
 @cache
@@ -97,9 +120,8 @@ def _interreg(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
             end = nxt.end
             j += 1
         name = " ".join(parts)
-        reference = known().get(fold(name))
         area = [p for p in parts[1:] if not _ROMAN.match(p) and not _STRAND.match(p)]
-        key = reference or slug("interreg " + " ".join(area)) if area else "interreg"
+        key = reference_key(name) or (slug("interreg " + " ".join(area)) if area else "interreg")
         out.append(ProgrammeMatch(tok.start, end, name, key, "interreg"))
     return out
 
@@ -131,8 +153,8 @@ def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
                     key, written = table[fold(head)], head
             if key is None:
                 continue
-            if size == 1 and len(written) <= 5 and not (written.isupper() or written == "i3"):
-                continue  # 'life', 'Danube' as words are not the programmes
+            if size == 1 and not (written.isupper() or any(c.isdigit() for c in written) or len(written) >= 10):
+                continue  # 'Life', 'Digital' as words are not the programmes
             if text[span[-1].end : span[-1].end + 1] == "+":
                 written += "+"
             hit = ProgrammeMatch(span[0].start, span[0].start + len(written), written, key, key)
@@ -163,7 +185,8 @@ def _named_programme(text: str, runs: list[Candidate]) -> list[ProgrammeMatch]:
             name = name.strip()
             if name.casefold().startswith("interreg"):
                 continue
-            out.append(ProgrammeMatch(first.start, first.start + len(name), name, slug(fold(name)), slug(fold(name))))
+            key = reference_key(name) or slug(fold(name))
+            out.append(ProgrammeMatch(first.start, first.start + len(name), name, key, "named"))
     return out
 
 
@@ -178,5 +201,6 @@ def _areas_with_period(text: str) -> list[ProgrammeMatch]:
             if period is None:
                 continue
             name = f"{area} {period.group(1)}-{period.group(2)}"
-            out.append(ProgrammeMatch(m.start(), m.end(), name, slug(name), slug(name)))
+            key = reference_key(area) or slug(name)
+            out.append(ProgrammeMatch(m.start(), m.end(), name, key, "area"))
     return out

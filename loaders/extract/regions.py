@@ -45,20 +45,53 @@ def _clean_iso_name(name: str) -> list[str]:
 
 
 @cache
-def gazetteer() -> dict[str, tuple[str, str]]:
-    """folded name -> (ISO 3166-2 code, country)."""
-    out: dict[str, tuple[str, str]] = {}
+def _common_words() -> frozenset[str]:
+    """Words that name a region only in another sense ('Ouest', 'Centre')."""
+    return frozenset(w.casefold() for w in lexicon.words("entities", "DIRECTION_PREFIXES")) | lexicon.stop_words()
+
+
+def _wanted(country: str | None, parent: str | None, subdivision_type: str | None) -> bool:
+    if country not in EUROPE:
+        return False
+    return parent is None or subdivision_type in _SECOND_LEVEL.get(country, ())
+
+
+def _reference_names() -> dict[str, tuple[str, str | None]]:
+    """Names in four languages of the ontology's reference regions (ISO and named areas), when available."""
+    out: dict[str, tuple[str, str | None]] = {}
+    try:
+        from innograph.ontology.reference import regions as reference_regions
+
+        items = reference_regions()
+    except Exception:  # the reference data is optional: pycountry alone still resolves ISO names
+        return out
+    for region in items:
+        if region.kind == "iso" and not _wanted(region.country, region.parent, region.subdivision_type):
+            continue
+        names = list(region.labels.values())
+        for alts in region.alt_labels.values():
+            names.extend(alts)
+        for name in names:
+            key = fold(name)
+            if len(key) >= _MIN_NAME and key not in out and key not in _common_words():
+                out[key] = (region.code, region.country)
+    return out
+
+
+@cache
+def gazetteer() -> dict[str, tuple[str, str | None]]:
+    """folded name -> (ISO 3166-2 code or area slug, country)."""
+    out: dict[str, tuple[str, str | None]] = dict(_reference_names())
     for country in EUROPE:
         for sub in pycountry.subdivisions.get(country_code=country) or []:
-            top = sub.parent_code is None
-            if not (top or sub.type in _SECOND_LEVEL.get(country, ())):
+            if not _wanted(country, sub.parent_code, sub.type):
                 continue
             for name in _clean_iso_name(sub.name):
                 key = fold(name)
                 if len(key) >= _MIN_NAME and key not in out:
                     out[key] = (sub.code, country)
     for name, code in lexicon.table("entities", "REGION_NAMES").items():
-        out[fold(name)] = (code, code.split("-")[0])
+        out.setdefault(fold(name), (code, code.split("-")[0]))
     return out
 
 
@@ -77,9 +110,10 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
     taken: set[int] = set()
     n = len(toks)
     firsts = _first_words()
+    authorities = {w.casefold() for w in lexicon.region_authorities() | lexicon.area_authorities()}
     for i in range(n):
-        if i in taken or not is_capitalised(toks[i].text):
-            continue
+        if i in taken or toks[i].text.casefold() in authorities:
+            continue  # 'Region Midtjylland': the region is 'Midtjylland', the authority an organisation
         first = fold(toks[i].bare).split()
         if not first or (first[0] not in firsts and first[0][:-1] not in firsts):
             continue
@@ -94,6 +128,8 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
             words[-1] = strip_genitive(words[-1])
             key = fold(" ".join(words))
             hit = gaz.get(key)
+            if hit and not is_capitalised(span[0].text) and (size < 2 or len(key.split()) < 3):
+                hit = None  # lower case: only a long multi-word area name ('euregio rijn-maas-noord')
             if hit is None and words[-1].endswith("s") and size == 1:
                 hit = gaz.get(fold(words[-1][:-1]))  # Danish genitive: 'Nordjyllands'
                 if hit:

@@ -6,6 +6,8 @@ Add your fixtures in a section of your own below; keep them small and documented
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -164,3 +166,89 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     """A fresh server (token ``TOKEN``) for a test that writes or kills workers."""
     with seeded_server(tmp_path / "store", token=TOKEN) as s:
         yield s
+
+
+# -- remote backend: real `oxigraph serve` processes ---------------------------------------------
+
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+
+
+@dataclass
+class OxigraphServer:
+    url: str  # e.g. http://127.0.0.1:PORT
+    process: subprocess.Popen[bytes]
+
+    @property
+    def query_url(self) -> str:
+        return self.url + "/query"
+
+    @property
+    def update_url(self) -> str:
+        return self.url + "/update"
+
+    def clear(self) -> None:
+        httpx.post(self.update_url, content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
+
+
+@contextmanager
+def oxigraph_server(location: Path) -> Iterator[OxigraphServer]:
+    """``oxigraph serve --union-default-graph`` on a free port of 127.0.0.1, stopped afterwards."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("oxigraph serve did not start") from None
+                time.sleep(0.05)
+        yield OxigraphServer(f"http://127.0.0.1:{port}", process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[OxigraphServer, OxigraphServer]]:
+    """Two servers for the remote backend: the public view and the full view."""
+    if not OXIGRAPH.exists():
+        pytest.skip("the `oxigraph` CLI (PyPI package oxigraph) is not installed")
+    root = tmp_path_factory.mktemp("oxigraph")
+    with oxigraph_server(root / "public") as public, oxigraph_server(root / "full") as full:
+        yield public, full
+
+
+@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.remote)])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """An empty store of each backend: embedded (tmp dir) and remote (two `oxigraph serve`)."""
+    if request.param == "embedded":
+        store = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    from innograph.store.remote import RemoteStore
+
+    public, full = request.getfixturevalue("oxigraph_pair")
+    public.clear()
+    full.clear()
+    yield RemoteStore(
+        IRIS,
+        public.query_url,
+        public.update_url,
+        full_query_url=full.query_url,
+        full_update_url=full.update_url,
+        timeout=10.0,
+    )

@@ -90,7 +90,7 @@ def write_dumps(store: Store, out_dir: Path, prefixes: dict[str, str] | None = N
     lines = sorted({str(q) + " .\n" for q in quads})
     nquads = "".join(lines).encode()
     triples = sorted({q.triple for q in quads}, key=str)
-    turtle = serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes or {})  # type: ignore[arg-type]
+    turtle = serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes or {}) or b""
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     files = []
     for name, raw, count in ((NQUADS, nquads, len(lines)), (TURTLE, turtle, len(triples))):

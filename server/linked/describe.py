@@ -83,9 +83,9 @@ def labels(store: Store, iris: Iris, resources: Iterable[str], partition: Partit
     for start in range(0, len(wanted), LABEL_BATCH):
         batch = [NamedNode(r) for r in wanted[start : start + LABEL_BATCH]]
         for row in store.select(query("labels", iris, {"s": batch}), partition=partition):
-            label = row.get("label")
-            if isinstance(label, Literal):
-                out.add(row["s"].value, row["kind"].value, label)  # type: ignore[attr-defined]
+            text, subject, predicate = row.get("label"), row.get("s"), row.get("kind")
+            if isinstance(text, Literal) and isinstance(subject, NamedNode) and isinstance(predicate, NamedNode):
+                out.add(subject.value, predicate.value, text)
     return out
 
 

@@ -81,7 +81,8 @@ def fragment(store: Store, iris: Iris, pattern: dict[str, NamedNode | Literal | 
     text = query("fragment", iris, bindings) + f"\nLIMIT {PAGE_SIZE} OFFSET {(page_number - 1) * PAGE_SIZE}"
     found = store.select(text)
     triples = [Triple(r.get("s") or pattern["subject"], r.get("p") or pattern["predicate"],  # type: ignore[arg-type]
-                      r.get("o") or pattern["object"]) for r in found]
+                      r.get("o") or pattern["object"])  # type: ignore[arg-type]
+               for r in found]
     return triples, total
 
 

@@ -15,6 +15,7 @@ from innograph.server.linked.conneg import EXTENSIONS, LANGUAGES, format_link
 from innograph.server.linked.describe import Labels
 from innograph.server.linked.i18n import word
 from innograph.server.linked.rdf import PREFIXES
+from innograph.server.linked.rdf import value as term_value
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.iris import Iris
@@ -143,7 +144,7 @@ def entity_page(iri: str, triples: list[Triple], ctx: PageContext, sources: dict
     body.append(_property_rows(props, ctx))
 
     # Evidence: nodes whose ig:evidenceFor is this resource.
-    evidence_nodes = {t.subject.value for t in triples
+    evidence_nodes = {term_value(t.subject) for t in triples
                       if t.predicate.value == ig + "evidenceFor" and t.object == NamedNode(iri)}
     items = []
     for ev in sorted(evidence_nodes):
@@ -173,9 +174,10 @@ def entity_page(iri: str, triples: list[Triple], ctx: PageContext, sources: dict
         body.append(f"<h2>{word(ctx.lang, 'evidence')}</h2><ul>{''.join(items)}</ul>")
 
     # Sources: documents that mention the resource or hold evidence for it.
-    docs = {t.subject.value for t in triples if t.predicate.value == ig + "mentions" and t.object == NamedNode(iri)}
-    docs |= {t.object.value for t in triples
-             if t.predicate.value == ig + "inDocument" and t.subject.value in evidence_nodes}
+    docs = {term_value(t.subject) for t in triples
+            if t.predicate.value == ig + "mentions" and t.object == NamedNode(iri)}
+    docs |= {term_value(t.object) for t in triples
+             if t.predicate.value == ig + "inDocument" and term_value(t.subject) in evidence_nodes}
     if docs:
         lines = []
         for doc in sorted(docs):

@@ -50,6 +50,11 @@ PREFIXES: dict[str, str] = {
 Statement = Triple | Quad
 
 
+def value(term: object) -> str:
+    """The IRI, blank node id or lexical form of a term ("" for anything else)."""
+    return term.value if isinstance(term, NamedNode | BlankNode | Literal) else ""
+
+
 def prefixes(iris: Iris) -> dict[str, str]:
     return {"ig": iris.vocab, **PREFIXES}
 
@@ -82,7 +87,7 @@ def to_bytes(statements: Iterable[Statement], media_type: str, iris: Iris) -> by
     kwargs: dict[str, object] = {}
     if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML):
         kwargs["prefixes"] = used_prefixes(ordered, iris)
-    return serialize(ordered, format=fmt, **kwargs)  # type: ignore[arg-type]
+    return serialize(ordered, format=fmt, **kwargs) or b""  # type: ignore[arg-type]
 
 
 def _rdflib_term(value: object) -> object:
@@ -113,7 +118,7 @@ def _jsonld(statements: Sequence[Statement], iris: Iris) -> bytes:
         if dataset is not None and isinstance(st, Quad) and isinstance(st.graph_name, NamedNode):
             dataset.graph(rdflib.URIRef(st.graph_name.value)).add(triple)  # type: ignore[arg-type]
         elif dataset is not None:
-            dataset.default_graph.add(triple)  # type: ignore[arg-type]
+            dataset.default_graph.add(triple)
         else:
             plain.add(triple)  # type: ignore[arg-type]
     source = dataset if dataset is not None else plain

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from innograph.server.linked.rdf import value
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
@@ -26,7 +27,7 @@ TYPES = (
 
 def schema_org(iri: str, triples: list[Triple], name: str, page_url: str, iris: Iris) -> dict[str, object]:
     subject = NamedNode(iri)
-    classes = {t.object.value for t in triples if t.subject == subject and t.predicate.value == RDF_TYPE}
+    classes = {value(t.object) for t in triples if t.subject == subject and t.predicate.value == RDF_TYPE}
     kind = next((s for c, s in TYPES if iris.term(c) in classes), "Thing")
     data: dict[str, object] = {"@context": "https://schema.org", "@type": kind, "@id": iri, "name": name,
                                "url": page_url}
@@ -35,15 +36,15 @@ def schema_org(iri: str, triples: list[Triple], name: str, page_url: str, iris: 
     if aliases:
         data["alternateName"] = aliases
     mentions = iris.term("mentions")
-    docs = sorted({t.subject.value for t in triples if t.object == subject and t.predicate.value == mentions})
+    docs = sorted({value(t.subject) for t in triples if t.object == subject and t.predicate.value == mentions})
     if docs:
         data["subjectOf"] = [{"@id": d} for d in docs]
     for prop, key in (("country", "location"), ("region", "areaServed"), ("theme", "about")):
-        values = sorted({t.object.value for t in triples
+        values = sorted({value(t.object) for t in triples
                          if t.subject == subject and t.predicate.value == iris.term(prop)})
         if values:
             data[key] = [{"@id": v} for v in values]
-    source = [t.object.value for t in triples if t.subject == subject and t.predicate.value == iris.term("sourceUrl")]
+    source = [value(t.object) for t in triples if t.subject == subject and t.predicate.value == iris.term("sourceUrl")]
     if source and kind == "DigitalDocument":
         data["sameAs"] = source[0]
     return data

@@ -17,7 +17,7 @@ MAX_URLS = 50_000  # per sitemap file (protocol limit); above it /sitemap.xml is
 def entities(store: Store, iris: Iris) -> list[str]:
     """Every public thing with a page, sorted (never reads the personal partition)."""
     rows = store.select(query("entities", iris, {"ns": iris.base + "id/"}), partition="public")
-    return [r["s"].value for r in rows if isinstance(r.get("s"), NamedNode)]  # type: ignore[union-attr]
+    return [s.value for r in rows if isinstance(s := r.get("s"), NamedNode)]
 
 
 def sitemap(iris: Iris, things: list[str], modified: datetime, part: int | None) -> bytes:

@@ -52,6 +52,6 @@ def compute(store: Store, iris: Iris) -> Stats:
         out.first_year, out.last_year = _int(years[0]["first"]), _int(years[0].get("last"))
     prefix = iris.base + "id/country/"
     rows = store.select(query("countries", iris, {"reference": NamedNode(iris.reference_graph)}))
-    codes = {r["country"].value for r in rows if isinstance(r.get("country"), NamedNode)}  # type: ignore[union-attr]
+    codes = {c.value for r in rows if isinstance(c := r.get("country"), NamedNode)}
     out.countries = sorted(c[len(prefix):] for c in codes if c.startswith(prefix))
     return out

@@ -74,7 +74,7 @@ class Visit:
         cache = getattr(app_state, "linked_data_cache", None)
         if cache is None:
             cache = app_state.linked_data_cache = RepresentationCache()
-        return cache  # type: ignore[no-any-return]
+        return cache
 
     def cached(self, kind: str, *parts: str, make: Callable[[], Representation]) -> Representation:
         key = (self.state.key, kind, self.partition, *parts)
@@ -216,7 +216,8 @@ def _stats(visit: Visit) -> stats_module.Stats:
     key = (visit.state.key, "stats")
     cache = visit.cache()
     holder = cache.get_or_make(key, lambda: _StatsHolder(stats_module.compute(visit.store, visit.iris)))
-    return holder.stats  # type: ignore[attr-defined,no-any-return]
+    assert isinstance(holder, _StatsHolder)
+    return holder.stats
 
 
 class _StatsHolder(Representation):

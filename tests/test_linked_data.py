@@ -12,9 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
 from conftest import TOKEN
 from pyld import jsonld
+from rdflib.compare import isomorphic
 from test_linked_support import SECRETS, LinkedServer, linked_server
 
 RDF_FORMATS = {
@@ -261,3 +261,35 @@ def test_base_iri_is_the_only_setting(tmp_path: Path) -> None:
         assert other.base.startswith("http://127.0.0.1:")
         r = c.get(other.iris.entity("organisation", "beta"), headers={"Accept": "text/turtle"})
         assert r.status_code == 200 and str(r.url) == other.base + "page/organisation/beta"
+
+
+DOCUMENTS = ("/page/organisation/alpha", "/page/document/doc-a", "/page/theme/green-energy", "/graph/doc-a",
+             "/graph/changes", "/.well-known/void", "/catalog", "/feed",
+             "/fragments?predicate=http%3A%2F%2Fwww.w3.org%2F2000%2F01%2Frdf-schema%23label")
+PARSERS = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "trig": "trig", "nq": "nquads"}
+
+
+def test_every_representation_parses(ld: LinkedServer) -> None:
+    """Each document in each format it offers: rdflib for RDF, pyld expansion for JSON-LD."""
+    checked = 0
+    with ld.client() as c:
+        feed_root = c.get("/feed?format=trig").text
+        first_page = re.search(r"<(http[^>]*/feed\?from=[^>]+)>", feed_root)
+        assert first_page is not None
+        for path in (*DOCUMENTS, first_page.group(1)):
+            offered = c.head(path, headers={"Accept": "text/html"}).headers["link"]
+            formats = re.findall(r"format=(\w+)>", offered)
+            assert formats, path
+            for fmt in formats:
+                sep = "&" if "?" in path else "?"
+                r = c.get(f"{path}{sep}format={fmt}")
+                assert r.status_code == 200, (path, fmt)
+                if fmt == "html":
+                    assert r.text.startswith("<!doctype html>") or "<html" in r.text
+                elif fmt == "jsonld":
+                    assert expand_jsonld(ld, r.text), (path, fmt)
+                else:
+                    data = rdflib.Dataset().parse(data=r.text, format=PARSERS[fmt], publicID=ld.base)
+                    assert len(data) > 0 or any(len(g) for g in data.graphs()), (path, fmt)
+                checked += 1
+    assert checked >= 40

@@ -132,8 +132,9 @@ def http_latencies(store: EmbeddedStore, store_dir: Path, queries: list[PartnerQ
         client.get("/api/partners", params={"q": "artificial intelligence", "country": "FR"}).raise_for_status()
 
         def one(q: PartnerQuery) -> None:
-            params: list[tuple[str, str]] = [(k, v) for k, v in (("q", q.q), ("org", q.org), ("country", q.country),
-                                              ("programme", q.programme)) if v]
+            params: list[tuple[str, str]] = [
+                (k, v) for k, v in (("q", q.q), ("org", q.org), ("country", q.country), ("programme", q.programme)) if v
+            ]
             params += [("theme", t) for t in q.themes] + [("type", t) for t in q.types]
             params += [("offset", str(q.offset)), ("same_country", str(q.same_country).lower())]
             client.get("/api/partners", params=params).raise_for_status()
@@ -186,6 +187,7 @@ def run_size(size: int, n_queries: int, http: bool) -> dict[str, Any]:
             "organisations": size,
             "quads": graph.quads,
             "cores": os.cpu_count(),
+            "load_average_1m": round(os.getloadavg()[0], 1),
             "generate_s": round(generate_s, 1),
             "bulk_load_s": round(load_s, 1),
             "index_build_s": round(build_s, 1),

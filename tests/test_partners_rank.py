@@ -160,3 +160,14 @@ def test_index_follows_the_store_generation(store: EmbeddedStore) -> None:
     store.remove_graphs([IRIS.graph("doc-kent-ai")])
     assert org("kent-ai") not in holder.get().pos
     assert len(ORGS) == len(holder.get())
+
+
+def test_portable_build_through_select_equals_the_snapshot_build(store: EmbeddedStore, index: PartnerIndex) -> None:
+    from innograph.partners.index import build
+
+    portable = build(store, IRIS, portable=True)
+    assert portable.orgs == index.orgs
+    assert portable.country_codes == index.country_codes
+    assert sorted(portable.evidence) == sorted(index.evidence)
+    query = PartnerQuery(q=FRENCH_NEED, country="FR")
+    assert rank(portable, query)["results"] == rank(index, query)["results"]

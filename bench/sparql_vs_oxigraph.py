@@ -77,6 +77,7 @@ def workloads(data: synthetic.Dataset, seed: int = 11) -> list[Workload]:
         for country in data.countries
     ]
     return [
+        Workload("ASK {} (HTTP floor)", ["ASK {}"], 3000),
         Workload("point lookup", point, 3000),
         Workload("partner-style join", join, 1500),
         Workload("aggregation", aggregation, 60),
@@ -120,6 +121,8 @@ def fetch_json(url: str) -> dict:
 
 
 def canonical(result: dict) -> list[str]:
+    if "boolean" in result:
+        return [str(result["boolean"])]
     return sorted(json.dumps(row, sort_keys=True) for row in result["results"]["bindings"])
 
 
@@ -218,9 +221,18 @@ def main() -> int:
                 **quiet,
             )
         )
+        floor_port = free_port()
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "uvicorn", "floor_app:app", "--app-dir", str(HERE), "--port", str(floor_port),
+                 "--log-level", "warning", "--no-access-log"],
+                **quiet,
+            )
+        )  # fmt: skip
         ox_url, our_url = f"http://127.0.0.1:{ox_port}/query", f"http://127.0.0.1:{our_port}/sparql"
         wait_ready(ox_url, processes[0])
         wait_ready(our_url, processes[1])
+        wait_ready(f"http://127.0.0.1:{floor_port}/", processes[2])
         workers = os.environ.get("INNOGRAPH_QUERY_WORKERS", "3 (default)")
         print(f"servers: oxigraph {ox_url}, ours {our_url} (query workers: {workers})", flush=True)
 
@@ -259,7 +271,29 @@ def main() -> int:
                     f"p50 {fmt_ms(us.percentile(50)):>6} ms | ratio {us.throughput / ox.throughput:.2f}x",
                     flush=True,
                 )
-        result = table(rows)
+        floor = {}
+        for concurrency in (1, 16):
+            loadgen.run(floor_port, ["/"], accept=ACCEPT, total=300, concurrency=concurrency, cap=args.cap)
+            floor[concurrency] = loadgen.run(
+                floor_port,
+                ["/"],
+                accept=ACCEPT,
+                total=int(3000 * args.scale) or 1,
+                concurrency=concurrency,
+                cap=args.cap,
+            )
+        ask = {r["concurrency"]: r["oxigraph"] for r in rows if r["query"].startswith("ASK")}
+        floor_text = (
+            "\nCeiling of any Python server here: a constant answer from a bare uvicorn ASGI app "
+            "(`bench/floor_app.py`, no routing, no store) with the same load generator:\n\n"
+            "| conc. | bare uvicorn req/s | p50 ms | bare uvicorn / oxigraph `ASK {}` |\n|---:|---:|---:|---:|\n"
+            + "".join(
+                f"| {c} | {f.throughput:,.0f} | {fmt_ms(f.percentile(50))} | "
+                f"{f.throughput / ask[c].throughput:.2f}x |\n"
+                for c, f in floor.items()
+            )
+        )
+        result = table(rows) + floor_text
         machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
         stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         header = (

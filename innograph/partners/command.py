@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 100 or args.offset < 0:
         print("innograph partners: --limit must be 1-100 and --offset >= 0", file=sys.stderr)
         return 2
-    settings = Settings(**({"store": args.store} if args.store else {}), query_workers=1)  # type: ignore[arg-type]
+    settings = Settings(**({"store": args.store} if args.store else {}), query_workers=1)
     store = open_store(settings)
     try:
         index = build(store, settings.iris)

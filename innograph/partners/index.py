@@ -309,14 +309,14 @@ def build(store: Any, iris: Iris, *, generation: int | None = None, portable: bo
     area_sets: dict[str, set[int]] = defaultdict(set)
     country_p, region_p = vocab + "country", vocab + "region"
     for row in rows(store, "places", iris):
-        i = pos.get(row["s"].value)
-        if i is None:
+        located = pos.get(row["s"].value)
+        if located is None:
             continue
         place = row["place"].value
         if row["p"].value == country_p:
-            own_country[i] = place
+            own_country[located] = place
         elif row["p"].value == region_p:
-            regions[i].append(place)
+            regions[located].append(place)
     country_codes: list[str] = []
     country = np.full(n, -1, dtype=np.int16)
     for i in range(n):
@@ -340,16 +340,16 @@ def build(store: Any, iris: Iris, *, generation: int | None = None, portable: bo
     targets_of: dict[int, set[str]] = defaultdict(set)
     members_sets: dict[str, set[int]] = defaultdict(set)
     for row in rows(store, "roles", iris):
-        i = pos.get(row["agent"].value)
-        if i is None:
+        agent = pos.get(row["agent"].value)
+        if agent is None:
             continue
         target = row["target"].value
-        targets_of[i].add(target)
-        members_sets[target].add(i)
-    members = {t: sorted(m) for t, m in members_sets.items()}
+        targets_of[agent].add(target)
+        members_sets[target].add(agent)
+    members = {t: sorted(team) for t, team in members_sets.items()}
     role_count = np.zeros(n, dtype=np.int32)
-    for i, ts in targets_of.items():
-        role_count[i] = len(ts)
+    for agent, done in targets_of.items():
+        role_count[agent] = len(done)
 
     # Themes and keywords, on the organisation itself or on what it took part in.
     theme_w: dict[str, dict[int, float]] = defaultdict(dict)
@@ -360,20 +360,20 @@ def build(store: Any, iris: Iris, *, generation: int | None = None, portable: bo
     for row in rows(store, "themes", iris):
         subject = row["s"].value
         holders: list[tuple[int, float]] = []
-        i = pos.get(subject)
-        if i is not None:
-            holders.append((i, 1.0))
-        holders.extend((m, ROLE_THEME_WEIGHT) for m in members.get(subject, ()))
+        own = pos.get(subject)
+        if own is not None:
+            holders.append((own, 1.0))
+        holders.extend((member, ROLE_THEME_WEIGHT) for member in members.get(subject, ()))
         if not holders:
             continue
         obj = row["o"]
         if row["p"].value == theme_p:
             concept = obj.value
             weights = theme_w[concept]
-            for h, w in holders:
-                if weights.get(h, 0.0) < w:
-                    weights[h] = w
-                    if w < 1.0:
+            for h, weight in holders:
+                if weights.get(h, 0.0) < weight:
+                    weights[h] = weight
+                    if weight < 1.0:
                         theme_via[(h, concept)] = subject
                     else:
                         theme_via.pop((h, concept), None)
@@ -385,10 +385,10 @@ def build(store: Any, iris: Iris, *, generation: int | None = None, portable: bo
                 for k in kw_keys:
                     keyword_sets[k].add(h)
     theme_post: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for c, w in theme_w.items():
-        ids = np.fromiter(w.keys(), dtype=np.int32, count=len(w))
+    for c, by_org in theme_w.items():
+        ids = np.fromiter(by_org.keys(), dtype=np.int32, count=len(by_org))
         order = np.argsort(ids)  # sorted ids: membership by binary search
-        theme_post[c] = (ids[order], np.fromiter(w.values(), dtype=np.float32, count=len(w))[order])
+        theme_post[c] = (ids[order], np.fromiter(by_org.values(), dtype=np.float32, count=len(by_org))[order])
 
     # Programmes (own or of what the organisation took part in) and programme eligibility.
     programme_sets: dict[str, set[int]] = defaultdict(set)
@@ -399,16 +399,16 @@ def build(store: Any, iris: Iris, *, generation: int | None = None, portable: bo
     for row in rows(store, "programmes", iris):
         subject, obj = row["s"].value, row["o"].value
         if row["p"].value == programme_p:
-            i = pos.get(subject)
-            if i is not None:
-                programme_sets[obj].add(i)
-                programmes_of[i].add(obj)
-                programme_via.pop((i, obj), None)
-            for m in members.get(subject, ()):
-                if obj not in programmes_of[m]:
-                    programme_via[(m, obj)] = subject
-                programme_sets[obj].add(m)
-                programmes_of[m].add(obj)
+            own = pos.get(subject)
+            if own is not None:
+                programme_sets[obj].add(own)
+                programmes_of[own].add(obj)
+                programme_via.pop((own, obj), None)
+            for member in members.get(subject, ()):
+                if obj not in programmes_of[member]:
+                    programme_via[(member, obj)] = subject
+                programme_sets[obj].add(member)
+                programmes_of[member].add(obj)
         else:
             eligible[subject].add(obj)
 

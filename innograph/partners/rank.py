@@ -192,9 +192,9 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
     for token in residual:
         hit = np.zeros(n, dtype=bool)
         for k in all_keys(token):
-            ids = index.keyword_post.get(k)
-            if ids is not None:
-                hit[ids] = True
+            kw_ids = index.keyword_post.get(k)
+            if kw_ids is not None:
+                hit[kw_ids] = True
         keyword_part += hit
     if residual:
         keyword_part /= len(residual)
@@ -215,9 +215,9 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
         seeker_programmes.add(programme)
     programme_part = np.zeros(n, dtype=np.float32)
     for p in seeker_programmes:
-        ids = index.programme_post.get(p)
-        if ids is not None:
-            programme_part[ids] += 1.0
+        p_ids = index.programme_post.get(p)
+        if p_ids is not None:
+            programme_part[p_ids] += 1.0
     if seeker_programmes:
         programme_part /= len(seeker_programmes)
     parts["programmes"] = programme_part
@@ -235,7 +235,9 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
             coop_part[list(co_partners)] = COOPERATED
     parts["cooperation"] = coop_part
 
-    score = sum(WEIGHTS[name] * part for name, part in parts.items())
+    score = np.zeros(n, dtype=np.float32)
+    for name, part in parts.items():
+        score += WEIGHTS[name] * part
     candidates = np.flatnonzero(alive)
     total = int(candidates.size)
     end = min(query.offset + query.limit, total)
@@ -308,7 +310,7 @@ def _country_of_area(index: PartnerIndex, area: str) -> str | None:
     return None
 
 
-def _evidence(index: PartnerIndex, subject: str, prop: str, value: str) -> list[dict[str, str]]:
+def _evidence(index: PartnerIndex, subject: str, prop: str, value: str) -> list[dict[str, str | None]]:
     out = []
     for ev in index.evidence_for(subject, prop, value):
         title, url = index.documents.get(ev.document, ("", ""))

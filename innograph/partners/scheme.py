@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 EXACT = 1.0
 ONE_STEP = 0.5
@@ -64,7 +65,7 @@ class ThemeScheme:
 
     def labels(self) -> list[tuple[str, str, str]]:
         """(concept, text, lang) for every pref and alt label: the input of the ThemeMatcher."""
-        out = []
+        out: list[tuple[str, str, str]] = []
         for c in self.concepts.values():
             out.extend((c.iri, text, lang) for lang, text in c.pref.items())
             out.extend((c.iri, text, lang) for lang, texts in c.alt.items() for text in texts)
@@ -111,7 +112,7 @@ def concepts_from_ontology(base_iri: str | None = None) -> list[Concept]:
     this module does not break while that one evolves; an absent module gives an empty list.
     """
     try:
-        from innograph.ontology import themes  # type: ignore[attr-defined]
+        from innograph.ontology import themes
     except ImportError:
         return []
     out: list[Concept] = []
@@ -124,7 +125,7 @@ def concepts_from_ontology(base_iri: str | None = None) -> list[Concept]:
         if not iri:
             continue
         pref = _lang_map(_attr(item, "pref", "pref_labels", "prefLabel", "pref_label", "labels"))
-        alt_raw = _attr(item, "alt", "alt_labels", "altLabel", "alt_label") or {}
+        alt_raw: Any = _attr(item, "alt", "alt_labels", "altLabel", "alt_label") or {}
         alt: dict[str, list[str]] = {}
         if isinstance(alt_raw, dict):
             for lang, texts in alt_raw.items():
@@ -133,7 +134,7 @@ def concepts_from_ontology(base_iri: str | None = None) -> list[Concept]:
             for pair in alt_raw:  # (lang, text) pairs
                 lang, text = pair
                 alt.setdefault(str(lang), []).append(str(text))
-        broader_raw = _attr(item, "broader") or ()
+        broader_raw: Any = _attr(item, "broader") or ()
         broader = {broader_raw} if isinstance(broader_raw, str) else {str(b) for b in broader_raw}
         out.append(Concept(iri, pref, alt, broader))
     return out

@@ -84,8 +84,8 @@ class EmbeddedStore:
                 self._pool = QueryPool(self.root, self.workers)
             return self._pool
 
-    def query(self, request: QueryRequest) -> QueryResponse:
-        job = {
+    def _job(self, request: QueryRequest) -> dict[str, Any]:
+        return {
             "query": request.query,
             "partition": request.partition,
             "accept": list(request.accept),
@@ -95,17 +95,13 @@ class EmbeddedStore:
             "max_bytes": request.max_bytes or self.max_result_bytes,
             "base_iri": request.base_iri,
         }
-        reply = self.pool.run(job, request.timeout or self.timeout)
-        status = reply[0]
-        if status == "ok":
-            return QueryResponse(kind=reply[1], media_type=reply[2], body=reply[3], elapsed=reply[4])
-        if status == "syntax":
-            raise QuerySyntaxError(reply[1])
-        if status == "too_large":
-            raise ResultTooLarge(reply[1])
-        if status == "not_acceptable":
-            raise NotAcceptable(reply[1], reply[2])
-        raise StoreError(reply[1])
+
+    def query(self, request: QueryRequest) -> QueryResponse:
+        return _response(self.pool.run(self._job(request), request.timeout or self.timeout))
+
+    async def aquery(self, request: QueryRequest) -> QueryResponse:
+        """``query`` for an asyncio caller: no thread hop when a worker is free (see QueryPool.arun)."""
+        return _response(await self.pool.arun(self._job(request), request.timeout or self.timeout))
 
     def select(
         self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
@@ -259,6 +255,19 @@ class EmbeddedStore:
             if self._pool is not None:
                 self._pool.close()
                 self._pool = None
+
+
+def _response(reply: tuple[Any, ...]) -> QueryResponse:
+    status = reply[0]
+    if status == "ok":
+        return QueryResponse(kind=reply[1], media_type=reply[2], body=reply[3], elapsed=reply[4])
+    if status == "syntax":
+        raise QuerySyntaxError(reply[1])
+    if status == "too_large":
+        raise ResultTooLarge(reply[1])
+    if status == "not_acceptable":
+        raise NotAcceptable(reply[1], reply[2])
+    raise StoreError(reply[1])
 
 
 def _literal(value: str) -> Any:

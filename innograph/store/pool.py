@@ -5,15 +5,24 @@ unsafe, and ``multiprocessing`` spawn re-imports the caller's main module) joine
 A job goes to a free worker; if no answer arrives before the deadline the worker is killed with
 SIGKILL (its CPU returns to idle at once) and a fresh one is started in the background, while the
 other workers keep answering.
+
+``arun`` is the same for asyncio callers (the server): it waits for the reply on the event loop
+(``add_reader``) instead of in a thread, which saves a thread hop (~0.3 ms on a busy 2-core
+machine, a third of a point lookup). Only the pickled reply crosses, never a pyoxigraph object.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import fcntl
+import os
 import queue
 import socket
+import struct
 import subprocess
 import sys
+import termios
 import threading
 import time
 from dataclasses import dataclass
@@ -86,6 +95,42 @@ class QueryPool:
         self._replace_later()
         raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped")
 
+    async def arun(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        """``run`` for asyncio callers; same errors. Falls back to a thread when no worker is free."""
+        loop = asyncio.get_running_loop()
+        try:
+            w = self._free.get_nowait()
+        except queue.Empty:
+            return await loop.run_in_executor(None, self.run, job, timeout)
+        fd = w.conn.fileno()
+        ready: asyncio.Future[None] = loop.create_future()
+        try:
+            w.conn.send(job)  # small, and the idle worker is blocked reading: this does not stall the loop
+            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+            try:
+                await asyncio.wait_for(ready, timeout)
+            finally:
+                loop.remove_reader(fd)
+            if _complete_message(fd):
+                reply = w.conn.recv()
+            else:  # a big reply still arriving: finish reading it in a thread
+                reply = await loop.run_in_executor(None, w.conn.recv)
+        except TimeoutError:
+            w.kill()
+            self.killed += 1
+            self._replace_later()
+            raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped") from None
+        except (EOFError, OSError) as exc:
+            w.kill()
+            self._replace_later()
+            raise StoreUnavailable(f"query worker died: {exc!r}") from exc
+        except BaseException:  # cancelled mid-query: the worker's state is unknown, replace it
+            w.kill()
+            self._replace_later()
+            raise
+        self._free.put(w)
+        return reply  # type: ignore[no-any-return]
+
     def close(self) -> None:
         self._closed = True
         while True:
@@ -96,3 +141,13 @@ class QueryPool:
             with contextlib.suppress(OSError):
                 w.conn.send(None)
             w.kill()
+
+
+def _complete_message(fd: int) -> bool:
+    """True when a whole ``Connection`` message (4-byte length + body) is already readable."""
+    available = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+    if available < 4:
+        return False
+    with socket.socket(fileno=os.dup(fd)) as sock:
+        (size,) = struct.unpack("!i", sock.recv(4, socket.MSG_PEEK))
+    return size >= 0 and available >= 4 + size

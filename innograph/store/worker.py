@@ -10,6 +10,7 @@ when the store's generation number changes (bumped after every committed write).
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -56,13 +57,22 @@ class _Snapshots:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.generation = -1
+        self.key: tuple[int, int] | None = None
         self.stores: dict[str, Store] = {}
 
     def get(self, partition: str) -> Store:
-        generation = read_generation(self.root)
-        if generation != self.generation:
-            self.stores.clear()
-            self.generation = generation
+        # A stat is ~5x cheaper than reading the file; writers replace the file, so its key changes.
+        try:
+            st = os.stat(self.root / "generation")
+            key: tuple[int, int] | None = (st.st_ino, st.st_mtime_ns)
+        except FileNotFoundError:
+            key = None
+        if key != self.key or key is None:
+            self.key = key
+            generation = read_generation(self.root)
+            if generation != self.generation:
+                self.stores.clear()
+                self.generation = generation
         store = self.stores.get(partition)
         if store is None:
             store = self._open(self.root / partition)

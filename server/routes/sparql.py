@@ -198,7 +198,8 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
         max_bytes=settings.max_result_bytes,
         base_iri=_endpoint_url(request),
     )
-    result = await run_in_threadpool(store.query, job)
+    aquery = getattr(store, "aquery", None)  # the embedded store waits on the event loop: no thread hop
+    result = await aquery(job) if aquery is not None else await run_in_threadpool(store.query, job)
     return Response(result.body, media_type=conneg.content_type(result.media_type), headers=RESULT_HEADERS)
 
 

@@ -54,24 +54,23 @@ class DateHit:
 class _Patterns:
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
-    day_month_year: re.Pattern[str]
-    month_day_year: re.Pattern[str]
-    month_year: re.Pattern[str]
-    day_month: re.Pattern[str]
+    day_before: re.Pattern[str]
+    year_after: re.Pattern[str]
+    day_year_after: re.Pattern[str]
     year_range: re.Pattern[str]
     year: re.Pattern[str]
     months: dict[str, int]
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 @cache
 def _patterns() -> _Patterns:
     months: dict[str, int] = dict(merged(LANGUAGES, "dates", "MONTHS"))
-    names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    month = rf"(?<!{LETTER})(?P<month>{names})(?!{LETTER})\.?"
     day_suffixes = sorted(set(merged(LANGUAGES, "dates", "DAY_SUFFIXES")), key=len, reverse=True)
     suffixes = "|".join(re.escape(s) for s in day_suffixes)
-    day = rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\s?(?:{suffixes})(?!{LETTER}))?"
-    year = r"(?P<year>(?:19|20)\d{2})(?![\d])"
+    year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
     flags = re.IGNORECASE
     return _Patterns(
         iso=re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
@@ -79,10 +78,12 @@ def _patterns() -> _Patterns:
         numeric=re.compile(
             r"(?<![\d./-])(?P<day>[0-3]?\d)(?:([./-])(?P<month>[01]?\d)\2|/(?P<m2>[01]?\d)-)(?P<year>(?:19|20)\d{2})(?!\d)"
         ),
-        day_month_year=re.compile(rf"{day}\.?\s*(?:de\s+|of\s+)?{month},?\s+{year}", flags),
-        month_day_year=re.compile(rf"{month}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", flags),
-        month_year=re.compile(rf"{month},?\s+{year}", flags),
-        day_month=re.compile(rf"{day}\.?\s*(?:de\s+|of\s+)?{month}", flags),
+        # around a month name: '1er janvier', '7. december', '31 janv.', 'the 5th of May'
+        day_before=re.compile(
+            rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\s?(?:{suffixes})(?!{LETTER}))?\.?\s*(?:de\s+|of\s+|the\s+)?$", flags
+        ),
+        year_after=re.compile(rf"\.?,?\s+{year}"),
+        day_year_after=re.compile(rf"\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", flags),
         year_range=re.compile(
             r"(?<![\w.,/-])(?P<y1>(?:19|20)\d{2})\s*(?:-|–|—|→|/)\s*(?P<y2>(?:19|20)\d{2})(?![\d%])"
         ),
@@ -93,28 +94,42 @@ def _patterns() -> _Patterns:
 
 def find_dates(text: str) -> tuple[list[DateHit], list[tuple[DateHit, DateHit]]]:
     """Every date written in ``text`` (day, month or year precision, or a day-month without a
-    year) and the year ranges ('2011 – 2014'). Overlapping readings keep the longest."""
+    year) and the year ranges ('2011 – 2014'). Overlapping readings keep the longest.
+
+    Month names are found by a dictionary lookup per word, then the day and year around them
+    are read with short anchored patterns: one big alternation of month names would be tried at
+    every position of the text."""
     p = _patterns()
     found: list[DateHit] = []
 
-    def month_of(m: re.Match[str]) -> int | None:
-        raw = m.group("month") or (m.groupdict().get("m2") or "")
-        return int(raw) if raw.isdigit() else p.months.get(raw.lower())
+    def valid(month: int, day: int | None) -> bool:
+        return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
 
-    def add(m: re.Match[str], with_day: bool, with_year: bool = True) -> None:
-        month = month_of(m)
-        day = int(m.group("day")) if with_day else None
-        if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
-            return
-        year = int(m.group("year")) if with_year else None
-        found.append(DateHit(m.start(), m.end(), year, month, day))
-
-    for pattern, with_day in ((p.iso, True), (p.numeric, True), (p.day_month_year, True),
-                              (p.month_day_year, True), (p.month_year, False)):
+    for pattern in (p.iso, p.numeric):
         for m in pattern.finditer(text):
-            add(m, with_day)
-    for m in p.day_month.finditer(text):
-        add(m, True, with_year=False)
+            raw = m.group("month") or m.groupdict().get("m2") or ""
+            month, day = int(raw), int(m.group("day"))
+            if valid(month, day):
+                found.append(DateHit(m.start(), m.end(), int(m.group("year")), month, day))
+    for w in _WORD.finditer(text):
+        month = p.months.get(w.group().lower())
+        if month is None:
+            continue
+        before = p.day_before.search(text, max(0, w.start() - 16), w.start())
+        day = int(before.group("day")) if before else None
+        start = before.start() if before else w.start()
+        after = p.year_after.match(text, w.end())
+        if after is None and day is None:
+            after = p.day_year_after.match(text, w.end())  # 'March 15, 2024'
+            if after is not None:
+                day = int(after.group("day"))
+        if not valid(month, day):
+            continue
+        if after is not None:
+            found.append(DateHit(start, after.end(), int(after.group("year")), month, day))
+        elif day is not None:
+            end = w.end() + (text[w.end():w.end() + 1] == ".")
+            found.append(DateHit(start, end, None, month, day))  # no year: kept only to pair in ranges
     ranges: list[tuple[DateHit, DateHit]] = []
     for m in p.year_range.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))

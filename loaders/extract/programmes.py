@@ -13,6 +13,7 @@ from functools import cache
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised
+from innograph.loaders.extract.organisations import head_of
 from innograph.loaders.extract.resolve import fold
 
 from innograph.iris import slug
@@ -180,7 +181,9 @@ def _named_programme(text: str, runs: list[Candidate]) -> list[ProgrammeMatch]:
         head, sep, tail = last.rpartition("-")
         if sep and tail.casefold() in words:
             inner = [i for i, t in enumerate(run.toks) if t.text.casefold() in lexicon.connectors()]
-            first = run.toks[inner[-1] + 1] if inner else run.toks[0]  # 'Styringskomiteen for X-programmet' -> X
+            owner = [t.text for t in run.toks[: inner[-1]]] if inner else []
+            # 'Styringskomiteen for X-programmet' -> X; 'Kansen voor West II-programma' stays whole
+            first = run.toks[inner[-1] + 1] if inner and head_of(owner) else run.toks[0]
             name = text[first.start : run.toks[-1].start] + head
             name = name.strip()
             if name.casefold().startswith("interreg"):

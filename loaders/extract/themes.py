@@ -23,22 +23,32 @@ _STEM = 5
 
 
 @cache
-def terms() -> dict[str, str]:
-    """folded term -> concept key."""
-    out = {fold(k): v for k, v in lexicon.table("themes", "TERMS").items()}
-    try:  # labels of the ontology's SKOS concepts, when that module exists
+def _concept_labels() -> tuple[dict[str, str], frozenset[str]]:
+    """folded label -> concept key of the ontology's SKOS themes (all languages), and the keys."""
+    labels: dict[str, str] = {}
+    try:
         from innograph.ontology.themes import concepts
 
-        for concept in concepts():
-            key = getattr(concept, "key", None) or (concept.get("key") if isinstance(concept, dict) else None)
-            labels = getattr(concept, "labels", None) or (concept.get("labels") if isinstance(concept, dict) else None)
-            values = labels.values() if isinstance(labels, dict) else labels or []
-            for label in values:
-                for text in label if isinstance(label, list | tuple) else [label]:
-                    if key and isinstance(text, str):
-                        out.setdefault(fold(text), str(key))
-    except Exception:
-        pass
+        items = concepts()
+    except Exception:  # without the ontology, the lang tables' keys are used as they are
+        return labels, frozenset()
+    for concept in items:
+        for label in concept.pref_labels.values():
+            labels.setdefault(fold(label), concept.key)
+        for alts in concept.alt_labels.values():
+            for label in alts:
+                labels.setdefault(fold(label), concept.key)
+    return labels, frozenset(c.key for c in items)
+
+
+@cache
+def terms() -> dict[str, str]:
+    """folded term -> concept key: the ontology's labels first, then the lang tables' theme words."""
+    labels, keys = _concept_labels()
+    out = dict(labels)
+    for word, key in lexicon.table("themes", "TERMS").items():
+        if not keys or key in keys:
+            out.setdefault(fold(word), key)
     return out
 
 
@@ -53,15 +63,21 @@ def _stems(text: str) -> set[str]:
     return {w[:_STEM] for w in fold(text).split() if len(w) > 2 and w not in stops}
 
 
+@cache
+def _concept_pattern() -> re.Pattern[str] | None:
+    """All theme terms in one alternation, longest first (compiled once, not per call)."""
+    ordered = sorted(terms(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + ")") if ordered else None
+
+
 def concept_of(text: str) -> str | None:
     table = terms()
     folded = fold(text)
     if folded in table:
         return table[folded]
-    for term, concept in sorted(table.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(term)}", folded):
-            return concept
-    return None
+    pattern = _concept_pattern()
+    found = [m.group(1) for m in pattern.finditer(folded)] if pattern else []
+    return table[max(found, key=len)] if found else None  # the longest term wins, as before
 
 
 def extract_themes(facts: DocumentFacts) -> None:
@@ -70,6 +86,7 @@ def extract_themes(facts: DocumentFacts) -> None:
     excluded |= {fold(a) for e in facts.entities for a in e.aliases}
     chosen: list[ThemeFact] = []
     stops = lexicon.stop_words()
+    entity_spans = [(m.start, m.end) for e in facts.entities for m in e.mentions]
     kept_stems: list[set[str]] = []
 
     def keep(written: str, start: int, extractor: str, confidence: float) -> None:
@@ -81,6 +98,11 @@ def extract_themes(facts: DocumentFacts) -> None:
         written = " ".join(words)
         if not written or len(written) < 3 or fold(written) in excluded or len(written.split()) > _MAX_ITEM_WORDS:
             return
+        if written.count("(") != written.count(")"):
+            return  # a cut through a parenthesis: 'wallon (Mons'
+        at = text.find(written, start)
+        if at >= 0 and extractor != "themes.term" and any(s < at + len(written) and at < e for s, e in entity_spans):
+            return  # names of organisations, places, programmes are not themes
         stems = _stems(written)
         if not stems or any(stems <= kept for kept in kept_stems):
             return
@@ -140,8 +162,11 @@ def _enumerations(text: str) -> list[tuple[int, str]]:
         first_words = items[0].split()
         items[0] = " ".join(first_words[-2:]) if len(first_words) > 2 else items[0]
         stops = lexicon.stop_words()
+        pos = m.start()
         for entry in items:
             words = entry.split()
+            at = text.find(entry, pos)
+            pos = at + len(entry) if at >= 0 else pos
             if words and words[-1].casefold() not in stops and (cued or len(words) <= 3):
-                out.append((m.start(), entry))
+                out.append((at if at >= 0 else m.start(), entry))
     return out

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from innograph.store import Store
 
@@ -89,7 +89,9 @@ def write_dumps(store: Store, out_dir: Path, prefixes: dict[str, str] | None = N
     quads = public_quads(store)
     lines = sorted({str(q) + " .\n" for q in quads})
     nquads = "".join(lines).encode()
-    triples = sorted({q.triple for q in quads}, key=str)
+    # the flattened triples: drop the graph (the last term of a line), merge, keep the order
+    flat = sorted({line.rsplit(" <", 1)[0] + " .\n" for line in lines})
+    triples = [q.triple for q in parse("".join(flat).encode(), format=RdfFormat.N_TRIPLES)]
     turtle = serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes or {}) or b""
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     files = []

@@ -16,7 +16,6 @@ class Stats:
     triples: int = 0
     subjects: int = 0
     objects: int = 0
-    entities: int = 0
     graphs: list[tuple[str, int, int]] = field(default_factory=list)  # (graph, triples, subjects)
     classes: list[tuple[str, int]] = field(default_factory=list)
     properties: list[tuple[str, int, int, int]] = field(default_factory=list)
@@ -32,11 +31,11 @@ def _int(value: object) -> int:
 
 def compute(store: Store, iris: Iris) -> Stats:
     out = Stats()
-    totals = store.select(query("totals", iris, {"ns": iris.base + "id/"}))
+    totals = store.select(query("totals", iris))
     if totals:
         row = totals[0]
         out.triples, out.subjects = _int(row.get("triples")), _int(row.get("subjects"))
-        out.objects, out.entities = _int(row.get("objects")), _int(row.get("entities"))
+        out.objects = _int(row.get("objects"))
     out.graphs = [(r["g"].value, _int(r.get("triples")), _int(r.get("entities")))  # type: ignore[attr-defined]
                   for r in store.select(query("graph-stats", iris)) if isinstance(r.get("g"), NamedNode)]
     out.classes = [(r["class"].value, _int(r.get("entities")))  # type: ignore[attr-defined]

@@ -93,7 +93,7 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
     for vocab in vocabularies(iris, stats):
         add(ds, VOID + "vocabulary", NamedNode(vocab))
     add(ds, VOID + "triples", _lit(stats.triples))
-    add(ds, VOID + "entities", _lit(stats.entities))
+    add(ds, VOID + "entities", _lit(len(things)))
     add(ds, VOID + "distinctSubjects", _lit(stats.subjects))
     add(ds, VOID + "distinctObjects", _lit(stats.objects))
     add(ds, VOID + "classes", _lit(len(stats.classes)))

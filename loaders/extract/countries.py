@@ -22,6 +22,9 @@ _CODE_LINE = re.compile(r"^[^\n]*[·|•][^\n]*$", re.MULTILINE)
 _CODE = re.compile(r"(?:(?<=[·|•])|^)\s*([A-Z]{2})\s*(?=[·|•]|$)", re.MULTILINE)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+(?:-[A-Za-zÀ-ÿ]+)*")
 _NOT_CODES = {"EU", "UK", "EL"}
+_OF_NAME = re.compile(r"([A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+)[ \t]+(?:of|de|du|des|van|for|af)[ \t]+(?:the[ \t]+)?$")
+_STATE_TITLES = frozenset({"republic", "kingdom", "principality", "duchy", "république", "royaume", "koninkrijk",
+                           "kongeriget", "republik", "government", "gouvernement", "regering"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -95,6 +98,13 @@ def _inside_name(text: str, start: int, end: int, lex: _Lexicon, is_name: bool) 
         sentence_start = rest == "" or rest.endswith(("\n", ".", "!", "?", ":", "•", "·"))
         if (_NAME_WORD.fullmatch(word) and word.lower() not in lex.stop_words and not sentence_start
                 and not re.search(r"[.,;:!?)\]]$", word)):
+            return True
+    # 'University of Latvia', 'Banque de France': a name 'of' the country, unless the name is the
+    # country's own title ('Republic of Croatia', 'Kingdom of Denmark')
+    m = _OF_NAME.search(before) if is_name else None
+    if m is not None:
+        word = m.group(1).lower()
+        if word not in _STATE_TITLES and word not in lex.stop_words and word not in lex.forms:
             return True
     after = text[end:end + 40]
     if (is_name or text[start].isupper()) and re.match(r"[ \t]+[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]{2,}", after):

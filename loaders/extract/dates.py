@@ -239,10 +239,11 @@ def _is_label(text: str, hit_start: int, hit_end: int) -> bool:
     return bool(named) and not re.search(r"[:\n]\s*\S+\s+$", before)
 
 
-def extract_dates(text: str, masked: str, lang: str | None, langs: tuple[str, ...]) -> tuple[
-    DateFact | None, DateFact | None, list[DateFact]
-]:
-    """(start, end, other dates) of a document. ``masked`` is ``text`` with URLs and e-mails blanked."""
+def extract_dates(
+    text: str, masked: str, langs: tuple[str, ...]
+) -> tuple[DateFact | None, DateFact | None, list[DateFact]]:
+    """(start, end, other dates) of a document. ``masked`` is ``text`` with URLs and e-mails blanked;
+    ``langs`` are the rule sets to use, the document's language first."""
     hits, year_ranges = find_dates(masked)
     hits, year_ranges = hits[:_MAX_HITS], year_ranges[:_MAX_HITS]
     index = TextIndex(masked)

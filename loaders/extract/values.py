@@ -28,7 +28,7 @@ def extract_values(facts: DocumentFacts) -> None:
     masked = _mask(text, [(v.mention.start, v.mention.end) for v in (*emails, *urls)])
     facts.emails = emails
     facts.urls = urls
-    facts.start_date, facts.end_date, others = extract_dates(text, masked, facts.language, langs)
+    facts.start_date, facts.end_date, others = extract_dates(text, masked, langs)
     bounds = {d.value for d in (facts.start_date, facts.end_date) if d is not None}
     facts.other_dates = [d for d in others if d.value not in bounds]
     facts.amounts = extract_amounts(text, masked, langs)

@@ -153,7 +153,9 @@ def _enumerations(text: str) -> list[tuple[int, str]]:
         cued = any(c in before for c in cues)
         if len(items) < 3 and not cued:
             continue
-        if not cued and not any(_term_pattern().search(i) for i in items):
+        # the first item carries the end of the sentence before it: only the words after its last 'and'
+        items[0] = re.split(rf"\s(?:{ands})\s", items[0])[-1]
+        if not cued and not any(_term_pattern().search(i) for i in items[1:]):
             continue  # a list of things that are not topics ('secure, ethical and confidential')
         # a list of names (capitalised items) is not a list of themes
         if sum(1 for i in items if i[:1].isupper()) > len(items) // 2 and not any(c in before for c in cues):

@@ -108,9 +108,9 @@ def find_dates(text: str) -> tuple[list[DateHit], list[tuple[DateHit, DateHit]]]
     for pattern in (p.iso, p.numeric):
         for m in pattern.finditer(text):
             raw = m.group("month") or m.groupdict().get("m2") or ""
-            month, day = int(raw), int(m.group("day"))
-            if valid(month, day):
-                found.append(DateHit(m.start(), m.end(), int(m.group("year")), month, day))
+            number, day_number = int(raw), int(m.group("day"))
+            if valid(number, day_number):
+                found.append(DateHit(m.start(), m.end(), int(m.group("year")), number, day_number))
     for w in _WORD.finditer(text):
         month = p.months.get(w.group().lower())
         if month is None:
@@ -218,11 +218,11 @@ def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right
         return "deadline"  # 'Fristen for ansøgninger er ...': the deadline of the submissions
     if look_right and cues.after_cue is not None:
         _, sentence_end = index.sentence_bounds(start)
-        m = cues.after_cue.search(index.text, end, min(sentence_end, end + 120))
-        if m is not None:
-            distance = m.start() - end + 25  # a cue before the date is the stronger evidence
+        after = cues.after_cue.search(index.text, end, min(sentence_end, end + 120))
+        if after is not None:
+            distance = after.start() - end + 25  # a cue before the date is the stronger evidence
             if best is None or distance < best[0]:
-                best = (distance, cues.after_meanings[m.lastgroup or ""])
+                best = (distance, cues.after_meanings[after.lastgroup or ""])
     return best[1] if best else None
 
 

@@ -242,6 +242,7 @@ def test_phone_region_follows_language() -> None:
         ("It involves 5 partners from 4 countries Austria, Spain, Netherland, Latvia.", ["AT", "ES", "NL", "LV"]),
         ("DATABASE · Q987 · EE\n\nA project in the North Sea Region.", ["EE"]),
         ("Partners welcome 🇩🇰 🇪🇺", ["DK"]),
+        ("Topics: Digital · IT · AI\n\nA page about tools.", []),
         ("Partners: Technical University of Denmark, the Republic of Croatia and firms in Spain.", ["HR", "ES"]),
         ("Le site existe en français et en anglais ; la Banque de France participe.", []),
         ("Le projet couvre l'Île-de-France et la Région Normandie.", []),

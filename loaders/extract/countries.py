@@ -19,6 +19,8 @@ from innograph.loaders.lang import rules
 EXTRACTOR = "values.country"
 _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _CODE_LINE = re.compile(r"^[^\n]*[·|•][^\n]*$", re.MULTILINE)
+_IDENTIFIER = re.compile(r"[A-Z]{0,4}[-_ ]?\d[\w-]{2,}")
+_MAX_HEADER_FIELDS = 6
 _CODE = re.compile(r"(?:(?<=[·|•])|^)\s*([A-Z]{2})\s*(?=[·|•]|$)", re.MULTILINE)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+(?:-[A-Za-zÀ-ÿ]+)*")
 _NOT_CODES = {"EU", "UK", "EL"}
@@ -158,6 +160,9 @@ def extract_countries(text: str, masked: str, langs: tuple[str, ...]) -> list[Va
         if code not in _NOT_CODES and pycountry.countries.get(alpha_2=code) is not None:
             add(code, m.start(), m.end(), 0.9)
     for line in _CODE_LINE.finditer(masked):
+        fields = re.split(r"[·|•]", line.group())
+        if len(fields) > _MAX_HEADER_FIELDS or not any(_IDENTIFIER.fullmatch(f.strip()) for f in fields):
+            continue  # a record header carries an identifier; a line of tags ('Digital · IT · AI') does not
         for m in _CODE.finditer(line.group()):
             code = m.group(1)
             if code not in _NOT_CODES and pycountry.countries.get(alpha_2=code) is not None:

@@ -216,6 +216,11 @@ def test_emails_phones_urls() -> None:
     assert [u.value for u in facts.urls] == ["www.example-cluster.eu", "portal.ec.europa.eu"]
 
 
+def test_bare_domains_are_urls_but_abbreviations_are_not() -> None:
+    text = "Zie Voorbeeldfonds.nl en bl.a. ASP.NET, e.g. docs; meer op data.example.eu → en mail a@b.dk."
+    assert [u.value for u in run(text).urls] == ["Voorbeeldfonds.nl", "data.example.eu"]
+
+
 def test_registration_numbers_are_not_phones() -> None:
     text = "Region Midtjylland · CVR 29190925 · kontakt@example.dk\nTlf. nr. 7841 0000"
     assert [p.value for p in run(text).phones] == ["+4578410000"]

@@ -43,8 +43,10 @@ def _asset(name: str) -> bytes | None:
     return entry.read_bytes() if entry.is_file() else None
 
 
+# Handlers are ``async``: after the first (cached) read they never block, and a sync handler
+# would pay a thread-pool hop per request.
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def query_page() -> Response:
+async def query_page() -> Response:
     body = _asset("index.html")
     if body is None:  # a broken build, not a user error
         raise HTTPException(500, "the query page is missing from this installation")
@@ -52,7 +54,7 @@ def query_page() -> Response:
 
 
 @router.get("/static/{name}", include_in_schema=False)
-def static_file(name: str) -> Response:
+async def static_file(name: str) -> Response:
     suffix = name[name.rfind(".") :] if "." in name else ""
     body = _asset(name) if suffix in MEDIA_TYPES else None
     if body is None:
@@ -66,6 +68,6 @@ def _examples_json() -> list[dict[str, str]]:
 
 
 @router.get("/api/examples", summary="The example queries shown on the query page")
-def example_queries() -> JSONResponse:
+async def example_queries() -> JSONResponse:
     """Each example: ``name`` (file name), ``title``, ``description`` and the ``query`` text."""
     return JSONResponse(_examples_json(), headers={"Cache-Control": CACHE})

@@ -55,6 +55,11 @@ def _reference() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def reference_keys() -> frozenset[str]:
+    return frozenset(key for key, _ in _reference().values())
+
+
+@cache
 def known() -> dict[str, str]:
     """folded name -> reference slug of the programmes and funds found by name in a text."""
     out = {name: key for name, (key, kind) in _reference().items() if kind not in _UMBRELLA_KINDS}

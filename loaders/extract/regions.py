@@ -79,6 +79,11 @@ def _reference_names() -> dict[str, tuple[str, str | None]]:
 
 
 @cache
+def reference_codes() -> frozenset[str]:
+    return frozenset(code for code, _ in _reference_names().values())
+
+
+@cache
 def gazetteer() -> dict[str, tuple[str, str | None]]:
     """folded name -> (ISO 3166-2 code or area slug, country)."""
     out: dict[str, tuple[str, str | None]] = dict(_reference_names())

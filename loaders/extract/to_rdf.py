@@ -97,6 +97,19 @@ def integer_literal(value: int) -> Literal:
     return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
 
 
+def is_reference(entity: EntityFact) -> bool:
+    """True for regions and programmes that resolved to the reference data (ISO codes, known keys)."""
+    from innograph.loaders.extract.programmes import reference_keys
+    from innograph.loaders.extract.regions import reference_codes
+
+    key = entity.reference_key or ""
+    if entity.kind == "region":
+        return bool(re.fullmatch(r"[A-Z]{2}-\w+", key)) or key in reference_codes()
+    if entity.kind == "programme":
+        return key in reference_keys()
+    return False
+
+
 def entity_iri(iris: Iris, entity: EntityFact) -> str:
     segment, _ = KIND_CLASS.get(entity.kind, ("thing", "Organisation"))
     key = entity.reference_key or entity_slug(entity.name)
@@ -214,7 +227,8 @@ def _entity(w: _Writer, entity: EntityFact) -> NamedNode:
         w.add(node, TYPE, t("Organisation"))
     name = w.text(entity.name)
     w.state(node, LABEL, name, entity.mentions)
-    w.add(node, PREF, name)
+    if not is_reference(entity):  # reference entities have their preferred labels in the reference graph
+        w.add(node, PREF, name)
     for alias in entity.aliases:
         if alias != entity.name:
             w.add(node, ALT, w.text(alias))
@@ -246,7 +260,7 @@ def _role(w: _Writer, node: NamedNode, entity: EntityFact, main: NamedNode) -> N
     w.add(role, t("agent"), node)
     w.add(role, t("roleIn"), main)
     w.state(role, t("roleType"), NamedNode(w.iris.entity("role-type", role_type)), entity.mentions[:1])
-    w.add(role, LABEL, Literal(entity.role or "other"))
+    w.add(role, LABEL, w.text((entity.role or "other").replace("-", " ")))
 
 
 def _themes(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:

@@ -118,14 +118,22 @@ def entity_list(visit: Visit) -> list[str]:
     return [line for line in rep.body.decode().split("\n") if line]
 
 
-def _options(path: str) -> None:
-    router.add_api_route(path, lambda: preflight(), methods=["OPTIONS"], include_in_schema=False)
+def _get_and_head(path: str, summary: str) -> Callable[[Callable[..., Response]], Callable[..., Response]]:
+    """GET (documented), HEAD and the CORS preflight for one path (one OpenAPI operation each)."""
+
+    def register(endpoint: Callable[..., Response]) -> Callable[..., Response]:
+        router.add_api_route(path, endpoint, methods=["GET"], summary=summary)
+        router.add_api_route(path, endpoint, methods=["HEAD"], include_in_schema=False)
+        router.add_api_route(path, preflight, methods=["OPTIONS"], include_in_schema=False)
+        return endpoint
+
+    return register
 
 
 # -- things: 303 to their page ---------------------------------------------------------------------
 
 
-@router.api_route("/id/{rest:path}", methods=["GET", "HEAD"], summary="A thing (303 to its page)")
+@_get_and_head("/id/{rest:path}", "A thing (303 to its page)")
 def thing_iri(request: Request, rest: str) -> Response:
     visit = Visit(request)
     iri = visit.iri
@@ -143,7 +151,7 @@ def thing_iri(request: Request, rest: str) -> Response:
     return Response(body, status_code=303, headers=headers, media_type="text/html; charset=utf-8")
 
 
-@router.api_route("/page/{rest:path}", methods=["GET", "HEAD"], summary="The document about a thing")
+@_get_and_head("/page/{rest:path}", "The document about a thing")
 def thing_page(request: Request, rest: str) -> Response:
     visit = Visit(request)
     iri = visit.iris.base + "id/" + rest
@@ -162,7 +170,7 @@ def thing_page(request: Request, rest: str) -> Response:
 # -- named graphs ---------------------------------------------------------------------------------
 
 
-@router.api_route("/graph/{name:path}", methods=["GET", "HEAD"], summary="A named graph (its triples)")
+@_get_and_head("/graph/{name:path}", "A named graph (its triples)")
 def named_graph(request: Request, name: str) -> Response:
     visit = Visit(request)
     iri = visit.iri
@@ -184,7 +192,7 @@ def named_graph(request: Request, name: str) -> Response:
 # -- the ontology and the JSON-LD context -----------------------------------------------------------
 
 
-@router.api_route("/ontology", methods=["GET", "HEAD"], summary="The ontology (terms are hash IRIs)")
+@_get_and_head("/ontology", "The ontology (terms are hash IRIs)")
 def ontology(request: Request) -> Response:
     visit = Visit(request)
     media = visit.media_type(DOCUMENT_OFFERS)
@@ -195,7 +203,7 @@ def ontology(request: Request) -> Response:
     return respond(request, rep, visit.links(visit.iris.ontology, DOCUMENT_OFFERS, media))
 
 
-@router.api_route("/context.jsonld", methods=["GET", "HEAD"], summary="The JSON-LD @context of our documents")
+@_get_and_head("/context.jsonld", "The JSON-LD @context of our documents")
 def jsonld_context(request: Request) -> Response:
     visit = Visit(request)
     return respond(request, resources.jsonld_context(visit.iris, visit.state))
@@ -203,10 +211,6 @@ def jsonld_context(request: Request) -> Response:
 
 def _offered(offers: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(m for m in offers if m in conneg.EXTENSIONS and m != HTML)
-
-
-for _path in ("/id/{rest:path}", "/page/{rest:path}", "/graph/{name:path}", "/ontology", "/context.jsonld"):
-    _options(_path)
 
 
 # -- dataset metadata: VoID and DCAT-AP ------------------------------------------------------------
@@ -252,7 +256,7 @@ def _metadata_response(visit: Visit, kind: str, iri: str, title: str,
     return respond(visit.request, rep, visit.links(iri, DATA_OFFERS, media))
 
 
-@router.api_route("/.well-known/void", methods=["GET", "HEAD"], summary="VoID description of the dataset")
+@_get_and_head("/.well-known/void", "VoID description of the dataset")
 def void_description(request: Request) -> Response:
     visit = Visit(request)
 
@@ -263,7 +267,7 @@ def void_description(request: Request) -> Response:
     return _metadata_response(visit, "void", void.void_iri(visit.iris), "VoID", build)
 
 
-@router.api_route("/catalog", methods=["GET", "HEAD"], summary="DCAT-AP 3 catalogue")
+@_get_and_head("/catalog", "DCAT-AP 3 catalogue")
 def catalog(request: Request) -> Response:
     visit = Visit(request)
 
@@ -278,7 +282,7 @@ def catalog(request: Request) -> Response:
 # -- dumps -------------------------------------------------------------------------------------------
 
 
-@router.api_route("/dumps/", methods=["GET", "HEAD"], summary="The dump files (made on first request)")
+@_get_and_head("/dumps/", "The dump files (made on first request)")
 def dump_list(request: Request) -> Response:
     visit = Visit(request)
     files = _dumps(visit)
@@ -303,7 +307,7 @@ def dump_list(request: Request) -> Response:
     return respond(request, rep)
 
 
-@router.api_route("/dumps/{name}", methods=["GET", "HEAD"], summary="One dump file (application/gzip)")
+@_get_and_head("/dumps/{name}", "One dump file (application/gzip)")
 def dump_file(request: Request, name: str) -> Response:
     visit = Visit(request)
     files = {f.name: f for f in _dumps(visit)}
@@ -338,7 +342,7 @@ def _not_after(modified: datetime, header: str) -> bool:
 # -- the change feed (LDES) ------------------------------------------------------------------------
 
 
-@router.api_route("/feed", methods=["GET", "HEAD"], summary="Linked Data Event Stream of graph versions")
+@_get_and_head("/feed", "Linked Data Event Stream of graph versions")
 def change_feed(request: Request) -> Response:
     visit = Visit(request)
     media = visit.media_type(QUAD_OFFERS)
@@ -378,7 +382,7 @@ def change_feed(request: Request) -> Response:
 # -- triple pattern fragments ----------------------------------------------------------------------
 
 
-@router.api_route("/fragments", methods=["GET", "HEAD"], summary="Triple Pattern Fragments (public data)")
+@_get_and_head("/fragments", "Triple Pattern Fragments (public data)")
 def triple_fragments(request: Request) -> Response:
     visit = Visit(request)
     media = visit.media_type((*DATA_OFFERS, "application/trig"))
@@ -419,7 +423,7 @@ def triple_fragments(request: Request) -> Response:
 # -- discoverability ---------------------------------------------------------------------------------
 
 
-@router.api_route("/sitemap.xml", methods=["GET", "HEAD"], summary="Sitemap of entity pages")
+@_get_and_head("/sitemap.xml", "Sitemap of entity pages")
 def sitemap_xml(request: Request) -> Response:
     visit = Visit(request)
     part_text = request.query_params.get("part")
@@ -430,14 +434,9 @@ def sitemap_xml(request: Request) -> Response:
     return respond(request, rep)
 
 
-@router.api_route("/robots.txt", methods=["GET", "HEAD"], summary="robots.txt with the sitemap")
+@_get_and_head("/robots.txt", "robots.txt with the sitemap")
 def robots_txt(request: Request) -> Response:
     visit = Visit(request)
     rep = Representation(sitemap.robots(visit.iris), "text/plain", modified=visit.state.modified,
                          cache_control="public, max-age=86400")
     return respond(request, rep)
-
-
-for _path in ("/.well-known/void", "/catalog", "/dumps/", "/dumps/{name}", "/feed", "/fragments", "/sitemap.xml",
-              "/robots.txt"):
-    _options(_path)

@@ -50,7 +50,8 @@ def limits_text(settings: Settings) -> list[str]:
         "Graphs holding personal data are not part of the dataset for anonymous requests, whatever the query "
         "says; they are visible with the bearer token.",
         "When the query has no FROM/FROM NAMED and the request no default-graph-uri/named-graph-uri, the "
-        "default graph is the union of all named graphs.",
+        "default graph is the union of all named graphs (while the store's own default graph is empty, "
+        "as innograph keeps it; otherwise that graph).",
     ]
 
 

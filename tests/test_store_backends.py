@@ -88,3 +88,13 @@ def test_bindings_are_values_not_query_text(any_store: Any) -> None:
     hostile = 'Organisation doc-a" } ; DROP ALL ; SELECT * { "'
     assert any_store.select(query, {"l": hostile}) == []
     assert len(any_store.select(query)) == 1
+
+
+def test_embedded_default_graph_is_the_union_until_it_holds_data(embedded_store: Any) -> None:
+    seed_document(embedded_store, "doc-a")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert embedded_store.select(count)[0]["n"].value == "3"  # 2 triples + the content hash
+    embedded_store.update("INSERT DATA { <http://e/s> <http://e/p> <http://e/o> }", partition="public")
+    assert embedded_store.select(count)[0]["n"].value == "1"  # standard SPARQL: the default graph itself
+    in_from = f"SELECT (COUNT(*) AS ?n) FROM <{IRIS.graph('doc-a')}> WHERE {{ ?s ?p ?o }}"
+    assert embedded_store.select(in_from)[0]["n"].value == "3"

@@ -121,25 +121,36 @@ def _remote_state(store: Store) -> StoreState:
 
 
 class RepresentationCache:
-    """A small LRU of representations keyed by (store state, request identity)."""
+    """A small LRU of representations keyed by (store state, request identity), bounded in
+    entries and in bytes (a big named graph is not allowed to push everything else out)."""
 
-    def __init__(self, size: int = 512) -> None:
+    def __init__(self, size: int = 512, max_bytes: int = 64_000_000, max_item: int = 4_000_000) -> None:
         self.size = size
+        self.max_bytes = max_bytes
+        self.max_item = max_item
+        self._bytes = 0
         self._items: OrderedDict[tuple[str, ...], Representation] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_make(self, key: tuple[str, ...], make: Callable[[], Representation]) -> Representation:
+    def get_or_make(self, key: tuple[str, ...], make: Callable[[], Representation], *,
+                    any_size: bool = False) -> Representation:
+        """The cached value for ``key``, else ``make()`` (kept unless too big, or ``any_size``)."""
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 return found
         made = make()
-        if made.status == 200 and "no-store" not in made.cache_control:
+        keep = made.status == 200 and "no-store" not in made.cache_control
+        if keep and (any_size or len(made.body) <= self.max_item):
             with self._lock:
+                old = self._items.pop(key, None)
+                self._bytes -= len(old.body) if old is not None else 0
                 self._items[key] = made
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
+                self._bytes += len(made.body)
+                while len(self._items) > self.size or self._bytes > self.max_bytes:
+                    _, evicted = self._items.popitem(last=False)
+                    self._bytes -= len(evicted.body)
         return made
 
 

@@ -39,7 +39,7 @@ from innograph.server.linked.resources import NotFound
 from pyoxigraph import NamedNode, Quad, Triple
 from starlette.responses import FileResponse, Response
 
-from innograph.dump import DumpFile
+from innograph.dump import MEDIA_TYPES, DumpFile
 from innograph.iris import Iris
 from innograph.store import Store
 from innograph.store.base import Partition
@@ -114,7 +114,7 @@ def entity_list(visit: Visit) -> list[str]:
     key = (visit.state.key, "entities")
     cache = visit.cache()
     rep = cache.get_or_make(key, lambda: Representation(
-        "\n".join(sitemap.entities(visit.store, visit.iris)).encode(), "text/plain"))
+        "\n".join(sitemap.entities(visit.store, visit.iris)).encode(), "text/plain"), any_size=True)
     return [line for line in rep.body.decode().split("\n") if line]
 
 
@@ -261,7 +261,7 @@ def void_description(request: Request) -> Response:
     visit = Visit(request)
 
     def build() -> list[Triple]:
-        names = [f.name for f in _dumps(visit)]
+        names = list(MEDIA_TYPES)  # the dump names; the files are made when first downloaded
         return void.void_triples(visit.iris, _stats(visit), entity_list(visit), names, visit.state.modified)
 
     return _metadata_response(visit, "void", void.void_iri(visit.iris), "VoID", build)

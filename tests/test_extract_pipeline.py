@@ -22,8 +22,9 @@ CONTACT_SEED = DATA / "002_553ed0569ff5614e.txt"
 
 def _build(path: Path, doc_id: str = "doc"):
     data = path.read_bytes()
-    return build_document(data.decode("utf-8"), SourceMeta(doc_id=doc_id, url="https://example.org/page"), IRIS,
-                          data=data, loader="text")
+    return build_document(
+        data.decode("utf-8"), SourceMeta(doc_id=doc_id, url="https://example.org/page"), IRIS, data=data, loader="text"
+    )
 
 
 def test_personal_data_only_in_the_personal_triples() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, serialize
-
-from innograph.iris import Iris
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import command
 from innograph.loaders.extract.pipeline import build_document
 from innograph.ontology.validate import validate_path
+from pyoxigraph import RdfFormat, serialize
+
+from innograph.iris import Iris
 
 IRIS = Iris("https://w3id.org/innograph/")
 SEED = Path(__file__).resolve().parent.parent / "data" / "000_f9080ea94353f169.txt"

@@ -16,8 +16,10 @@ def _names(facts: DocumentFacts, kind: str) -> set[str]:
 
 
 def test_organisation_head_words_and_legal_forms() -> None:
-    facts = _facts("Het project wordt gefinancierd door de Provincie Utrecht en de Hogeschool Rotterdam.\n"
-                   "Partner: Nordic Widgets A/S.")
+    facts = _facts(
+        "Het project wordt gefinancierd door de Provincie Utrecht en de Hogeschool Rotterdam.\n"
+        "Partner: Nordic Widgets A/S."
+    )
     orgs = _names(facts, "organisation")
     assert {"Provincie Utrecht", "Hogeschool Rotterdam", "Nordic Widgets A/S"} <= orgs
 
@@ -58,7 +60,9 @@ def test_people_from_role_words_and_contact_blocks() -> None:
 
 
 def test_desk_items_and_cluster_lists() -> None:
-    text = "Het platform heeft 2 clusters:Energie\n\nWater\n\nEr zijn desks:\n  • Juridische desk\n  • Financieringsdesk\n"
+    text = (
+        "Het platform heeft 2 clusters:Energie\n\nWater\n\nEr zijn desks:\n  • Juridische desk\n  • Financieringsdesk\n"
+    )
     facts = _facts(text)
     assert _names(facts, "desk") == {"Juridische desk", "Financieringsdesk"}
     assert {"Energie", "Water"} <= _names(facts, "cluster")

@@ -27,7 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", default="", help="source URL of the document (metadata)")
     parser.add_argument("--retrieved", default=None, help="retrieval date, YYYY-MM-DD (metadata)")
     parser.add_argument(
-        "--format", default="summary", choices=["summary", *FORMATS],
+        "--format",
+        default="summary",
+        choices=["summary", *FORMATS],
         help="summary: the extraction summary as JSON; otherwise the graph (turtle: public graph only)",
     )
 
@@ -70,9 +72,14 @@ def render(loaded: LoadedDocument, iris: Iris, fmt: str) -> str:
     store = to_store(loaded, iris)
     if fmt == "summary":
         return json.dumps(summarise(store, iris, loaded.doc_id), ensure_ascii=False, indent=1)
-    prefixes = {"ig": iris.vocab, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-                "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
-                "prov": "http://www.w3.org/ns/prov#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+    prefixes = {
+        "ig": iris.vocab,
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+        "dcterms": "http://purl.org/dc/terms/",
+        "prov": "http://www.w3.org/ns/prov#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    }
     if fmt == "turtle":
         out = serialize(loaded.public, format=RdfFormat.TURTLE, prefixes=prefixes)
         return out.decode("utf-8") if out else ""

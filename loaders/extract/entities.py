@@ -40,8 +40,17 @@ class _Collector:
     def __init__(self) -> None:
         self.by_key: dict[tuple[str, str], EntityFact] = {}
 
-    def add(self, kind: str, key: str, name: str, mention: Mention, *, aliases: list[str] | None = None,
-            country: str | None = None, org_type: str | None = None) -> EntityFact:
+    def add(
+        self,
+        kind: str,
+        key: str,
+        name: str,
+        mention: Mention,
+        *,
+        aliases: list[str] | None = None,
+        country: str | None = None,
+        org_type: str | None = None,
+    ) -> EntityFact:
         entity = self.by_key.get((kind, key))
         if entity is None:
             entity = EntityFact(kind=kind, name=name, country=country, org_type=org_type, reference_key=key)
@@ -86,7 +95,9 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     programme_spans = [(p.start, p.end) for p in programmes]
     # an area named inside a programme's name ('Interreg Øresund-Kattegat-Skagerrak') is the programme's
     named_spans = [(p.start, p.end) for p in programmes if p.family in ("interreg", "named")]
-    regions = [r for r in regions if re.fullmatch(r"[A-Z]{2}-\w+", r.key) or not _overlaps((r.start, r.end), named_spans)]
+    regions = [
+        r for r in regions if re.fullmatch(r"[A-Z]{2}-\w+", r.key) or not _overlaps((r.start, r.end), named_spans)
+    ]
 
     project_matches = find_projects(text, toks)
     acr_pairs = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _ACR_QUOTED.finditer(text)]
@@ -144,7 +155,9 @@ def _add_programmes(found: _Collector, matches: list[ProgrammeMatch], text: str)
 def _authority_prefix(text: str, start: int) -> str | None:
     """'Province du Limbourg' -> 'Province du ' when written right before a region name."""
     words = "|".join(re.escape(w) for w in lexicon.area_authorities() | lexicon.region_authorities())
-    m = re.search(rf"(?i)\b(?:{words})\s+(?:(?:de|du|des|van|of)\s+(?:la\s+|l['’])?)?$", text[max(0, start - 30) : start])
+    m = re.search(
+        rf"(?i)\b(?:{words})\s+(?:(?:de|du|des|van|of)\s+(?:la\s+|l['’])?)?$", text[max(0, start - 30) : start]
+    )
     return m.group() if m else None
 
 
@@ -158,8 +171,14 @@ def _add_regions(found: _Collector, regions: list[RegionMatch], orgs: list[OrgMa
         prefix = _authority_prefix(text, r.start)
         if prefix:
             aliases.append(prefix + r.name)
-        found.add("region", r.key, r.name, _mention(r.start, r.end, text, "entities.region"), aliases=aliases,
-                  country=r.country)
+        found.add(
+            "region",
+            r.key,
+            r.name,
+            _mention(r.start, r.end, text, "entities.region"),
+            aliases=aliases,
+            country=r.country,
+        )
         keys.add(r.key)
     # a bare 'Euregio' is the document's named Euregio
     named = [e for e in found.of_kind("region") if " " in e.name or "-" in e.name]
@@ -175,7 +194,7 @@ def _add_regions(found: _Collector, regions: list[RegionMatch], orgs: list[OrgMa
 def _role_of(sentence: str) -> str | None:
     low = sentence.casefold()
     best: tuple[int, str] | None = None
-    for cue, role in lexicon.role_cues().items():
+    for cue in lexicon.role_cues():  # the longest cue in the sentence is the most specific
         pos = low.find(cue)
         if pos >= 0 and (best is None or len(cue) > len(best[1])):
             best = (pos, cue)
@@ -189,9 +208,15 @@ def _sentence(sentences: list[tuple[int, int]], pos: int, text: str) -> str:
     return ""
 
 
-def _add_organisations(found: _Collector, orgs: list[OrgMatch], regions: list[RegionMatch],
-                       programme_spans: list[tuple[int, int]], project_names: set[str], text: str,
-                       sentences: list[tuple[int, int]]) -> None:
+def _add_organisations(
+    found: _Collector,
+    orgs: list[OrgMatch],
+    regions: list[RegionMatch],
+    programme_spans: list[tuple[int, int]],
+    project_names: set[str],
+    text: str,
+    sentences: list[tuple[int, int]],
+) -> None:
     region_authorities = lexicon.region_authorities()
     area_authorities = lexicon.area_authorities()
     spans = [(o.start, o.end) for o in orgs]
@@ -212,19 +237,39 @@ def _add_organisations(found: _Collector, orgs: list[OrgMatch], regions: list[Re
                 continue  # 'Region Arts' governs no known region; 'la Province du Limbourg' is an area
             key = f"authority-{inner[0].key.lower()}"
         for alias in o.aliases:
-            if re.fullmatch(r"[A-Z0-9&]{2,8}", alias) and any(name_key(e.name) == name_key(alias) for e in found.of_kind("organisation")):
+            if re.fullmatch(r"[A-Z0-9&]{2,8}", alias) and any(
+                name_key(e.name) == name_key(alias) for e in found.of_kind("organisation")
+            ):
                 key = slug(name_key(alias))
-        entity = found.add("organisation", key, o.name, _mention(o.start, o.end, text, "entities.organisation"),
-                           aliases=o.aliases, country=country, org_type=o.org_type)
+        entity = found.add(
+            "organisation",
+            key,
+            o.name,
+            _mention(o.start, o.end, text, "entities.organisation"),
+            aliases=o.aliases,
+            country=country,
+            org_type=o.org_type,
+        )
         entity.role = entity.role or role
     for m in _cross_border_bodies(regions):
-        found.add("organisation", slug(name_key(m.name)), m.name, _mention(m.start, m.end, text, "entities.cross-border-body"),
-                  org_type="PublicAuthority")
+        found.add(
+            "organisation",
+            slug(name_key(m.name)),
+            m.name,
+            _mention(m.start, m.end, text, "entities.cross-border-body"),
+            org_type="PublicAuthority",
+        )
     _merge_variants(found)
     for org in found.of_kind("organisation"):
         if org.org_type == "ClusterOrganisation" and _names_a_cluster(org.name):
-            cluster = found.add("cluster", org.reference_key or slug(name_key(org.name)), org.name, org.mentions[0],
-                                org_type="ClusterOrganisation", country=org.country)
+            cluster = found.add(
+                "cluster",
+                org.reference_key or slug(name_key(org.name)),
+                org.name,
+                org.mentions[0],
+                org_type="ClusterOrganisation",
+                country=org.country,
+            )
             cluster.mentions = list(org.mentions)
 
 
@@ -252,7 +297,11 @@ def _merge_variants(found: _Collector) -> None:
         for other_key, other in keys.items():
             if other is entity or target:
                 continue
-            if (other_key.endswith(" " + key) or other_key.startswith(key + " ")) and len(key.split()) == 1 and len(key) > 6:
+            if (
+                (other_key.endswith(" " + key) or other_key.startswith(key + " "))
+                and len(key.split()) == 1
+                and len(key) > 6
+            ):
                 target = other
             if any(name_key(a) == key for a in other.aliases):
                 target = other
@@ -265,22 +314,41 @@ def _merge_variants(found: _Collector) -> None:
             keys = {name_key(e.name): e for e in found.of_kind("organisation")}
 
 
-def _add_projects(found: _Collector, matches: list[NameMatch], acr_pairs: list[tuple[int, int, str, str]],
-                  blocked: list[tuple[int, int]], text: str, doc_type: str | None) -> None:
+def _add_projects(
+    found: _Collector,
+    matches: list[NameMatch],
+    acr_pairs: list[tuple[int, int, str, str]],
+    blocked: list[tuple[int, int]],
+    text: str,
+    doc_type: str | None,
+) -> None:
     for m in matches:
         if _overlaps((m.start, m.end), blocked):
             continue
         found.add("project", slug(name_key(m.name)), m.name, _mention(m.start, m.end, text, m.extractor, m.confidence))
     if doc_type == "Project":
         for start, end, acronym, expansion in acr_pairs:
-            found.add("project", slug(name_key(acronym)), acronym, _mention(start, end, text, "entities.acronym-quoted"),
-                      aliases=[expansion])
+            found.add(
+                "project",
+                slug(name_key(acronym)),
+                acronym,
+                _mention(start, end, text, "entities.acronym-quoted"),
+                aliases=[expansion],
+            )
 
 
-def _main_entity(found: _Collector, doc_type: str, title: TitleLine | None, text: str, toks: list[Token],
-                 meta: SourceMeta) -> EntityFact:
-    kind = {"Project": "project", "Call": "call", "Programme": "programme", "Organisation": "organisation",
-            "Cluster": "cluster", "Partnership": "partnership", "Platform": "platform"}[doc_type]
+def _main_entity(
+    found: _Collector, doc_type: str, title: TitleLine | None, text: str, toks: list[Token], meta: SourceMeta
+) -> EntityFact:
+    kind = {
+        "Project": "project",
+        "Call": "call",
+        "Programme": "programme",
+        "Organisation": "organisation",
+        "Cluster": "cluster",
+        "Partnership": "partnership",
+        "Platform": "platform",
+    }[doc_type]
     title_text = title.text if title else None
     candidates = found.of_kind(kind)
     if kind == "project" and candidates:
@@ -293,8 +361,12 @@ def _main_entity(found: _Collector, doc_type: str, title: TitleLine | None, text
     if kind == "platform":
         named = find_platform_name(text, toks)
         if named:
-            return found.add("platform", slug(name_key(named.name)), named.name,
-                             _mention(named.start, named.end, text, named.extractor))
+            return found.add(
+                "platform",
+                slug(name_key(named.name)),
+                named.name,
+                _mention(named.start, named.end, text, named.extractor),
+            )
     name = title_text
     mention = _mention(title.start, title.end, text, "entities.title", 0.6) if title else None
     if kind == "partnership" and title_text:
@@ -305,8 +377,13 @@ def _main_entity(found: _Collector, doc_type: str, title: TitleLine | None, text
             mention = _mention(start, start + len(strong), text, "entities.title-name", 0.6)
     if name is None:
         name = title_from_url(meta.url) or meta.doc_id
-    entity = found.add(kind, slug(name_key(name)) or "main", name, mention) if mention else \
-        found.by_key.setdefault((kind, slug(name_key(name))), EntityFact(kind=kind, name=name, reference_key=slug(name_key(name))))
+    entity = (
+        found.add(kind, slug(name_key(name)) or "main", name, mention)
+        if mention
+        else found.by_key.setdefault(
+            (kind, slug(name_key(name))), EntityFact(kind=kind, name=name, reference_key=slug(name_key(name)))
+        )
+    )
     if kind == "project" and entity.mentions == []:
         pass
     return entity

@@ -56,7 +56,9 @@ def _trim(run: Candidate, text: str) -> Candidate | None:
     """Drop leading articles and stop words ('La Région Normandie' -> 'Région Normandie')."""
     stops = lexicon.stop_words() | lexicon.connectors()
     toks = list(run.toks)
-    while toks and not toks[0].text.isupper() and (toks[0].bare.casefold() in stops or toks[0].text.casefold() in stops):
+    while (
+        toks and not toks[0].text.isupper() and (toks[0].bare.casefold() in stops or toks[0].text.casefold() in stops)
+    ):
         toks.pop(0)
     while toks and toks[-1].text.casefold() in lexicon.connectors():
         toks.pop()
@@ -80,8 +82,12 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
             head = head_of([*words[:-1], words[-1][:-1]])  # Danish genitive: 'EU-Kommissionens'
             if head is not None:
                 last = run.toks[-1]
-                run = Candidate(run.start, last.end - 1, text[run.start : last.end - 1],
-                                (*run.toks[:-1], Token(last.start, last.end - 1, last.text[:-1])))
+                run = Candidate(
+                    run.start,
+                    last.end - 1,
+                    text[run.start : last.end - 1],
+                    (*run.toks[:-1], Token(last.start, last.end - 1, last.text[:-1])),
+                )
                 words = [t.bare for t in run.toks]
         if head is None:
             trailing = _trailing_head(text, run)
@@ -118,8 +124,11 @@ def _split_conjoined(runs: list[Candidate], text: str) -> list[Candidate]:
         left, right = run.toks[:cut], run.toks[cut + 1 :]
         if right and head_of([t.bare for t in left]) and head_of([t.bare for t in right]):
             for part in (left, right):
-                out.extend(_split_conjoined([Candidate(part[0].start, part[-1].end, text[part[0].start : part[-1].end],
-                                                       tuple(part))], text))
+                out.extend(
+                    _split_conjoined(
+                        [Candidate(part[0].start, part[-1].end, text[part[0].start : part[-1].end], tuple(part))], text
+                    )
+                )
         else:
             out.append(run)
     return out
@@ -166,8 +175,11 @@ def _parenthesis_alias(text: str, match: OrgMatch) -> None:
         return
     inner = m.group(1).strip()
     words = inner.split()
-    if is_acronym(inner.replace(" ", "")) or (words and all(is_capitalised(w) or (w.islower() and len(w) <= 3) for w in words)
-                                               and sum(is_capitalised(w) for w in words) >= 2):
+    if is_acronym(inner.replace(" ", "")) or (
+        words
+        and all(is_capitalised(w) or (w.islower() and len(w) <= 3) for w in words)
+        and sum(is_capitalised(w) for w in words) >= 2
+    ):
         match.aliases.append(inner)
         match.alias_spans.append((m.start(1), m.end(1)))
 
@@ -191,8 +203,17 @@ def _acronym_appositions(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
                     if acronym not in existing.aliases:
                         existing.aliases.append(acronym)
                     break
-                out.append(OrgMatch(start, start + len(bare), bare, head[1] if head else "Organisation",
-                                    head[0] if head else "", aliases=[acronym], alias_spans=[(m.start(1), m.end(1))]))
+                out.append(
+                    OrgMatch(
+                        start,
+                        start + len(bare),
+                        bare,
+                        head[1] if head else "Organisation",
+                        head[0] if head else "",
+                        aliases=[acronym],
+                        alias_spans=[(m.start(1), m.end(1))],
+                    )
+                )
                 break
     return out
 

@@ -38,8 +38,14 @@ def _not_name_words() -> frozenset[str]:
             words.add(str(value).casefold())
     for name in lexicon.table("entities", "PROGRAMMES"):
         words.update(fold(name).split())
-    for module, name in (("entities", "PROJECT_WORDS"), ("entities", "PROGRAMME_WORDS"), ("entities", "AREA_HEADS"),
-                         ("entities", "PLATFORM_WORDS"), ("entities", "CLUSTER_WORDS"), ("roles", "PERSON_ROLES")):
+    for module, name in (
+        ("entities", "PROJECT_WORDS"),
+        ("entities", "PROGRAMME_WORDS"),
+        ("entities", "AREA_HEADS"),
+        ("entities", "PLATFORM_WORDS"),
+        ("entities", "CLUSTER_WORDS"),
+        ("roles", "PERSON_ROLES"),
+    ):
         words.update(w.casefold() for w in lexicon.words(module, name))
     words.update({"interreg", "europe", "european", "eu", "image", "project", "projet", "projekt", "innovation"})
     return frozenset(words - _PARTICLES)
@@ -79,8 +85,11 @@ def extract_people(facts: DocumentFacts) -> None:
         key = fold(name)
         person = people.get(key)
         if person is None:
-            person = PersonFact(name=name, role=role, mention=Mention(start, start + len(name), text[start : start + len(name)],
-                                                                       extractor, confidence))
+            person = PersonFact(
+                name=name,
+                role=role,
+                mention=Mention(start, start + len(name), text[start : start + len(name)], extractor, confidence),
+            )
             people[key] = person
         elif role and not person.role:
             person.role = role
@@ -127,7 +136,10 @@ def _role_near(before: str, after: str) -> str | None:
         for found in (m.group(1), m.group(2)):
             if found and any(found == word or found.endswith(word) for word in _role_words()):
                 return found
-    m = re.match(rf"\s+(?i:{_affiliation_words()})\s+(?:(?:de|het|the|la|le|den|det)\s+)?(?:([a-zæøå]\w+)\s+)?[‘'\"]?([A-ZÆØÅ]\w+)", original_after)
+    m = re.match(
+        rf"\s+(?i:{_affiliation_words()})\s+(?:(?:de|het|the|la|le|den|det)\s+)?(?:([a-zæøå]\w+)\s+)?[‘'\"]?([A-ZÆØÅ]\w+)",
+        original_after,
+    )
     if m and m.group(2).casefold() not in lexicon.org_heads():
         return (m.group(1) + " " if m.group(1) else "") + m.group(2)
     return None

@@ -62,6 +62,10 @@ def build_document(text: str, meta: SourceMeta, iris: Iris, *, data: bytes, load
     digest = content_hash(data)
     public, personal = to_rdf(facts, meta, iris, content_hash=digest)
     return LoadedDocument(
-        doc_id=meta.doc_id, content_hash=digest, public=public, personal=personal,
-        language=facts.language, loader=loader,
+        doc_id=meta.doc_id,
+        content_hash=digest,
+        public=public,
+        personal=personal,
+        language=facts.language,
+        loader=loader,
     )

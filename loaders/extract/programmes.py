@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised
@@ -116,10 +117,18 @@ def _interreg(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
             word = nxt.text
             if _ROMAN.match(word) or (_STRAND.match(word) and len(parts) >= 2):
                 parts.append(word)
-            elif word.casefold() in words and j + 1 < len(toks) and is_capitalised(toks[j + 1].text) \
-                    and not text[nxt.end : toks[j + 1].start].strip():
+            elif (
+                word.casefold() in words
+                and j + 1 < len(toks)
+                and is_capitalised(toks[j + 1].text)
+                and not text[nxt.end : toks[j + 1].start].strip()
+            ):
                 pass  # 'interreg V programma Vlaanderen-Nederland': the word is dropped from the name
-            elif (is_capitalised(word) and not word.isupper()) or ("-" in word and is_capitalised(word)) or (word.isupper() and len(word) > 1 and len(parts) >= 2):
+            elif (
+                (is_capitalised(word) and not word.isupper())
+                or ("-" in word and is_capitalised(word))
+                or (word.isupper() and len(word) > 1 and len(parts) >= 2)
+            ):
                 parts.append(word)
             else:
                 break
@@ -149,7 +158,7 @@ def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
             if j > n:
                 continue
             span = toks[i:j]
-            if any(text[a.end : b.start].strip() for a, b in zip(span, span[1:], strict=False)):
+            if any(text[a.end : b.start].strip() for a, b in pairwise(span)):
                 continue
             written = text[span[0].start : span[-1].end]
             key = table.get(" ".join(folded[i:j]))
@@ -167,7 +176,9 @@ def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
             # 'Interregional Innovation Investments (I3)' and 'EFRO' after the full name: one mention
             after = re.match(r"\s*\(([^()]{1,12})\)", text[hit.end :])
             if after and table.get(fold(after.group(1))) == key:
-                hit = ProgrammeMatch(hit.start, hit.end + after.end(), text[hit.start : hit.end + after.end()], key, key)
+                hit = ProgrammeMatch(
+                    hit.start, hit.end + after.end(), text[hit.start : hit.end + after.end()], key, key
+                )
             i = j
             break
         if hit:

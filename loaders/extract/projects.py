@@ -71,7 +71,12 @@ def find_projects(text: str, toks: list[Token]) -> list[NameMatch]:
                 break
             j += 1
         # 'projects supported by X', 'project to SMEs': X is not the project's name
-        if j < len(toks) and not toks[j].text.islower() and "\n" not in text[tok.end : toks[j].start] and not re.search(r"[,.;()]", text[toks[j - 1].end : toks[j].start]):
+        if (
+            j < len(toks)
+            and not toks[j].text.islower()
+            and "\n" not in text[tok.end : toks[j].start]
+            and not re.search(r"[,.;()]", text[toks[j - 1].end : toks[j].start])
+        ):
             got = _name_after(text, toks, j)
             if got and strong_name(got[2]) and got[2][0].casefold() not in stops:
                 after = text[got[1] : got[1] + 12].strip().casefold()

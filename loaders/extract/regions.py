@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import pycountry
 from innograph.loaders.extract import lexicon
@@ -18,11 +19,52 @@ from innograph.loaders.extract.resolve import fold
 from innograph.iris import slug
 
 # countries whose subdivisions are looked up: the EU, the EEA, the UK and Switzerland
-EUROPE = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS", "CH", "GB", "LI"]
+EUROPE = [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+    "NO",
+    "IS",
+    "CH",
+    "GB",
+    "LI",
+]
 # subdivision types kept below the top level (French départements are used as areas)
 _SECOND_LEVEL = {"FR": ("Metropolitan department",), "BE": ("Province",)}
 _MIN_NAME = 5  # shorter names ('Ain', 'Lot') are common words far more often than areas
-_CROSS_BORDER = ("euregio", "eurometropool", "eurométropole", "eurometropolis", "eurorégion", "euroregion", "eurodistri")
+_CROSS_BORDER = (
+    "euregio",
+    "eurometropool",
+    "eurométropole",
+    "eurometropolis",
+    "eurorégion",
+    "euroregion",
+    "eurodistri",
+)
 
 
 @dataclass(frozen=True)
@@ -127,7 +169,7 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
             if j > n:
                 continue
             span = toks[i:j]
-            if any(text[a.end : b.start].strip() for a, b in zip(span, span[1:], strict=False)):
+            if any(text[a.end : b.start].strip() for a, b in pairwise(span)):
                 continue
             words = [span[0].bare] + [t.text for t in span[1:]]
             words[-1] = strip_genitive(words[-1])
@@ -140,8 +182,16 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
                 if hit:
                     words[-1] = words[-1][:-1]
             if hit:
-                found.append(RegionMatch(span[0].start, span[0].start + len(" ".join(words)), text[span[0].start : span[-1].end],
-                                         hit[0], hit[1], " ".join(words)))
+                found.append(
+                    RegionMatch(
+                        span[0].start,
+                        span[0].start + len(" ".join(words)),
+                        text[span[0].start : span[-1].end],
+                        hit[0],
+                        hit[1],
+                        " ".join(words),
+                    )
+                )
                 taken.update(range(i, j))
                 break
     found.extend(_compound_areas(text, toks, taken))
@@ -173,7 +223,11 @@ def _compound_areas(text: str, toks: list[Token], taken: set[int]) -> list[Regio
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if nxt is not None and text[tok.end : nxt.start] == " " and ("-" in nxt.text or is_capitalised(nxt.text)):
                 end, name = nxt.end, text[tok.start : nxt.end]
-            if "-" in name and low.startswith(_CROSS_BORDER) and name.partition("-")[2].casefold() in ("regio", "region"):
+            if (
+                "-" in name
+                and low.startswith(_CROSS_BORDER)
+                and name.partition("-")[2].casefold() in ("regio", "region")
+            ):
                 name = name.partition("-")[0]
                 end = tok.start + len(name)
             out.append(RegionMatch(tok.start, end, name, slug(name), None, name))
@@ -186,7 +240,12 @@ def _named_areas(text: str, runs: list[Candidate]) -> list[RegionMatch]:
     out = []
     for run in runs:
         words = [t.text for t in run.toks]
-        if len(words) >= 2 and words[-1].casefold() in heads and words[-1][0].isupper():
-            if all(is_capitalised(w) for w in words) and fold(" ".join(words[:-1])) not in gazetteer():
-                out.append(RegionMatch(run.start, run.end, run.text, slug(run.text), None, run.text))
+        if (
+            len(words) >= 2
+            and words[-1].casefold() in heads
+            and words[-1][0].isupper()
+            and all(is_capitalised(w) for w in words)
+            and fold(" ".join(words[:-1])) not in gazetteer()
+        ):
+            out.append(RegionMatch(run.start, run.end, run.text, slug(run.text), None, run.text))
     return out

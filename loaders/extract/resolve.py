@@ -23,8 +23,24 @@ from innograph.iris import slug
 
 # leading articles in the four languages (and German, which shows up in cross-border names)
 _ARTICLES = {
-    "the", "a", "an", "la", "le", "les", "l", "de", "het", "een", "den", "det", "der", "die", "das",
-    "des", "du", "d",
+    "the",
+    "a",
+    "an",
+    "la",
+    "le",
+    "les",
+    "l",
+    "de",
+    "het",
+    "een",
+    "den",
+    "det",
+    "der",
+    "die",
+    "das",
+    "des",
+    "du",
+    "d",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -59,11 +59,15 @@ def summarise(store: Store, iris: Iris, doc_id: str) -> dict[str, object]:
     out["language"] = _value(first.get("language"))
     out["title"] = _value(first.get("title"))
     types = sorted({_value(r["type"]) for r in rows if r.get("type") is not None})
-    out["main_entity_type"] = types[0][len(ig):] if types else None
+    out["main_entity_type"] = types[0][len(ig) :] if types else None
 
     for key, cls in (
-        ("organisations", "Organisation"), ("regions", "Region"), ("programmes", "Programme"),
-        ("projects", "Project"), ("clusters", "Cluster"), ("desks", "Desk"),
+        ("organisations", "Organisation"),
+        ("regions", "Region"),
+        ("programmes", "Programme"),
+        ("projects", "Project"),
+        ("clusters", "Cluster"),
+        ("desks", "Desk"),
     ):
         items = []
         for row in _run(store, iris, "entity-names", {**public, "class": NamedNode(ig + cls)}):
@@ -85,7 +89,8 @@ def summarise(store: Store, iris: Iris, doc_id: str) -> dict[str, object]:
     out["start_date"] = _value(rows[0].get("start")) if rows else None
     out["end_date"] = _value(rows[0].get("end")) if rows else None
     out["other_dates"] = [
-        {"date": _value(r["date"]), "meaning": _value(r.get("meaning")) or ""} for r in _run(store, iris, "events", public)
+        {"date": _value(r["date"]), "meaning": _value(r.get("meaning")) or ""}
+        for r in _run(store, iris, "events", public)
     ]
     out["amounts"] = [
         {"value": _number(r["value"]), "currency": _value(r["currency"]), "meaning": _value(r.get("meaning")) or ""}

@@ -55,7 +55,9 @@ def terms() -> dict[str, str]:
 @cache
 def _term_pattern() -> re.Pattern[str]:
     words = sorted(lexicon.table("themes", "TERMS"), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:s|er|en|es|e)?(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:s|er|en|es|e)?(?![\w-])", re.IGNORECASE
+    )
 
 
 def _stems(text: str) -> set[str]:
@@ -108,8 +110,13 @@ def extract_themes(facts: DocumentFacts) -> None:
             return
         offset = text.find(written, start)
         offset = offset if offset >= 0 else start
-        chosen.append(ThemeFact(written, concept_of(written),
-                                Mention(offset, offset + len(written), text[offset : offset + len(written)], extractor, confidence)))
+        chosen.append(
+            ThemeFact(
+                written,
+                concept_of(written),
+                Mention(offset, offset + len(written), text[offset : offset + len(written)], extractor, confidence),
+            )
+        )
         kept_stems.append(stems)
 
     for start, item in _list_items(text):
@@ -136,7 +143,7 @@ def _list_items(text: str) -> list[tuple[int, str]]:
 
 @cache
 def _and_words() -> str:
-    words = sorted(lexicon.words("entities", "LIST_AND") + ("or", "ou", "eller", "of"), key=len, reverse=True)
+    words = sorted((*lexicon.words("entities", "LIST_AND"), "or", "ou", "eller", "of"), key=len, reverse=True)
     return "|".join(re.escape(w) for w in words)
 
 

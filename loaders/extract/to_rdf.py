@@ -69,8 +69,13 @@ KIND_CLASS = {
     "call": ("call", "Call"),
 }
 MAIN_TYPE_KIND = {
-    "Project": "project", "Call": "call", "Programme": "programme", "Organisation": "organisation",
-    "Cluster": "cluster", "Partnership": "partnership", "Platform": "platform",
+    "Project": "project",
+    "Call": "call",
+    "Programme": "programme",
+    "Organisation": "organisation",
+    "Cluster": "cluster",
+    "Partnership": "partnership",
+    "Platform": "platform",
 }
 _DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -117,7 +122,10 @@ def entity_iri(iris: Iris, entity: EntityFact) -> str:
 
 
 def sentence_of(text: str, start: int, end: int, limit: int = 400) -> str:
-    left = max(text.rfind("\n", 0, start), max((m.end() - 1 for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)), default=-1))
+    left = max(
+        text.rfind("\n", 0, start),
+        max((m.end() - 1 for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)), default=-1),
+    )
     match = _SENTENCE_END.search(text, end)
     right = match.start() + 1 if match else len(text)
     if right - left > limit:
@@ -146,7 +154,11 @@ class _Writer:
         (self.personal if personal else self.public).add(Triple(s, p, o))
 
     def state(
-        self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, mentions: Iterable[Mention],
+        self,
+        s: NamedNode,
+        p: NamedNode,
+        o: NamedNode | Literal,
+        mentions: Iterable[Mention],
         personal: bool = False,
     ) -> None:
         """Add ``s p o`` and one evidence node per mention it was read from."""
@@ -170,7 +182,9 @@ class _Writer:
         add(Triple(ev, self.term("confidence"), decimal_literal(round(m.confidence, 2))))
 
 
-def to_rdf(facts: DocumentFacts, meta: SourceMeta, iris: Iris, *, content_hash: str) -> tuple[list[Triple], list[Triple]]:
+def to_rdf(
+    facts: DocumentFacts, meta: SourceMeta, iris: Iris, *, content_hash: str
+) -> tuple[list[Triple], list[Triple]]:
     """Return (public, personal) triples for one document, sorted for byte-stable output."""
     doc = NamedNode(iris.document(meta.doc_id))
     w = _Writer(facts, iris, doc)

@@ -1,12 +1,29 @@
 """Danish page furniture (never a title) and cues for what a document is about."""
 
 FURNITURE = (
-    "tilbage til", "søg", "forside", "menu", "del med", "udskriv", "nyheder", "læs mere", "gå til indhold",
+    "tilbage til",
+    "søg",
+    "forside",
+    "menu",
+    "del med",
+    "udskriv",
+    "nyheder",
+    "læs mere",
+    "gå til indhold",
     "du er her",
 )
 MAIN_TYPE_CUES = {
-    "Call": ("ansøgningsfrist", "ansøgningsrunde", "ansøgninger", "ansøgere", "ansøgningen", "åbnet for",
-             "opslag", "kan søge", "støtteberettigede"),
+    "Call": (
+        "ansøgningsfrist",
+        "ansøgningsrunde",
+        "ansøgninger",
+        "ansøgere",
+        "ansøgningen",
+        "åbnet for",
+        "opslag",
+        "kan søge",
+        "støtteberettigede",
+    ),
     "Project": ("projekt", "projektet", "projektforløb", "partnere", "lead partner", "beløb"),
     "Partnership": ("partnersøgning", "søger partnere", "partnerskab"),
     "Platform": ("platform",),

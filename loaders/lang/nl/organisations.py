@@ -1,20 +1,40 @@
 """Dutch organisation-type words (head words and compound endings) and legal forms."""
 
 HEADS = {
-    "provincie": "PublicAuthority", "gemeente": "PublicAuthority", "ministerie": "PublicAuthority",
-    "commissie": "PublicAuthority", "raad": "PublicAuthority",
-    "waterschap": "PublicAuthority", "agentschap": "DevelopmentAgency", "ontwikkelingsmaatschappij": "DevelopmentAgency",
-    "universiteit": "ResearchOrganisation", "hogeschool": "ResearchOrganisation", "instituut": "ResearchOrganisation",
-    "campus": "ResearchOrganisation", "centrum": "Organisation", "netwerk": "Network", "platform": "Network",
-    "stichting": "Organisation", "vereniging": "Organisation", "kamer": "Organisation", "federatie": "Organisation",
-    "hochschule": "ResearchOrganisation", "universität": "ResearchOrganisation", "gesellschaft": "Organisation",
+    "provincie": "PublicAuthority",
+    "gemeente": "PublicAuthority",
+    "ministerie": "PublicAuthority",
+    "commissie": "PublicAuthority",
+    "raad": "PublicAuthority",
+    "waterschap": "PublicAuthority",
+    "agentschap": "DevelopmentAgency",
+    "ontwikkelingsmaatschappij": "DevelopmentAgency",
+    "universiteit": "ResearchOrganisation",
+    "hogeschool": "ResearchOrganisation",
+    "instituut": "ResearchOrganisation",
+    "campus": "ResearchOrganisation",
+    "centrum": "Organisation",
+    "netwerk": "Network",
+    "platform": "Network",
+    "stichting": "Organisation",
+    "vereniging": "Organisation",
+    "kamer": "Organisation",
+    "federatie": "Organisation",
+    "hochschule": "ResearchOrganisation",
+    "universität": "ResearchOrganisation",
+    "gesellschaft": "Organisation",
     "forum": "Organisation",
 }
 TRAILING_HEADS = ("campus",)
 SUFFIXES = {
-    "autoriteit": "PublicAuthority", "ministerie": "PublicAuthority", "agentschap": "DevelopmentAgency",
-    "universiteit": "ResearchOrganisation", "hogeschool": "ResearchOrganisation", "commissie": "PublicAuthority",
-    "maatschappij": "DevelopmentAgency", "gesellschaft": "Organisation",
+    "autoriteit": "PublicAuthority",
+    "ministerie": "PublicAuthority",
+    "agentschap": "DevelopmentAgency",
+    "universiteit": "ResearchOrganisation",
+    "hogeschool": "ResearchOrganisation",
+    "commissie": "PublicAuthority",
+    "maatschappij": "DevelopmentAgency",
+    "gesellschaft": "Organisation",
 }
 LEGAL_FORMS = ("BV", "B.V.", "NV", "N.V.", "vzw", "VZW", "GmbH", "mbH", "AG", "e.V.")
 CONNECTORS = ("van", "voor", "en", "de", "der", "het", "voor", "für", "und", "in")

@@ -13,7 +13,7 @@ from html import escape
 
 from innograph.server.linked.conneg import EXTENSIONS, LANGUAGES, format_link
 from innograph.server.linked.describe import Labels
-from innograph.server.linked.i18n import word
+from innograph.server.linked.i18n import common_label, word
 from innograph.server.linked.rdf import PREFIXES
 from innograph.server.linked.rdf import value as term_value
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
@@ -52,7 +52,7 @@ class PageContext:
         return iri
 
     def name(self, iri: str) -> str:
-        label = self.labels.get(iri, self.lang)
+        label = self.labels.get(iri, self.lang) or common_label(iri, self.lang)
         return label if label else curie(iri, self.iris)
 
 

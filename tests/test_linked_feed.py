@@ -8,10 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from innograph.server.linked import feed
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 from test_linked_support import SECRETS, LinkedServer, delete_document, linked_server, write_document
-
-from innograph.server.linked import feed
 
 TREE = "https://w3id.org/tree#"
 DCT = "http://purl.org/dc/terms/"

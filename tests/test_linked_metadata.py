@@ -14,12 +14,12 @@ import httpx
 import pytest
 import rdflib
 from conftest import TOKEN
+from innograph.server.linked import fragments as tpf
+from innograph.server.linked.sitemap import entities
 from pyoxigraph import DefaultGraph
 from test_linked_support import SECRETS, LinkedServer, linked_server
 
 from innograph.cli import main as innograph
-from innograph.server.linked import fragments as tpf
-from innograph.server.linked.sitemap import entities
 
 VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")

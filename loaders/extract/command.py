@@ -41,7 +41,7 @@ def doc_id_for(path: Path) -> str:
 def iris_from_settings() -> Iris:
     from innograph.settings import Settings
 
-    return Settings().iris
+    return Settings(**{}).iris  # environment only (INNOGRAPH_*)
 
 
 def to_store(loaded: LoadedDocument, iris: Iris) -> Store:

@@ -12,6 +12,7 @@ type word, a place, a month or a stop word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from innograph.loaders.extract import lexicon
@@ -25,6 +26,8 @@ _NAME_WORD = r"[A-ZÆØÅÉÈÖÜÄ][a-zæøåéèëïöüäçñ'’\-]+"
 _PARTICLE = r"(?:[Dd]e|[Vv]an|der|den|von|[Ll]e|du|da|di|ter|ten)"
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}\b")
 _CAPS_NAME_LINE = re.compile(r"^[A-ZÆØÅÉÈÖÜÄ\-]{2,}(?:\s+[A-ZÆØÅÉÈÖÜÄ\-]{2,}){1,3}$")
+# add(name, start, role, extractor, confidence) -> the (new or known) person
+AddPerson = Callable[[str, int, str | None, str, float], PersonFact]
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -157,7 +160,7 @@ def _speech_near(before: str, after: str) -> bool:
     return any(tail.endswith(w) or head.startswith(w) for w in words)
 
 
-def _name_lists(text: str, add) -> None:  # type: ignore[no-untyped-def]
+def _name_lists(text: str, add: AddPerson) -> None:
     """'vertegenwoordigers ..., Rudy Demotte, Stefaan De Clerck en Martine Aubry': all are people."""
     ands = "|".join(re.escape(w) for w in lexicon.words("entities", "LIST_AND"))
     item = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,2}}"
@@ -174,7 +177,7 @@ def _name_lists(text: str, add) -> None:  # type: ignore[no-untyped-def]
             add(name, text.find(name, m.start()), role, "people.name-list", 0.7)
 
 
-def _contact_blocks(facts: DocumentFacts, add) -> None:  # type: ignore[no-untyped-def]
+def _contact_blocks(facts: DocumentFacts, add: AddPerson) -> None:
     """A name line in capitals, a title line, then phones and e-mails (until the next name line)."""
     lines = [(o, line) for o, line in lines_with_offsets(facts.text) if line.strip()]
     title_lines: set[int] = set()

@@ -144,7 +144,7 @@ def find_cluster_items(text: str) -> list[NameMatch]:
         count = re.search(r"\b(\d{1,2})\s+\w*\s*(?:" + cluster_words + r")", m.group(), re.IGNORECASE)
         limit = int(count.group(1)) if count else 12
         pos = m.end()
-        items = []
+        items: list[NameMatch] = []
         for line_match in re.finditer(r"[^\n]*", text[pos:]):
             raw = line_match.group()
             item = _BULLET.sub("", raw).strip()

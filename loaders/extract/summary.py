@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from pyoxigraph import Literal, NamedNode, Store, Variable
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 
 from innograph.iris import Iris
 
@@ -27,6 +27,7 @@ def _run(store: Store, iris: Iris, name: str, bindings: dict[str, NamedNode]) ->
         prefixes={"ig": iris.vocab},
         substitutions={Variable(k): v for k, v in bindings.items()},
     )
+    assert isinstance(solutions, QuerySolutions), name  # every summary query is a SELECT
     names = [v.value for v in solutions.variables]
     rows = []
     for solution in solutions:
@@ -37,7 +38,11 @@ def _run(store: Store, iris: Iris, name: str, bindings: dict[str, NamedNode]) ->
 def _value(term: object) -> str | None:
     if term is None:
         return None
-    return term.value  # type: ignore[attr-defined]
+    return str(term.value)  # type: ignore[attr-defined]
+
+
+def _text(term: object) -> str:
+    return _value(term) or ""
 
 
 def _number(term: object) -> float | int | None:
@@ -58,7 +63,7 @@ def summarise(store: Store, iris: Iris, doc_id: str) -> dict[str, object]:
     first = rows[0] if rows else {}
     out["language"] = _value(first.get("language"))
     out["title"] = _value(first.get("title"))
-    types = sorted({_value(r["type"]) for r in rows if r.get("type") is not None})
+    types = sorted({_text(r["type"]) for r in rows if r.get("type") is not None})
     out["main_entity_type"] = types[0][len(ig) :] if types else None
 
     for key, cls in (
@@ -82,8 +87,8 @@ def summarise(store: Store, iris: Iris, doc_id: str) -> dict[str, object]:
         out[key] = items
 
     out["themes"] = [_value(r["keyword"]) for r in _run(store, iris, "themes", public)]
-    out["countries"] = [_value(r["country"]).rsplit("/", 1)[-1] for r in _run(store, iris, "countries", public)]
-    out["urls"] = sorted({_value(r.get("written")) or _value(r["url"]) for r in _run(store, iris, "urls", public)})
+    out["countries"] = [_text(r["country"]).rsplit("/", 1)[-1] for r in _run(store, iris, "countries", public)]
+    out["urls"] = sorted({_value(r.get("written")) or _text(r["url"]) for r in _run(store, iris, "urls", public)})
 
     rows = _run(store, iris, "dates", public)
     out["start_date"] = _value(rows[0].get("start")) if rows else None
@@ -104,6 +109,6 @@ def summarise(store: Store, iris: Iris, doc_id: str) -> dict[str, object]:
         {"name": _value(r["name"]), "role": _value(r.get("role"))} for r in _run(store, iris, "people", personal)
     ]
     contacts = _run(store, iris, "contacts", personal)
-    out["emails"] = [_value(r["value"]).removeprefix("mailto:") for r in contacts if _value(r["kind"]) == "email"]
-    out["phones"] = [_value(r["value"]).removeprefix("tel:") for r in contacts if _value(r["kind"]) == "phone"]
+    out["emails"] = [_text(r["value"]).removeprefix("mailto:") for r in contacts if _value(r["kind"]) == "email"]
+    out["phones"] = [_text(r["value"]).removeprefix("tel:") for r in contacts if _value(r["kind"]) == "phone"]
     return out

@@ -76,9 +76,21 @@ class Analysis:
     where_positions: tuple[int, ...]  # offsets of update-operation WHERE keywords (for USING)
 
 
-@lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
-    """What the endpoint needs to know about a query or update text (cached: bench loops repeat)."""
+    """What the endpoint needs to know about a query or update text.
+
+    Short texts are cached (clients repeat the same queries); long ones are not, so the cache
+    stays small whatever clients send.
+    """
+    return _analyse_cached(text) if len(text) <= 4096 else _analyse(text)
+
+
+@lru_cache(maxsize=1024)
+def _analyse_cached(text: str) -> Analysis:
+    return _analyse(text)
+
+
+def _analyse(text: str) -> Analysis:
     form: str | None = None
     has_dataset = False
     has_using = False

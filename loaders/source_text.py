@@ -31,6 +31,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_PIPELINE = "innograph.loaders.extract.pipeline"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SNIFF = 8192
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -104,8 +105,12 @@ def to_document(text: str, meta: SourceMeta, iris: Iris, *, data: bytes, loader:
     text = cap_text(text, meta.doc_id)
     try:
         from innograph.loaders.extract.pipeline import build_document
-    except ImportError:  # the pipeline is not there yet: record the document only
-        return _placeholder(text, meta, iris, data, loader)
+    except ModuleNotFoundError as exc:
+        if exc.name != _PIPELINE:
+            raise LoaderError("extraction_failed", f"the extraction pipeline cannot load: {exc}") from exc
+        return _placeholder(text, meta, iris, data, loader)  # no pipeline in this build: record the document
+    except ImportError as exc:
+        raise LoaderError("extraction_failed", f"the extraction pipeline cannot load: {exc}") from exc
     try:
         return build_document(text, meta, iris, data=data, loader=loader)
     except LoaderError:

@@ -113,3 +113,10 @@ def test_empty_text_still_gives_a_document() -> None:
     assert loaded.public and store is not None
     assert any(t.predicate.value == IRIS.term("contentHash") for t in loaded.public)
     assert Variable("x")
+
+
+def test_a_long_text_is_read_from_its_opening() -> None:
+    text = "Le projet GoFaster est porté par la Région Normandie.\n" + "Lorem ipsum dolor sit amet. " * 20_000
+    facts = extract_facts(text, SourceMeta(doc_id="long"))
+    assert any(e.name == "GoFaster" for e in facts.entities)
+    assert all(m.end <= len(text) for e in facts.entities for m in e.mentions)

@@ -19,6 +19,7 @@ from innograph.loaders.extract.to_rdf import to_rdf
 from innograph.iris import Iris
 
 LANGUAGES = ("en", "fr", "da", "nl")
+MAX_ENTITY_CHARS = 100_000
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
@@ -51,9 +52,16 @@ def extract_facts(text: str, meta: SourceMeta) -> DocumentFacts:
         result = extract_values(facts)
         if isinstance(result, DocumentFacts):
             facts = result
-    entities.extract_entities(facts, meta)
-    people.extract_people(facts)
-    themes.extract_themes(facts)
+    # names, people and themes are read from the opening of very long texts only: a page's facts
+    # sit there, and the rules are not linear in the number of names (offsets stay valid)
+    full_text = facts.text
+    facts.text = full_text[:MAX_ENTITY_CHARS]
+    try:
+        entities.extract_entities(facts, meta)
+        people.extract_people(facts)
+        themes.extract_themes(facts)
+    finally:
+        facts.text = full_text
     return facts
 
 

@@ -171,3 +171,24 @@ def test_portable_build_through_select_equals_the_snapshot_build(store: Embedded
     assert sorted(portable.evidence) == sorted(index.evidence)
     query = PartnerQuery(q=FRENCH_NEED, country="FR")
     assert rank(portable, query)["results"] == rank(index, query)["results"]
+
+
+def test_candidates_without_a_known_country_are_left_out_with_a_note(tmp_path: Path) -> None:
+    from test_partners_fixture import ORGS, org_document, write_partner_graph
+
+    s = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
+    try:
+        write_partner_graph(s, IRIS)
+        write = org_document(IRIS, ("nowhere-ai", "Nowhere AI", "en", "XX", "XX-1", "Company",
+                                    ["artificial-intelligence"], [], "Nowhere AI does artificial intelligence."))
+        # the same organisation without ig:country / ig:region: its country is unknown
+        write.public = [t for t in write.public if not t.predicate.value.endswith(("#country", "#region"))]
+        s.write_document(write)
+        index = IndexHolder(s, IRIS).get()
+        assert len(index) == len(ORGS) + 1
+        answer = rank(index, PartnerQuery(q=FRENCH_NEED, country="FR"))
+        assert org("nowhere-ai") not in iris_of(answer)
+        assert any("no known country" in note for note in answer["notes"])
+        assert org("nowhere-ai") in iris_of(rank(index, PartnerQuery(q=FRENCH_NEED)))  # no seeker country: no filter
+    finally:
+        s.close()

@@ -152,8 +152,10 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
     alive = np.ones(n, dtype=bool)
     if seeker is not None:
         alive[seeker] = False
+    unknown = np.zeros(n, dtype=bool)  # left out only because their country is not in the graph
     if country is not None:
         cid = index.country_id(country)
+        unknown = alive & (index.country == -1)
         if query.same_country:
             alive &= index.country != -1
             if region is not None:
@@ -167,11 +169,13 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
         if not index.eligible_areas.get(programme):
             notes.append("the programme's eligible area is not in the graph: no candidate can be shown to be inside it")
         alive &= index.mask("eligible", programme)
+        unknown &= index.mask("eligible", programme)
     if query.types:
         wanted = np.zeros(n, dtype=bool)
         for t in query.types:
             wanted |= index.mask("type", t)
         alive &= wanted
+        unknown &= wanted
 
     # -- the parts of the score ------------------------------------------------------------------
     parts: dict[str, np.ndarray] = {}
@@ -201,6 +205,7 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
     parts["keywords"] = keyword_part
     if needs or residual:
         alive &= (theme_part > 0) | (keyword_part > 0)
+        unknown &= (theme_part > 0) | (keyword_part > 0)
         if query.q and not matches and not keyword_part.any():
             notes.append("no theme of the scheme and no keyword of the graph was recognised in q")
 
@@ -221,6 +226,13 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
     if seeker_programmes:
         programme_part /= len(seeker_programmes)
     parts["programmes"] = programme_part
+
+    left_out = int(unknown.sum())
+    if left_out:
+        notes.append(
+            f"{left_out} matching organisation(s) with no known country were left out: "
+            "they cannot be shown to be across the border"
+        )
 
     coop_part = np.where(index.role_count > 0, ANY_PARTICIPATION, 0.0).astype(np.float32)
     if country is not None:

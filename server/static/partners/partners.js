@@ -133,6 +133,12 @@
     lookingFor.hidden = false;
   }
 
+  function showNotes(notes) {
+    const box = document.getElementById("notes");
+    box.replaceChildren(...notes.map((n) => el("li", {}, n)));
+    box.hidden = notes.length === 0;
+  }
+
   async function run(push) {
     const p = params();
     if (push) history.pushState(null, "", `?${p}`);
@@ -147,11 +153,12 @@
         throw new Error(`${e.message || response.statusText}${e.hint ? ` — ${e.hint}` : ""}`);
       }
       showLookingFor(body.query);
+      showNotes(body.notes);
       list.replaceChildren(...body.results.map((r, i) => card(r, body.offset + i + 1)));
       const shown = body.results.length;
       status.textContent = shown
         ? `${body.offset + 1}–${body.offset + shown} of ${body.total} candidates`
-        : (body.notes[0] || "No candidate matches: try other words or fewer filters.");
+        : "No candidate matches: try other words or fewer filters.";
       pager.hidden = body.total <= PAGE_SIZE;
       document.getElementById("prev").disabled = body.offset === 0;
       document.getElementById("next").disabled = body.offset + shown >= body.total;
@@ -159,6 +166,7 @@
         `page ${Math.floor(body.offset / PAGE_SIZE) + 1} of ${Math.max(1, Math.ceil(body.total / PAGE_SIZE))}`;
     } catch (err) {
       list.replaceChildren();
+      showNotes([]);
       pager.hidden = true;
       errorBox.textContent = err.message;
       errorBox.hidden = false;

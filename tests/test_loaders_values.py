@@ -268,6 +268,16 @@ def test_seed_project_page_values() -> None:
     assert sorted(c.value for c in facts.countries) == ["BG", "CY", "GR", "NO", "PT"]
 
 
+def test_eligible_beneficiaries_and_partner_count() -> None:
+    text = (
+        "Qui peut candidater :\n  • Les PME, les associations et les fondations\n  • Les communes. Sous conditions.\n\n"
+        "Le réseau compte 12 partenaires dans 5 pays."
+    )
+    facts = run(text)
+    assert facts.eligible_beneficiaries == ["PME", "associations", "fondations", "communes"]
+    assert facts.partner_count == 12
+
+
 def test_seed_keep_record_values() -> None:
     facts = run((DATA / "004_bb30414c2a0db206.txt").read_text(encoding="utf-8"))
     assert facts.language == "en"

@@ -80,6 +80,24 @@ def partner_count(masked: str, langs: tuple[str, ...]) -> int | None:
     return int(m.group("n")) if m and int(m.group("n")) > 0 else None
 
 
+@cache
+def _item_patterns(langs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternation(name: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(merged(langs, "beneficiaries", name)), key=len, reverse=True))
+
+    articles, words = alternation("ARTICLES"), alternation("LIST_WORDS")
+    article = re.compile(rf"^(?:(?:{articles})(?:\s+|(?<=['’])))+", re.IGNORECASE)
+    splitter = re.compile(rf",\s+|\s+(?:{words})\s+(?=[^,]*$)", re.IGNORECASE)
+    return article, splitter
+
+
+def _split_item(item: str, langs: tuple[str, ...]) -> list[str]:
+    """'Les entreprises, fondations et associations' -> three items without their article."""
+    article, splitter = _item_patterns(langs)
+    parts = splitter.split(item) if "," in item else [item]
+    return [article.sub("", p).strip() for p in parts if article.sub("", p).strip()]
+
+
 def eligible_beneficiaries(text: str, langs: tuple[str, ...]) -> list[str]:
     """The bullet items under a heading such as 'Qui sont les bénéficiaires :'."""
     regex = cue_regex(tuple(merged(langs, "beneficiaries", "HEADINGS")))
@@ -93,7 +111,8 @@ def eligible_beneficiaries(text: str, langs: tuple[str, ...]) -> list[str]:
         for following in lines[i + 1:]:
             m = _BULLET.match(following)
             if m:
-                items.append(m.group("item").split(". ")[0].rstrip(" ;,."))  # the item, not its comments
+                item = m.group("item").split(". ")[0].rstrip(" ;,.")  # the item, not its comments
+                items.extend(_split_item(item, langs))
             elif following.strip() and items:
                 break
             if len(items) >= _MAX_BENEFICIARIES:

@@ -2,3 +2,5 @@
 
 HEADINGS = ("hvem kan søge", "målgruppe", "ansøgerkreds", "støtteberettigede")
 PARTNER_WORDS = ("partnere", "projektpartnere", "deltagere")
+ARTICLES = ("de", "den", "det", "alle", "en", "et")  # dropped before an item
+LIST_WORDS = ("og", "eller")  # split "X, Y and Z" into items

@@ -2,3 +2,5 @@
 
 HEADINGS = ("wie kan aanvragen", "voor wie", "doelgroep", "wie komt in aanmerking", "aanvragers")
 PARTNER_WORDS = ("partners", "projectpartners", "deelnemers")
+ARTICLES = ("de", "het", "een", "alle")  # dropped before an item
+LIST_WORDS = ("en", "of")  # split "X, Y and Z" into items

@@ -53,6 +53,8 @@ class QueryPool:
         self._free: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         self.killed = 0  # workers stopped at the time limit (exposed for tests and metrics)
+        self._waiting = 0  # callers blocked in run() waiting for a free worker
+        self._waiting_lock = threading.Lock()
         for _ in range(size):
             self._free.put(self._spawn())
 
@@ -76,10 +78,15 @@ class QueryPool:
     def run(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
         """Run one job; raises QueryTimeout, StoreBusy or StoreUnavailable."""
         deadline = time.monotonic() + timeout
+        with self._waiting_lock:
+            self._waiting += 1
         try:
             w = self._free.get(timeout=timeout)
         except queue.Empty:
             raise StoreBusy("every query worker is busy; retry later") from None
+        finally:
+            with self._waiting_lock:
+                self._waiting -= 1
         try:
             w.conn.send(job)
             if w.conn.poll(max(deadline - time.monotonic(), 0.0)):
@@ -99,6 +106,8 @@ class QueryPool:
         """``run`` for asyncio callers; same errors. Falls back to a thread when no worker is free."""
         loop = asyncio.get_running_loop()
         try:
+            if self._waiting:  # queue behind the callers already waiting, or they could starve
+                raise queue.Empty
             w = self._free.get_nowait()
         except queue.Empty:
             return await loop.run_in_executor(None, self.run, job, timeout)

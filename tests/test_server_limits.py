@@ -93,3 +93,16 @@ def test_result_size_cap_gives_422_never_a_truncated_200(shared_server: LiveServ
     assert too_big.json()["error"]["code"] == "result_too_large"
     assert fine.status_code == 200
     assert len(fine.json()["results"]["bindings"]) == 10
+
+
+def test_more_concurrent_queries_than_workers_all_answer(shared_server: LiveServer) -> None:
+    """24 lookups at once on 2 workers: the extra ones wait for a worker, none fails or starves."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def lookup(_: int) -> int:
+        with httpx.Client(base_url=shared_server.url, timeout=30) as c:
+            return c.get("/sparql", params={"query": LOOKUP}).status_code
+
+    with ThreadPoolExecutor(24) as pool:
+        statuses = list(pool.map(lookup, range(48)))
+    assert statuses == [200] * 48

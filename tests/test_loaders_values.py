@@ -231,6 +231,8 @@ def test_phone_region_follows_language() -> None:
         "+33142685300"
     ]
     assert [p.value for p in run("Voor vragen over de regeling: bel 070 123 4567").phones] == ["+31701234567"]
+    text = "Le guichet de la Région wallonne en Belgique répond à vos questions. Contact : tél. 081 33 31 00"
+    assert [p.value for p in run(text).phones] == ["+3281333100"]
 
 
 # --- countries ------------------------------------------------------------------------------

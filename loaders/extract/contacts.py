@@ -25,6 +25,7 @@ _PHONE_CUE = re.compile(
     re.IGNORECASE,
 )
 _MIN_DIGITS = 8
+_MAX_REGIONS = 4
 # registration numbers look like national phone numbers (a Danish CVR has eight digits)
 _NOT_PHONE_CUE = re.compile(
     r"(?<![^\W\d_])(?:cvr|se-nr|p-nr|ean|kvk|siret|siren|tva|btw|vat|iban|bic|org\.?\s?nr|reg\.?\s?nr|j\.\s?nr|"
@@ -76,30 +77,34 @@ def _norm_url(url: str) -> str:
     return url.removeprefix("www.")
 
 
-def find_phones(text: str, region: str | None, blocked: list[tuple[int, int]]) -> list[ValueFact]:
+def find_phones(
+    text: str, region: str | None, blocked: list[tuple[int, int]], other_regions: tuple[str, ...] = ()
+) -> list[ValueFact]:
     """Phone numbers in E.164. Numbers written without a country code are read with ``region``
-    (the document's country); spans in ``blocked`` (dates, amounts) are skipped. A national number
-    needs a phone cue before it, an e-mail nearby or a line of its own: bare digit groups in running
-    text are more often references than phones."""
+    (the document's country), then with ``other_regions`` (countries the text names: a French page
+    from Wallonia gives Belgian numbers); spans in ``blocked`` (dates, amounts) are skipped. A
+    national number needs a phone cue before it, an e-mail nearby or a line of its own: bare digit
+    groups in running text are more often references than phones."""
     out: list[ValueFact] = []
     seen: set[str] = set()
     occupied = Occupied(len(text), blocked)
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-        start, end = match.start, match.end
-        if not occupied.free(start, end):
-            continue
-        digits = sum(c.isdigit() for c in match.raw_string)
-        if digits < _MIN_DIGITS:
-            continue
-        international = match.raw_string.lstrip().startswith(("+", "00"))
-        if not international and not _phone_context(text, start, end):
-            continue
-        value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        if value in seen:
-            continue
-        seen.add(value)
-        out.append(ValueFact(value, Mention(start, end, match.raw_string, "values.phone", 0.9)))
-    return out
+    regions = list(dict.fromkeys(r for r in (region, *other_regions) if r)) or [None]
+    for i, current in enumerate(regions[:_MAX_REGIONS]):
+        for match in phonenumbers.PhoneNumberMatcher(text, current, leniency=phonenumbers.Leniency.VALID):
+            start, end = match.start, match.end
+            international = match.raw_string.lstrip().startswith(("+", "00"))
+            if not occupied.free(start, end) or (i > 0 and international):
+                continue
+            if sum(c.isdigit() for c in match.raw_string) < _MIN_DIGITS:
+                continue
+            if not international and not _phone_context(text, start, end):
+                continue
+            value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            occupied.take(start, end)
+            if value not in seen:
+                seen.add(value)
+                out.append(ValueFact(value, Mention(start, end, match.raw_string, "values.phone", 0.9)))
+    return sorted(out, key=lambda v: v.mention.start)
 
 
 def _phone_context(text: str, start: int, end: int) -> bool:

@@ -115,6 +115,28 @@ def test_partner_page_finds_explains_and_links(browser, server: str) -> None:  #
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, lab)))
 
 
+def test_partner_page_from_a_shared_link_shows_every_reason(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    from urllib.parse import urlencode
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    query = urlencode({"org": IRIS.entity("org", "ad-normandie"), "q": "transition verte", "lang": "nl"})
+    browser.get(f"{server}/partners?{query}")
+    dutch = f'li.pl-card[data-iri="{IRIS.entity("org", "groningen-energie-cluster")}"]'
+    card = WebDriverWait(browser, WAIT).until(ec.presence_of_element_located((By.CSS_SELECTOR, dutch)))
+    assert browser.find_element(By.ID, "need").get_attribute("value") == "transition verte"  # form restored
+    reasons = card.find_element(By.CSS_SELECTOR, ".pl-why").text
+    assert "Already worked with you in Smart Regions" in reasons
+    assert "Took part in Interreg Europe" in reasons
+    assert {"part-themes", "part-types", "part-programmes", "part-cooperation"} <= {
+        e.get_attribute("class") for e in card.find_elements(By.CSS_SELECTOR, ".pl-bar span")
+    }
+    assert "hernieuwbare energie" in card.find_element(By.CSS_SELECTOR, ".pl-chip b").text  # Dutch label
+    browser.save_screenshot(str(SCREENSHOT.with_name("partners-page-org.png")))
+
+
 def test_partner_page_shows_api_errors(browser, server: str) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec

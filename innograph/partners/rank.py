@@ -9,7 +9,8 @@ The score (0..1) is a weighted sum of five parts, each between 0 and 1:
   steps (grandparent, grandchild, sibling). A theme the candidate only has through a project it
   took part in counts 0.8 of that. The part is the mean over the needed themes.
   Needed themes = the ``theme`` parameters + the concepts whose labels (in any of the four
-  languages, stemmed, accent- and case-blind) occur in ``q`` + the seeker organisation's themes.
+  languages, stemmed, accent- and case-blind) occur in ``q``; with neither, the seeker
+  organisation's own themes (its profile).
 - **keywords**: the share of the other content words of ``q`` found (stemmed) among the
   candidate's keywords as written (``ig:keyword``).
 - **types**: how well the candidate's organisation type complements the seeker's
@@ -134,7 +135,7 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
     matches = index.matcher.find(query.q) if query.q else []
     for m in matches:
         needs.setdefault(m.concept, f"'{m.label}' in q")
-    if seeker is not None:
+    if seeker is not None and not needs and not query.q:  # an explicit need wins over the org's profile
         for concept in _themes_of(index, seeker):
             needs.setdefault(concept, "theme of the seeker")
     residual = index.matcher.unmatched_tokens(query.q, matches) if query.q else []
@@ -413,6 +414,11 @@ def _result(
     }
 
 
+def _words(types: tuple[str, ...]) -> str:
+    """'ClusterOrganisation' -> 'cluster organisation' (for sentences)."""
+    return " / ".join("EU office" if t == "EUOffice" else re.sub(r"(?<=[a-z])(?=[A-Z])", " ", t).lower() for t in types)
+
+
 def _page(index: PartnerIndex, iri: str) -> str | None:
     """The local path of the entity's page (``{base}id/...`` dereferences to it)."""
     base = index.iris.base
@@ -461,7 +467,7 @@ def _reasons(
     if seeker_types and index.types_of[i]:
         value = complement(seeker_types, index.types_of[i])
         if value >= 0.6:
-            text = f"Complementary type: {'/'.join(index.types_of[i])} for a {'/'.join(seeker_types)}."
+            text = f"Complementary type: {_words(index.types_of[i])} for a {_words(seeker_types)}."
             bits.append({"kind": "type", "text": text})
     country = index.country_of(i)
     if country and seeker_country and country != seeker_country:

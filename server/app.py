@@ -25,6 +25,7 @@ ROUTE_MODULES = ("sparql", "ui", "linked_data", "partners")
 
 
 def _include_routes(app: FastAPI) -> None:
+    included: list[str] = []
     for name in ROUTE_MODULES:
         module_name = f"{ROUTES_PACKAGE}.{name}"
         try:
@@ -35,6 +36,8 @@ def _include_routes(app: FastAPI) -> None:
             log.info("route module %s not present; skipped", module_name)
             continue
         app.include_router(module.router)
+        included.append(name)
+    app.state.route_modules = tuple(included)  # which parts this build serves (e.g. "ui" for /)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:

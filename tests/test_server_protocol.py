@@ -246,3 +246,13 @@ def test_wrong_token_on_a_query_is_refused(shared_server: LiveServer) -> None:
     with shared_server.client(token="not-" + TOKEN) as c:
         r = c.get("/sparql", params={"query": "ASK {}"})
     assert (r.status_code, error_code(r)) == (403, "token_invalid")
+
+
+def test_browsers_asking_for_html_go_to_the_query_page(shared_server: LiveServer) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    with shared_server.client() as c:
+        r = c.get("/sparql", headers={"Accept": browser})
+    if "ui" in shared_server.app.state.route_modules:
+        assert (r.status_code, r.headers["location"]) == (303, "/")
+    else:  # no query page in this build: the service description, as RDF
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")

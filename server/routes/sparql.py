@@ -283,10 +283,7 @@ async def _service_description(request: Request, settings: Settings) -> Response
 
 
 def _has_ui(request: Request) -> bool:
-    state = request.app.state
-    if not hasattr(state, "has_ui"):
-        state.has_ui = any(getattr(r, "path", None) == "/" for r in request.app.routes)
-    return bool(state.has_ui)
+    return "ui" in getattr(request.app.state, "route_modules", ())
 
 
 def _triple_count(request: Request, generation: int) -> int | None:

@@ -6,6 +6,7 @@ and translations or acronyms written in parentheses after a name (kept as aliase
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass, field
 
 from innograph.loaders.extract import lexicon
@@ -52,6 +53,11 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     return found
 
 
+@cache
+def _person_roles() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("roles", "PERSON_ROLES") if " " not in w)
+
+
 def _trim(run: Candidate, text: str) -> Candidate | None:
     """Drop leading articles and stop words ('La Région Normandie' -> 'Région Normandie')."""
     stops = lexicon.stop_words() | lexicon.connectors()
@@ -60,8 +66,13 @@ def _trim(run: Candidate, text: str) -> Candidate | None:
         toks and not toks[0].text.isupper() and (toks[0].bare.casefold() in stops or toks[0].text.casefold() in stops)
     ):
         toks.pop(0)
-    while toks and toks[-1].text.casefold() in lexicon.connectors():
-        toks.pop()
+    roles = _person_roles()
+    while toks and toks[0].text.casefold() in roles:  # 'Kontakt Erhvervsstyrelsen'
+        toks.pop(0)
+    while toks and (toks[-1].text.casefold() in lexicon.connectors() or toks[-1].text.casefold() in roles):
+        toks.pop()  # 'Energy Cluster Denmarks CEO'
+    while toks and toks[0].text.casefold() in stops and not toks[0].text.isupper():
+        toks.pop(0)
     if not toks:
         return None
     start = toks[0].start
@@ -114,15 +125,17 @@ _CONJUNCTIONS = frozenset(("en", "and", "et", "og", "und", "samt"))
 
 
 def _split_conjoined(runs: list[Candidate], text: str) -> list[Candidate]:
-    """'Provincie Utrecht en de Hogeschool Rotterdam' is two names when both sides have a head word."""
+    """'Provincie Utrecht en de Hogeschool Rotterdam' is two names when both sides have a head word
+    (the last such conjunction first: 'Ministerie van A en B en het Ministerie van C')."""
     out = []
     for run in runs:
-        cut = next((i for i, t in enumerate(run.toks) if t.text in _CONJUNCTIONS), None)
-        if cut is None or cut == 0:
+        cuts = [i for i, t in enumerate(run.toks) if t.text in _CONJUNCTIONS and i > 0]
+        cut = next((i for i in reversed(cuts) if _splits(run.toks[:i], run.toks[i + 1 :])), None)
+        if cut is None:
             out.append(run)
             continue
         left, right = run.toks[:cut], run.toks[cut + 1 :]
-        if right and head_of([t.bare for t in left]) and head_of([t.bare for t in right]):
+        if right:
             for part in (left, right):
                 out.extend(
                     _split_conjoined(
@@ -132,6 +145,12 @@ def _split_conjoined(runs: list[Candidate], text: str) -> list[Candidate]:
         else:
             out.append(run)
     return out
+
+
+def _splits(left: tuple[Token, ...], right: tuple[Token, ...]) -> bool:
+    right_head = head_of([t.bare for t in right]) if right else None
+    # 'Gesellschaft für Innovation und Technologietransfer mbH': a legal form ends one name
+    return bool(head_of([t.bare for t in left])) and right_head is not None and right_head[1] != "Company"
 
 
 def _single_word_ok(word: str, head: str) -> bool:

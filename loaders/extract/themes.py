@@ -150,7 +150,7 @@ def _and_words() -> str:
 def _enumerations(text: str) -> list[tuple[int, str]]:
     """'x, y og z' with at least three short items, or two after a list cue."""
     ands = _and_words()
-    item = r"[^\W\d][\w'’&\-/()]*(?:\s+[\w'’&\-/()]+){0,3}"
+    item = r"[^\W_][\w'’&\-/()]*(?:\s+[\w'’&\-/()]+){0,3}"
     pattern = re.compile(rf"({item})((?:,\s*{item})+)\s*,?\s+(?:{ands})\s+({item})")
     cues = tuple(c.casefold() for c in lexicon.words("themes", "LIST_CUES"))
     out: list[tuple[int, str]] = []
@@ -176,6 +176,8 @@ def _enumerations(text: str) -> list[tuple[int, str]]:
             words = entry.split()
             at = text.find(entry, pos)
             pos = at + len(entry) if at >= 0 else pos
+            if len(words) == 1 and entry[:1].isupper() and not _term_pattern().fullmatch(entry):
+                continue  # a capitalised single word in a list is a name ('Mons, Tournai')
             if words and words[-1].casefold() not in stops and (cued or len(words) <= 3):
                 out.append((at if at >= 0 else m.start(), entry))
     return out

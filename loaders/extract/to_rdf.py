@@ -117,6 +117,8 @@ def is_reference(entity: EntityFact) -> bool:
 
 def entity_iri(iris: Iris, entity: EntityFact) -> str:
     segment, _ = KIND_CLASS.get(entity.kind, ("thing", "Organisation"))
+    if entity.kind == "cluster" and entity.org_type:
+        segment = "organisation"  # a cluster organisation is one node, an organisation and a cluster
     key = entity.reference_key or entity_slug(entity.name)
     return iris.entity(segment, slug(key) if entity.kind not in ("region",) else key)
 

@@ -6,8 +6,8 @@ and translations or acronyms written in parentheses after a name (kept as aliase
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_acronym, is_capitalised, strip_genitive

@@ -64,7 +64,7 @@ ORGS: list[tuple[str, str, str, str, str, str, list[str], list[str], str]] = [
     ("normandie-ia-lab", "Normandie IA Lab", "fr", "FR", "FR-IDF", "ResearchOrganisation",
      ["artificial-intelligence"], [], "Normandie IA Lab mène des recherches en intelligence artificielle."),
     ("syddansk-innovation", "Syddansk Innovation", "da", "DK", "DK-83", "Company",
-     ["artificial-intelligence"], ["kunstig intelligens", "robotteknologi"],
+     ["artificial-intelligence"], ["kunstig intelligens", "robotteknologi", "droner"],
      "Syddansk Innovation hjælper små virksomheder med at tage kunstig intelligens i brug."),
     ("gron-omstilling-fyn", "Grøn Omstilling Fyn", "da", "DK", "DK-83", "ClusterOrganisation",
      ["green-transition"], [], "Grøn Omstilling Fyn samler virksomheder om den grønne omstilling."),

@@ -192,3 +192,12 @@ def test_candidates_without_a_known_country_are_left_out_with_a_note(tmp_path: P
         assert org("nowhere-ai") in iris_of(rank(index, PartnerQuery(q=FRENCH_NEED)))  # no seeker country: no filter
     finally:
         s.close()
+
+
+def test_words_outside_the_scheme_match_keywords_as_written_and_are_named(index: PartnerIndex) -> None:
+    answer = rank(index, PartnerQuery(q="we look for partners working with drones", country="FR"))
+    assert "drones" in answer["query"]["keywords"]
+    hit = next(r for r in answer["results"] if r["iri"] == org("syddansk-innovation"))
+    assert [k["keyword"] for k in hit["matched_keywords"]] == ["droner"]  # stemmed: drones ~ droner
+    assert hit["parts"]["keywords"] > 0
+    assert "'droner'" in hit["explanation"]

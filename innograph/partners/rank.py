@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from innograph.partners.index import PartnerIndex
+from innograph.partners.index import ROLE_THEME_WEIGHT, PartnerIndex
 from innograph.partners.text import LANGUAGES, all_keys
 
 WEIGHTS: dict[str, float] = {"themes": 0.50, "keywords": 0.10, "types": 0.15, "programmes": 0.15, "cooperation": 0.10}
@@ -204,6 +204,7 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
     if residual:
         keyword_part /= len(residual)
     parts["keywords"] = keyword_part
+    wanted_keys = frozenset(k for token in residual for k in all_keys(token))
     if needs or residual:
         alive &= (theme_part > 0) | (keyword_part > 0)
         unknown &= (theme_part > 0) | (keyword_part > 0)
@@ -268,7 +269,10 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
         page = np.empty(0, dtype=np.int64)
 
     results = [
-        _result(index, int(i), score, parts, needs, seeker_programmes, seeker_targets, seeker_types, country, lang)
+        _result(
+            index, int(i), score, parts, needs, wanted_keys, seeker_programmes, seeker_targets, seeker_types, country,
+            lang,
+        )
         for i in page
     ]
     return {
@@ -340,6 +344,7 @@ def _result(
     score: np.ndarray,
     parts: dict[str, np.ndarray],
     needs: dict[str, str],
+    wanted_keys: frozenset[str],
     seeker_programmes: set[str],
     seeker_targets: set[str],
     seeker_types: tuple[str, ...],
@@ -347,18 +352,16 @@ def _result(
     lang: str,
 ) -> dict[str, Any]:
     iri = index.orgs[i]
-    own = _themes_of(index, i)
     matched = []
     for need in needs:
-        near = index.scheme.near(need)
         best: tuple[float, str, str] | None = None
-        for concept in own:
-            rel = near.get(concept)
-            if rel is None:
+        for concept, rel in index.scheme.near(need).items():  # only concepts near the need can match
+            posting = index.theme_post.get(concept)
+            if posting is None or not _contains(posting[0], i):
                 continue
             via = index.theme_via.get((i, concept))
-            weight = rel.weight * (0.8 if via else 1.0)
-            if best is None or weight > best[0]:
+            weight = rel.weight * (ROLE_THEME_WEIGHT if via else 1.0)
+            if best is None or weight > best[0] or (weight == best[0] and concept < best[1]):
                 best = (weight, concept, rel.kind)
         if best is None:
             continue
@@ -379,8 +382,9 @@ def _result(
         )
     keywords = []
     if parts["keywords"][i] > 0:
-        for text, subject, _keys in index.keywords_of.get(i, []):
-            keywords.append({"keyword": text, "evidence": _evidence(index, subject, "keyword", text)})
+        for text, subject, kw_keys in index.keywords_of.get(i, []):
+            if kw_keys & wanted_keys:  # only the keywords that matched words of the need
+                keywords.append({"keyword": text, "evidence": _evidence(index, subject, "keyword", text)})
     programmes = []
     for p in sorted(seeker_programmes & set(index.programmes_of.get(i, ()))):
         via = index.programme_via.get((i, p))

@@ -19,10 +19,15 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 _BLOCK = re.compile(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*")  # runs of non-blank lines
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NO_LANGUAGE = "zxx"
 _MIN_BLOCK_CHARS = 25  # shorter blocks (menu items, numbers) borrow their neighbours' language
 _MAX_CLASSIFY_CHARS = 4000  # a block's language is clear long before that
 _STOP_WEIGHT = 2.0  # how much the stop-word share counts against the classifier's probability
 _OTHER_MIN_SHARE = 0.6  # text share another language needs before the document is 'not ours'
+# close relatives the classifier confuses with ours: a Danish block scored as Norwegian is Danish
+_NEIGHBOURS = {"no": "da", "nn": "da", "nb": "da", "fo": "da", "af": "nl", "fy": "nl", "li": "nl", "lb": "nl",
+               "wa": "fr", "oc": "fr", "sco": "en"}
+_FOREIGN_UNSURE = 0.5  # below this the classifier's foreign guess is no evidence at all
 _FOREIGN_SURE = 0.9  # the unrestricted classifier is trusted above this probability
 _OTHER_MAX_STOP = 0.3  # a block the classifier calls foreign stays ours above this stop-word share
 
@@ -59,52 +64,62 @@ def _block_language(text: str) -> tuple[str, float, str]:
     shares = stop_word_shares(sample)
     best = max(LANGUAGES, key=lambda lang: probs.get(lang, 0.0) / total + _STOP_WEIGHT * shares[lang])
     foreign, confidence = ranked[0]
-    if foreign not in LANGUAGES and confidence < _FOREIGN_SURE and max(shares.values()) >= _OTHER_MAX_STOP:
+    if foreign not in LANGUAGES and (
+        _NEIGHBOURS.get(foreign) == best
+        or confidence < _FOREIGN_UNSURE
+        or (confidence < _FOREIGN_SURE and max(shares.values()) >= _OTHER_MAX_STOP)
+    ):
         foreign = best
     return best, max(shares.values()), foreign
 
 
 def detect(text: str) -> tuple[str | None, list[Segment]]:
-    """The main-body language (en/fr/da/nl or None) and one :class:`Segment` per text block."""
+    """The main-body language (en/fr/da/nl or None) and one :class:`Segment` per text block.
+
+    A block in another language (German, Spanish...) gets None; a block too short to tell takes
+    the language of the block before it."""
     segments: list[Segment] = []
+    short: list[Segment] = []
     weight: dict[str, float] = {}
     other_weight = 0.0
-    best_stop = 0.0
     for match in _BLOCK.finditer(text):
         block = match.group()
         letters = sum(c.isalpha() for c in block)
+        segment = Segment(match.start(), match.end(), None)
+        segments.append(segment)
         if letters < _MIN_BLOCK_CHARS:
-            segments.append(Segment(match.start(), match.end(), None))
+            short.append(segment)
             continue
-        lang, stop_share, unrestricted = _block_language(block)
-        segments.append(Segment(match.start(), match.end(), lang))
+        lang, _, unrestricted = _block_language(block)
         if unrestricted in LANGUAGES:
+            segment.language = lang
             weight[lang] = weight.get(lang, 0.0) + letters
-            best_stop = max(best_stop, stop_share)
+        elif unrestricted == _NO_LANGUAGE:
+            short.append(segment)  # codes, numbers, names: borrows its neighbour's language
         else:
             other_weight += letters
     if not weight:
-        # only short blocks: classify the whole text once
+        # no block long enough (or all foreign): classify the whole text once
         letters = sum(c.isalpha() for c in text)
-        if letters < 3:
+        if letters < 3 or other_weight:
             return None, segments
-        lang, stop_share, unrestricted = _block_language(text)
+        lang, _, unrestricted = _block_language(text)
         if unrestricted not in LANGUAGES:
             return None, segments
         weight[lang] = letters
     main = max(weight, key=lambda lang: weight[lang])
-    total = sum(weight.values()) + other_weight
-    if other_weight / total >= _OTHER_MIN_SHARE:
+    if other_weight / (sum(weight.values()) + other_weight) >= _OTHER_MIN_SHARE:
         return None, segments
-    _fill_short_segments(segments, main)
+    _fill_short_segments(segments, short, main)
     return main, segments
 
 
-def _fill_short_segments(segments: list[Segment], main: str) -> None:
-    """Short blocks take the language of the previous classified block (or the main one)."""
-    previous = main
+def _fill_short_segments(segments: list[Segment], short: list[Segment], main: str) -> None:
+    """Short blocks take the language of the block before them (or the main one)."""
+    is_short = {id(s) for s in short}
+    previous: str | None = main
     for seg in segments:
-        if seg.language is None:
+        if id(seg) in is_short:
             seg.language = previous
-        else:
+        elif seg.language is not None:
             previous = seg.language

@@ -25,7 +25,7 @@ _DROP_TAGS = (
 )
 _DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary", "dialog", "menu", "menubar")
 _NOISE = re.compile(r"(?:^|[\s_-])(?:cookie|cookies|consent|breadcrumbs?|skip-link|share|social|newsletter|"
-                    r"navbar|menu|sidebar)(?:$|[\s_-])", re.IGNORECASE)
+                    r"navbar|navigation|menu|sidebar|pagination)(?:$|[\s_-])", re.IGNORECASE)
 _BLOCK = {
     "p", "div", "section", "article", "main", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead",
     "tfoot", "tr", "blockquote", "pre", "figure", "figcaption", "address", "hr", "h1", "h2", "h3", "h4",
@@ -81,7 +81,8 @@ def html_to_text(source: str) -> str:
 
 
 def _title(root: html.HtmlElement) -> str:
-    for xpath in ("//h1", "//meta[@property='og:title']/@content", "//title"):
+    # used only when the kept content has no <h1>: a page-level <h1> is then often the site's logo
+    for xpath in ("//meta[@property='og:title']/@content", "//title", "//h1"):
         found = root.xpath(xpath)
         if found:
             value = found[0] if isinstance(found[0], str) else found[0].text_content()

@@ -99,6 +99,19 @@ def test_html_class_names_never_drop_most_of_the_page() -> None:
     assert "Long text about the project" in text and "Home About" not in text
 
 
+def test_html_title_comes_from_the_page_metadata_not_the_logo() -> None:
+    page = (
+        "<html><head><title>Call for projects | Region</title>"
+        "<meta property='og:title' content='Call for projects'></head><body>"
+        "<div class='site'><h1>Region</h1></div><div class='navigation'>Home News</div>"
+        f"<main><h2>Who can apply</h2><p>{'Companies and universities in the region can apply. ' * 6}</p></main>"
+        "</body></html>"
+    )
+    text = html_to_text(page)
+    assert text.startswith("Call for projects\n\nWho can apply\n\nCompanies")
+    assert "Home News" not in text
+
+
 def test_html_without_main_uses_body_and_title() -> None:
     text = html_to_text("<html><head><title>A call</title></head><body><div><p>One</p>two<br>three</div></body></html>")
     assert text == "A call\n\nOne\ntwo\nthree"

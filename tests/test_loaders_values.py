@@ -182,6 +182,7 @@ def test_year_range_without_cue_gives_two_other_dates() -> None:
 def test_programme_periods_and_events_are_not_the_subjects_period() -> None:
     facts = run(
         "Le projet est financé pendant la période de programmation 2021-2027 du FEDER.\n\n"
+        "Het project valt onder Interreg V (2014-2020). Funded in the 2014-2020 programming period.\n\n"
         "The conference takes place from 5 March 2024 to 7 March 2024 in Aarhus."
     )
     assert facts.start_date is None and facts.end_date is None

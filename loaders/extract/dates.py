@@ -166,6 +166,7 @@ class _Cues:
     after_cue: re.Pattern[str] | None
     meanings: dict[str, str]
     after_meanings: dict[str, str]
+    programme_cue: re.Pattern[str] | None
 
 
 @cache
@@ -191,8 +192,10 @@ def _cues(langs: tuple[str, ...]) -> _Cues:
     # one pass per context; the earlier category wins when two cues start at the same place
     any_cue, meanings = grouped_cue_regex(categories)
     after_cue, after_meanings = grouped_cue_regex((m, c) for m, c in categories if m in _AFTER_DATE)
+    programme, _ = grouped_cue_regex((m, c) for m, c in categories if m == "programme period")
+    programme_cue = re.compile(rf"[\s)]*(?:{programme.pattern})", re.IGNORECASE) if programme else None
     return _Cues(connector, word_connector, opener, pairs, year_preposition, any_cue, after_cue, meanings,
-                 after_meanings)
+                 after_meanings, programme_cue)
 
 
 @dataclass
@@ -235,7 +238,7 @@ def _is_label(text: str, hit_start: int, hit_end: int) -> bool:
         return True
     if re.search(r"(?<!\w)(?:the|of the|de la|du|des|het|van de|den|det)\s+$", before, re.IGNORECASE):
         return True
-    named = re.search(r"(?<![.!?:\n])\s(?:[A-Z][\w-]*|[IVX]+)\s+$", before)
+    named = re.search(r"(?<![.!?:\n])\s(?:[A-Z][\w-]*|[IVX]+)(?:\s+|\s*\()$", before)  # 'Interreg V (2014-2020)'
     return bool(named) and not re.search(r"[:\n]\s*\S+\s+$", before)
 
 
@@ -282,11 +285,12 @@ def extract_dates(
         # the range's own opening word ('from', 'fra', 'entre le') is no start cue
         opener = cues.opener.search(masked, max(0, a.start - 12), a.start)
         meaning = _nearest_cue(index, cues, opener.start() if opener else a.start, b.end, look_right=False)
-        if meaning == "programme period":
+        after = masked[b.end:b.end + 40]
+        if meaning == "programme period" or (cues.programme_cue and cues.programme_cue.match(after)):
             continue  # 'the programming period 2021-2027' dates a programme, not this document's subject
         cued = meaning in ("period", "start", "submission", "deadline", "end")
-        if not cued and a.bare_year and _is_label(masked, a.start, b.end):
-            continue
+        if a.bare_year and meaning in (None, "period") and _is_label(masked, a.start, b.end):
+            continue  # a programme's period ('Interreg V (2014-2020)') even in a sentence about a project
         if meaning in ("meeting", "publication"):  # a conference over some days is no project period
             others.append(fact(a, meaning, 0.6))
             others.append(fact(b, meaning + " end", 0.6))

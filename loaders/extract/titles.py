@@ -11,6 +11,7 @@ from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import lines_with_offsets
 
 _GLUED = re.compile(r"(?<=[A-Z)’'])(?=[A-Z][a-zà-ÿ])|(?<=\))(?=[A-Z])")
+_LIST_ITEM = re.compile(r"^(?:[•·\-*–◦▪]|\d{1,2}[.)])\s")
 _MAX_TITLE = 140
 _TITLE_WEIGHT = 4.0
 _OPENING_WEIGHT = 2.0
@@ -51,8 +52,8 @@ def title_line(text: str) -> TitleLine | None:
         checked += 1
         if checked > 6:
             break
-        if _is_furniture(line):
-            continue
+        if _is_furniture(line) or _LIST_ITEM.match(line):
+            continue  # navigation, or a list item ('- Local Economic Development')
         start = offset + raw.find(line)
         if len(line) > _MAX_TITLE:
             glue = _GLUED.search(line, 3, 110)
@@ -83,6 +84,16 @@ def title_from_url(url: str | None) -> str | None:
 @cache
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(cue.casefold()))
+
+
+def agrees_with_url(title: str, url: str | None) -> bool:
+    """False when the URL names the page in five or more words and the title line shares none of them
+    (the line is then a heading of the page's body, not its title)."""
+    words = (title_from_url(url) or "").casefold().split()
+    if len(words) < 5:
+        return True
+    stops = lexicon.stop_words()
+    return bool({w for w in words if w not in stops} & set(re.findall(r"\w+", title.casefold())))
 
 
 def main_type(text: str, title: str | None) -> str:

@@ -191,6 +191,14 @@ def test_programme_periods_and_events_are_not_the_subjects_period() -> None:
     ]
 
 
+def test_a_lone_year_in_running_text_is_never_the_subjects_period() -> None:
+    facts = run("Founded in 2011, the cluster has grown. From 2021 it also hosts a lab, at least until 2030.")
+    assert facts.start_date is None and facts.end_date is None
+    assert [d.value for d in facts.other_dates] == ["2011", "2021", "2030"]
+    labelled = run("Start: 2019\nEnd: 2022\n\nA project on circular design.")
+    assert (labelled.start_date.value, labelled.end_date.value) == ("2019", "2022")  # type: ignore[union-attr]
+
+
 def test_founding_in_first_sentence_is_the_start() -> None:
     facts = run("Het platform X\n\nOp 15 maart 2011 werd het project opgericht door drie regio's. Het groeit.")
     assert facts.start_date is not None and facts.start_date.value == "2011-03-15"

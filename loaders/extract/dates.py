@@ -312,6 +312,8 @@ def extract_dates(
             labelled = meaning in ("start", "end", "deadline", "period") and re.search(r":\s*$", left)
             if not labelled and (cues.year_preposition.search(left) is None or _is_label(masked, hit.start, hit.end)):
                 continue
+            if not labelled and meaning in ("start", "end", "deadline"):
+                meaning = "other"  # 'from 2021', 'until 2030' in running text: too vague for the subject's period
         else:
             meaning = _nearest_cue(index, cues, hit.start, hit.end)
         if meaning == "programme period":
@@ -322,7 +324,7 @@ def extract_dates(
             ends.append(_Candidate(2, hit.start, fact(hit, meaning)))
         elif meaning == "start":
             starts.append(_Candidate(3, hit.start, fact(hit, "start")))
-        elif meaning == "creation" and hit.start < min(first_sentences_end, _EARLY_CHARS):
+        elif meaning == "creation" and not hit.bare_year and hit.start < min(first_sentences_end, _EARLY_CHARS):
             starts.append(_Candidate(1, hit.start, fact(hit, "creation", 0.6)))
         elif meaning in (None, "period", "submission"):
             lone = hit.start < _PUBLICATION_CHARS

@@ -15,7 +15,8 @@ PERIOD_CUES = ("period", "duration", "lasts", "runs from", "running", "timeframe
                "project dates", "implementation",
                "project", "runs", "ran", "run from")
 START_CUES = ("start", "begin", "starting", "opens", "opening", "from", "as of", "kick-off", "kick off")
-END_CUES = ("end date", "ends", "ending", "closes", "closing", "until", "finish", "runs until", "up to")
+END_CUES = ("end date", "end:", "end year", "ends", "ending", "closes", "closing", "until", "finish", "runs until",
+            "up to")
 DEADLINE_CUES = ("deadline", "closing date", "submission", "apply by", "applications must", "due", "no later than")
 SUBMISSION_CUES = ("applications", "submissions", "proposals", "call is open", "open for")
 PUBLICATION_CUES = ("published", "publication", "posted", "news", "updated", "press release", "last modified")

@@ -154,32 +154,55 @@ def _iri(value: str) -> str:
     return value
 
 
-def mentioned_iris(text: str) -> Iterator[str]:
-    """Every IRI written in the text (IRIREFs resolved against BASE, prefixed names expanded)."""
+def resolved(text: str) -> Iterator[tuple[Token, str | None]]:
+    """Every token with the IRI it denotes (IRIREFs resolved against BASE, prefixed names expanded)."""
     from urllib.parse import urljoin
 
     base = ""
     prefixes: dict[str, str] = {}
-    pending: str | None = None  # "BASE", or "PREFIX" / the prefix being declared
+    pending: str | None = None  # "BASE", "PREFIX", or the prefix being declared ("ex:")
     for tok in tokens(text):
+        iri: str | None = None
         if tok.kind == "word" and tok.text.upper() in ("BASE", "PREFIX"):
             pending = tok.text.upper()
-            continue
-        if tok.kind == "iri":
+        elif tok.kind == "iri":
             iri = urljoin(base, tok.text[1:-1]) if base else tok.text[1:-1]
             if pending == "BASE":
                 base = iri
             elif pending and pending.endswith(":"):
                 prefixes[pending] = iri
             pending = None
-            yield iri
+        elif tok.kind == "pname" and pending == "PREFIX":
+            pending = tok.text.partition(":")[0] + ":"  # the declaration's IRI comes next
         elif tok.kind == "pname":
-            prefix, _, local = tok.text.partition(":")
-            if pending == "PREFIX":
-                pending = prefix + ":"  # the declaration's IRI comes next
-                continue
             pending = None
+            prefix, _, local = tok.text.partition(":")
             if prefix + ":" in prefixes:
-                yield prefixes[prefix + ":"] + re.sub(r"\\(.)", r"\1", local)
+                iri = prefixes[prefix + ":"] + re.sub(r"\\(.)", r"\1", local)
         else:
             pending = None
+        yield tok, iri
+
+
+def mentioned_iris(text: str) -> Iterator[str]:
+    """Every IRI written in the text."""
+    return (iri for _, iri in resolved(text) if iri is not None)
+
+
+def dataset_clauses(text: str) -> tuple[list[str], list[str]]:
+    """The IRIs of a query's ``FROM`` and ``FROM NAMED`` clauses (default graphs, named graphs)."""
+    defaults: list[str] = []
+    named: list[str] = []
+    state = ""  # "FROM" after FROM, "NAMED" after FROM NAMED
+    for tok, iri in resolved(text):
+        word = tok.text.upper() if tok.kind == "word" else ""
+        if word == "FROM":
+            state = "FROM"
+        elif word == "NAMED" and state == "FROM":
+            state = "NAMED"
+        elif state and iri is not None:
+            (named if state == "NAMED" else defaults).append(iri)
+            state = ""
+        else:
+            state = ""
+    return defaults, named

@@ -20,7 +20,7 @@ from __future__ import annotations
 from innograph.server.sparql_guard import mentioned_iris
 
 from innograph.iris import Iris
-from innograph.store import Store, StoreError
+from innograph.store import Store, StoreError, StoreUnavailable
 
 
 class PartialUpdate(StoreError):
@@ -39,10 +39,22 @@ def public_guard(iris: Iris) -> str:
     )
 
 
+def has_full_partition(store: Store) -> bool:
+    """False for a remote store configured without a full-view endpoint (one dataset only)."""
+    urls = getattr(store, "urls", None)  # RemoteStore: the views it was configured with
+    return urls is None or "full" in urls
+
+
 def apply_update(store: Store, update: str, iris: Iris) -> str:
-    """Run the update where it belongs; returns the partitions written ("full" or "full+public")."""
+    """Run the update where it belongs; returns the partitions written ("full", "public", "full+public")."""
+    personal = touches_personal_graph(update, iris)
+    if not has_full_partition(store):
+        if personal:
+            raise StoreUnavailable("personal graphs cannot be written: no full-view endpoint is configured")
+        store.update(f"{update} ;\n{public_guard(iris)}", partition="public")
+        return "public"
     store.update(update, partition="full")
-    if touches_personal_graph(update, iris):
+    if personal:
         return "full"
     try:
         store.update(f"{update} ;\n{public_guard(iris)}", partition="public")

@@ -71,3 +71,11 @@ def test_iris_are_expanded_for_the_personal_graph_check() -> None:
     assert touches_personal_graph(text + "DROP GRAPH <d/personal>", iris)
     assert not touches_personal_graph(text + "DROP GRAPH g:d", iris)
     assert not touches_personal_graph('INSERT DATA { <http://e/s> <http://e/p> "graph/d/personal" }', iris)
+
+
+def test_dataset_clauses_are_resolved() -> None:
+    from innograph.server.sparql_guard import dataset_clauses
+
+    query = 'BASE <http://b/> PREFIX g: <http://g/> SELECT * FROM <x> FROM g:y FROM NAMED <z> { ?s ?p "FROM <q>" }'
+    assert dataset_clauses(query) == (["http://b/x", "http://g/y"], ["http://b/z"])
+    assert dataset_clauses("SELECT * { ?s ?p ?o }") == ([], [])

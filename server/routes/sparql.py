@@ -14,8 +14,8 @@ from fastapi import APIRouter
 from innograph.server import conneg, service_description
 from innograph.server.deps import bearer_token, is_authorised
 from innograph.server.errors import ApiError
-from innograph.server.sparql_guard import Analysis, analyse, with_using
-from innograph.server.sparql_update import apply_update
+from innograph.server.sparql_guard import Analysis, analyse, dataset_clauses, with_using
+from innograph.server.sparql_update import apply_update, has_full_partition
 from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
@@ -148,6 +148,14 @@ def _graph_list(params: QueryParams, name: str) -> list[str]:
     return values
 
 
+def _is_iri(value: str) -> bool:
+    try:
+        NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _endpoint_url(request: Request) -> str:
     """The URL the client used, without query (cheaper than ``request.url.replace``)."""
     scope = request.scope
@@ -180,6 +188,12 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
     _refuse_fetching(analysis)
     default_graphs = _graph_list(params, "default-graph-uri")
     named_graphs = _graph_list(params, "named-graph-uri")
+    if analysis.has_dataset and not (default_graphs or named_graphs):
+        # Send the query's FROM / FROM NAMED as the protocol dataset too: same meaning, and it
+        # also holds on servers whose union-default-graph mode would override FROM (Oxigraph).
+        clauses = dataset_clauses(query)
+        if all(_is_iri(g) for g in (*clauses[0], *clauses[1])):  # else the store reports the syntax error
+            default_graphs, named_graphs = clauses
     form = analysis.form
     requested = params.get("format") or params.get("output")
     accept: tuple[str, ...]
@@ -200,7 +214,7 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
     store: Store = request.app.state.store
     job = QueryRequest(
         query,
-        partition="full" if authorised else "public",
+        partition="full" if authorised and has_full_partition(store) else "public",
         accept=accept,
         default_graphs=default_graphs,
         named_graphs=named_graphs,

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,10 @@ import synthetic
 
 HERE = Path(__file__).resolve().parent
 README = HERE / "README.md"
-START, END = "<!-- bench:table:start -->", "<!-- bench:table:end -->"
+MARKERS = {
+    False: ("<!-- bench:table:start -->", "<!-- bench:table:end -->"),
+    True: ("<!-- bench:asyncio:start -->", "<!-- bench:asyncio:end -->"),
+}
 ACCEPT = "application/sparql-results+json"
 IG = synthetic.IG
 PREFIXES = f"PREFIX ig: <{IG}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
@@ -114,10 +118,20 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60) 
     sys.exit(f"server for {url} did not start")
 
 
-def fetch_json(url: str) -> dict:
+def fetch_json(url: str, attempts: int = 5) -> dict:
+    """One answer; a 503 (busy or restarting worker) is retried after a pause, then fatal."""
     request = urllib.request.Request(url, headers={"Accept": ACCEPT})
-    with urllib.request.urlopen(request, timeout=120) as response:
-        return json.loads(response.read())
+    for attempt in range(attempts):
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            body = exc.read()[:300].decode(errors="replace")
+            if exc.code != 503 or attempt == attempts - 1:
+                sys.exit(f"HTTP {exc.code} from {url[:80]}...: {body}")
+            print(f"  HTTP 503 ({body}); retrying", flush=True)
+            time.sleep(2)
+    raise AssertionError("unreachable")
 
 
 def canonical(result: dict) -> list[str]:
@@ -157,13 +171,14 @@ def table(rows: list[dict]) -> str:
     return head + "\n".join(lines) + "\n"
 
 
-def write_readme(text: str) -> None:
+def write_readme(text: str, asyncio_loop: bool) -> None:
+    start, end = MARKERS[asyncio_loop]
     readme = README.read_text(encoding="utf-8")
-    if START not in readme or END not in readme:
-        sys.exit(f"{README} lacks the {START} / {END} markers")
-    before, rest = readme.split(START, 1)
-    _, after = rest.split(END, 1)
-    README.write_text(before + START + "\n" + text + END + after, encoding="utf-8")
+    if start not in readme or end not in readme:
+        sys.exit(f"{README} lacks the {start} / {end} markers")
+    before, rest = readme.split(start, 1)
+    _, after = rest.split(end, 1)
+    README.write_text(before + start + "\n" + text + end + after, encoding="utf-8")
 
 
 # -- main -------------------------------------------------------------------------------------------
@@ -176,6 +191,11 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every request count")
     parser.add_argument("--workdir", type=Path, help="keep stores and data here (default: a temp dir)")
     parser.add_argument("--no-readme", action="store_true", help="print the table only")
+    parser.add_argument(
+        "--asyncio-loop",
+        action="store_true",
+        help="run our app under uvicorn with the plain asyncio loop instead of `innograph serve` (uvloop)",
+    )
     args = parser.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="innograph-bench-"))
@@ -213,13 +233,33 @@ def main() -> int:
         )  # fmt: skip
         env = {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_")}
         env.update(INNOGRAPH_STORE=str(ours_dir), INNOGRAPH_BASE_IRI=synthetic.BASE)
-        processes.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "innograph.cli", "serve", "--port", str(our_port), "--log-level", "warning"],
-                env=env,
-                **quiet,
-            )
-        )
+        if args.asyncio_loop:
+            command = [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "innograph.server.app:create_app",
+                "--factory",
+                "--loop",
+                "asyncio",
+                "--port",
+                str(our_port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ]
+        else:
+            command = [
+                sys.executable,
+                "-m",
+                "innograph.cli",
+                "serve",
+                "--port",
+                str(our_port),
+                "--log-level",
+                "warning",
+            ]
+        processes.append(subprocess.Popen(command, env=env, **quiet))  # fmt: skip
         floor_port = free_port()
         processes.append(
             subprocess.Popen(
@@ -297,12 +337,13 @@ def main() -> int:
         stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         header = (
             f"Measured {stamp} on {machine}; {data.quads:,} quads; both servers on the same machine as the load "
-            f"generator; query workers (ours): {workers}.\n\n"
+            f"generator; query workers (ours): {workers}; our server: "
+            f"{'uvicorn --loop asyncio' if args.asyncio_loop else '`innograph serve` (uvicorn, uvloop)'}.\n\n"
         )
         print()
         print(header + result)
         if not args.no_readme:
-            write_readme(header + result)
+            write_readme(header + result, args.asyncio_loop)
             print(f"table written to {README}")
     finally:
         for process in processes:

@@ -37,7 +37,7 @@ def extract_values(facts: DocumentFacts) -> None:
     blocked = [(f.mention.start, f.mention.end) for f in (*facts.amounts, *facts.percentages, *others)]
     blocked += [(d.mention.start, d.mention.end) for d in (facts.start_date, facts.end_date) if d is not None]
     named = tuple(c.value for c in facts.countries)
-    facts.phones = find_phones(text, _phone_region(facts, langs), blocked, named)
+    facts.phones = find_phones(text, _phone_region(facts), blocked, named)
     facts.partner_count = partner_count(masked, langs)
     facts.eligible_beneficiaries = eligible_beneficiaries(text, langs)
 
@@ -52,11 +52,16 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _phone_region(facts: DocumentFacts, langs: tuple[str, ...]) -> str | None:
-    """The country national numbers are read in: the document's language, else its blocks'."""
-    for lang in (facts.language, *langs):
+def _phone_region(facts: DocumentFacts) -> str | None:
+    """The country national numbers are read in: the document's language, else its blocks'
+    (longest first)."""
+    weight: dict[str, int] = {}
+    for seg in facts.segments:
+        if seg.language:
+            weight[seg.language] = weight.get(seg.language, 0) + seg.end - seg.start
+    for lang in (facts.language, *sorted(weight, key=lambda x: -weight[x])):
         region = getattr(rules(lang or "", "numbers"), "PHONE_REGION", None)
-        if region and (lang != "en" or facts.language == "en"):
+        if region:
             return region
     return None
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 import phonenumbers
-from innograph.loaders.extract.cues import Occupied
+from innograph.loaders.extract.cues import LETTER, Occupied, merged
 from innograph.loaders.extract.facts import Mention, ValueFact
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w-])")
@@ -19,19 +21,8 @@ _URL = re.compile(
     rf"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})(?![\w@-])(?:/[^\s<>\"'«»\[\]{{}}|\\^`]*)?)"
 )
 _TRAILING = ".,;:!?)]}'\"’”»…"
-_PHONE_CUE = re.compile(
-    r"(?<![^\W\d_])(?:tel|tél|tlf|tf|phone|mobile?|mob|gsm|téléphone|telephone|telefoon|telefon|fax|bel|ring|"
-    r"call|contact|kontakt|portable|mobiel)[^\n]{0,25}$|[☎📞📱]\W{0,3}$",
-    re.IGNORECASE,
-)
 _MIN_DIGITS = 8
 _MAX_REGIONS = 4
-# registration numbers look like national phone numbers (a Danish CVR has eight digits)
-_NOT_PHONE_CUE = re.compile(
-    r"(?<![^\W\d_])(?:cvr|se-nr|p-nr|ean|kvk|siret|siren|tva|btw|vat|iban|bic|org\.?\s?nr|reg\.?\s?nr|j\.\s?nr|"
-    r"sagsnr|ref)\b[^\n]{0,12}$",
-    re.IGNORECASE,
-)
 
 
 def _strip_trailing(raw: str) -> str:
@@ -77,8 +68,30 @@ def _norm_url(url: str) -> str:
     return url.removeprefix("www.")
 
 
+@dataclass
+class _PhoneCues:
+    phone: re.Pattern[str]  # 'Tlf.', 'Tél. :' shortly before a national number
+    not_phone: re.Pattern[str]  # 'CVR', 'SIRET': a registration number, not a phone
+
+
+@cache
+def _phone_cues(langs: tuple[str, ...]) -> _PhoneCues:
+    def alternation(name: str) -> str:
+        found = sorted(set(merged(langs, "contacts", name)), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in found) or "(?!)"
+
+    return _PhoneCues(
+        re.compile(rf"(?<!{LETTER})(?:{alternation('PHONE_CUES')})[^\n]{{0,25}}$|[☎📞📱]\W{{0,3}}$", re.IGNORECASE),
+        re.compile(rf"(?<!{LETTER})(?:{alternation('NOT_PHONE_CUES')})\b[^\n]{{0,12}}$", re.IGNORECASE),
+    )
+
+
 def find_phones(
-    text: str, region: str | None, blocked: list[tuple[int, int]], other_regions: tuple[str, ...] = ()
+    text: str,
+    region: str | None,
+    blocked: list[tuple[int, int]],
+    other_regions: tuple[str, ...] = (),
+    langs: tuple[str, ...] = ("en",),
 ) -> list[ValueFact]:
     """Phone numbers in E.164. Numbers written without a country code are read with ``region``
     (the document's country), then with ``other_regions`` (countries the text names: a French page
@@ -87,6 +100,7 @@ def find_phones(
     groups in running text are more often references than phones."""
     out: list[ValueFact] = []
     seen: set[str] = set()
+    cues = _phone_cues(langs)
     occupied = Occupied(len(text), blocked)
     regions = list(dict.fromkeys(r for r in (region, *other_regions) if r)) or [None]
     for i, current in enumerate(regions[:_MAX_REGIONS]):
@@ -97,7 +111,7 @@ def find_phones(
                 continue
             if sum(c.isdigit() for c in match.raw_string) < _MIN_DIGITS:
                 continue
-            if not international and not _phone_context(text, start, end):
+            if not international and not _phone_context(text, start, end, cues):
                 continue
             value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             occupied.take(start, end)
@@ -107,10 +121,10 @@ def find_phones(
     return sorted(out, key=lambda v: v.mention.start)
 
 
-def _phone_context(text: str, start: int, end: int) -> bool:
-    if _NOT_PHONE_CUE.search(text[max(0, start - 25):start]):
+def _phone_context(text: str, start: int, end: int, cues: _PhoneCues) -> bool:
+    if cues.not_phone.search(text[max(0, start - 25):start]):
         return False
-    if _PHONE_CUE.search(text[max(0, start - 40):start]):
+    if cues.phone.search(text[max(0, start - 40):start]):
         return True
     if "@" in text[max(0, start - 80):end + 80]:
         return True

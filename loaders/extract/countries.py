@@ -24,17 +24,12 @@ _MAX_HEADER_FIELDS = 6
 _CODE = re.compile(r"(?:(?<=[·|•])|^)\s*([A-Z]{2})\s*(?=[·|•]|$)", re.MULTILINE)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+(?:-[A-Za-zÀ-ÿ]+)*")
 _NOT_CODES = {"EU", "UK", "EL"}
-_OF_NAME = re.compile(r"([A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]+)[ \t]+(?:of|de|du|des|van|for|af)[ \t]+(?:the[ \t]+)?$")
-_STATE_TITLES = frozenset({"republic", "kingdom", "principality", "duchy", "république", "royaume", "koninkrijk",
-                           "kongeriget", "republik", "government", "gouvernement", "regering"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _is_letter(char: str) -> bool:
     return char.isalpha()
 
-_LANGUAGE_NAME = re.compile(r"(?<![^\W\d_])(?:en|in|på|het|into|auf)\s+$", re.IGNORECASE)
-_LANGUAGE_END = re.compile(r"\s*(?:$|[^\w\s]|(?:and|et|og|en|or|ou|eller|of)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -42,6 +37,10 @@ class _Lexicon:
     forms: dict[str, tuple[str, bool, bool]]  # lower form -> (code, must be capitalised, is a name)
     by_first_word: dict[str, tuple[str, ...]]  # first word -> its forms, longest first
     stop_words: frozenset[str]
+    language_before: re.Pattern[str]  # 'en' in 'en français'
+    language_after: re.Pattern[str]  # what may follow a language name: punctuation, 'and', the end
+    of_name: re.Pattern[str]  # 'University of' before a country name
+    state_titles: frozenset[str]
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, form) of every lexicon form in ``text``: a dictionary lookup per word,
@@ -85,7 +84,19 @@ def _lexicon(langs: tuple[str, ...]) -> _Lexicon:
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(_WORD.match(form).group(), []).append(form)  # type: ignore[union-attr]
-    return _Lexicon(forms, {k: tuple(v) for k, v in by_first.items()}, frozenset(stops))
+    def words(name: str) -> str:
+        found = {w for lang in langs for w in getattr(rules(lang, "countries"), name, ())}
+        return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or "(?!)"
+
+    return _Lexicon(
+        forms,
+        {k: tuple(v) for k, v in by_first.items()},
+        frozenset(stops),
+        re.compile(rf"(?<![^\W\d_])(?:{words('LANGUAGE_PREPOSITIONS')})\s+$", re.IGNORECASE),
+        re.compile(rf"\s*(?:$|[^\w\s]|(?:{words('LIST_JOINERS')})\b)", re.IGNORECASE),
+        re.compile(rf"([A-ZÀ-ÞÆØÅ][a-zà-ÿæøå-]+)[ \t]+(?:{words('NAME_LINKS')})[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+)?$"),
+        frozenset(w for lang in langs for w in getattr(rules(lang, "countries"), "STATE_TITLES", ())),
+    )
 
 
 def _inside_name(text: str, start: int, end: int, lex: _Lexicon, is_name: bool) -> bool:
@@ -103,10 +114,10 @@ def _inside_name(text: str, start: int, end: int, lex: _Lexicon, is_name: bool) 
             return True
     # 'University of Latvia', 'Banque de France': a name 'of' the country, unless the name is the
     # country's own title ('Republic of Croatia', 'Kingdom of Denmark')
-    m = _OF_NAME.search(before) if is_name else None
+    m = lex.of_name.search(before) if is_name else None
     if m is not None:
         word = m.group(1).lower()
-        if word not in _STATE_TITLES and word not in lex.stop_words and word not in lex.forms:
+        if word not in lex.state_titles and word not in lex.stop_words and word not in lex.forms:
             return True
     after = text[end:end + 40]
     if (is_name or text[start].isupper()) and re.match(r"[ \t]+[A-ZÀ-ÞÆØÅ][a-zà-ÿæøå]{2,}", after):
@@ -148,8 +159,8 @@ def extract_countries(text: str, masked: str, langs: tuple[str, ...]) -> list[Va
         code, capitalised, is_name = lex.forms[form]
         if capitalised and not masked[start].isupper():
             continue
-        if not is_name and _LANGUAGE_NAME.search(masked[max(0, start - 8):start]) and \
-                _LANGUAGE_END.match(masked[end:end + 12]):
+        if not is_name and lex.language_before.search(masked[max(0, start - 8):start]) and \
+                lex.language_after.match(masked[end:end + 12]):
             continue  # 'en français', 'på dansk', 'in het Nederlands': a language, not a country
         span = _compound_span(masked, start, end, lex)
         if span is None or _inside_name(masked, span[0], span[1], lex, is_name):

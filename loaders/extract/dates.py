@@ -167,13 +167,22 @@ class _Cues:
     meanings: dict[str, str]
     after_meanings: dict[str, str]
     programme_cue: re.Pattern[str] | None
+    label_article: re.Pattern[str]
 
 
 @cache
 def _cues(langs: tuple[str, ...]) -> _Cues:
     connectors = sorted(merged(langs, "dates", "RANGE_CONNECTORS"), key=len, reverse=True)
     words = "|".join(re.escape(c) for c in connectors)
-    connector = re.compile(rf"\s*(?:-|–|—|→|/|(?:{words})(?!{LETTER}))\s*(?:(?:le|la|den|the|de)\s+)?", re.IGNORECASE)
+    def alternation(name: str) -> str:
+        found = sorted(set(merged(langs, "dates", name)), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in found) or "(?!)"
+
+    articles = alternation("RANGE_ARTICLES")
+    connector = re.compile(
+        rf"\s*(?:-|–|—|→|/|(?:{words})(?!{LETTER}))\s*(?:(?:{articles})\s+)?", re.IGNORECASE
+    )
+    label_article = re.compile(rf"(?<!\w)(?:{alternation('LABEL_ARTICLES')})\s+$", re.IGNORECASE)
     word_connector = re.compile(rf"\s+(?:{words})\s+", re.IGNORECASE)
     openers = sorted({first for first, _ in merged(langs, "dates", "RANGE_PAIRS")}, key=len, reverse=True)
     opener = re.compile(rf"(?<!{LETTER})(?:{'|'.join(re.escape(o) for o in openers)})\s+$", re.IGNORECASE)
@@ -195,7 +204,7 @@ def _cues(langs: tuple[str, ...]) -> _Cues:
     programme, _ = grouped_cue_regex((m, c) for m, c in categories if m == "programme period")
     programme_cue = re.compile(rf"[\s)]*(?:{programme.pattern})", re.IGNORECASE) if programme else None
     return _Cues(connector, word_connector, opener, pairs, year_preposition, any_cue, after_cue, meanings,
-                 after_meanings, programme_cue)
+                 after_meanings, programme_cue, label_article)
 
 
 @dataclass
@@ -229,14 +238,14 @@ def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right
     return best[1] if best else None
 
 
-def _is_label(text: str, hit_start: int, hit_end: int) -> bool:
+def _is_label(text: str, hit_start: int, hit_end: int, cues: _Cues) -> bool:
     """'2000 - 2006 Atlantic Area', 'the 2021-2027 funding period', 'Interreg IV 2007-2013':
     a period that is part of a programme's name, not a dated event."""
     after = text[hit_end:hit_end + 40]
     before = text[max(0, hit_start - 30):hit_start]
     if re.match(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]", after):
         return True
-    if re.search(r"(?<!\w)(?:the|of the|de la|du|des|het|van de|den|det)\s+$", before, re.IGNORECASE):
+    if cues.label_article.search(before):
         return True
     named = re.search(r"(?<![.!?:\n])\s(?:[A-Z][\w-]*|[IVX]+)(?:\s+|\s*\()$", before)  # 'Interreg V (2014-2020)'
     return bool(named) and not re.search(r"[:\n]\s*\S+\s+$", before)
@@ -289,7 +298,7 @@ def extract_dates(
         if meaning == "programme period" or (cues.programme_cue and cues.programme_cue.match(after)):
             continue  # 'the programming period 2021-2027' dates a programme, not this document's subject
         cued = meaning in ("period", "start", "submission", "deadline", "end")
-        if a.bare_year and meaning in (None, "period") and _is_label(masked, a.start, b.end):
+        if a.bare_year and meaning in (None, "period") and _is_label(masked, a.start, b.end, cues):
             continue  # a programme's period ('Interreg V (2014-2020)') even in a sentence about a project
         if meaning in ("meeting", "publication"):  # a conference over some days is no project period
             others.append(fact(a, meaning, 0.6))
@@ -310,7 +319,8 @@ def extract_dates(
             left = masked[max(0, hit.start - 25):hit.start]
             meaning = _nearest_cue(index, cues, hit.start, hit.end)
             labelled = meaning in ("start", "end", "deadline", "period") and re.search(r":\s*$", left)
-            if not labelled and (cues.year_preposition.search(left) is None or _is_label(masked, hit.start, hit.end)):
+            loose = cues.year_preposition.search(left) is None or _is_label(masked, hit.start, hit.end, cues)
+            if not labelled and loose:
                 continue
             if not labelled and meaning in ("start", "end", "deadline"):
                 meaning = "other"  # 'from 2021', 'until 2030' in running text: too vague for the subject's period

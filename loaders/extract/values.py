@@ -37,7 +37,7 @@ def extract_values(facts: DocumentFacts) -> None:
     blocked = [(f.mention.start, f.mention.end) for f in (*facts.amounts, *facts.percentages, *others)]
     blocked += [(d.mention.start, d.mention.end) for d in (facts.start_date, facts.end_date) if d is not None]
     named = tuple(c.value for c in facts.countries)
-    facts.phones = find_phones(text, _phone_region(facts), blocked, named)
+    facts.phones = find_phones(text, _phone_region(facts), blocked, named, langs)
     facts.partner_count = partner_count(masked, langs)
     facts.eligible_beneficiaries = eligible_beneficiaries(text, langs)
 

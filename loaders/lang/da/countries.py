@@ -22,3 +22,8 @@ ADJECTIVES = {
     "nordmænd": "NO", "tysker": "DE", "franskmænd": "FR", "hollænder": "NL",
 }
 ADJECTIVE_ENDINGS = ("", "e", "es")
+# 'på dansk': a language, not a country
+LANGUAGE_PREPOSITIONS = ("på",)
+LIST_JOINERS = ("og", "eller")
+NAME_LINKS = ("af", "for")
+STATE_TITLES = ("kongeriget", "republikken", "regeringen")

@@ -25,3 +25,7 @@ INAUGURATION_CUES = ("indviet", "indvielse")
 TARGET_CUES = ("mål", "-mål", "inden")
 PROGRAMME_PERIOD_CUES = ("programperiode", "-programperiode", "programmeringsperiode", "-programmeringsperiode",
                          "samhørighedspolitik")
+# a year range right after these is a programme's period ('the 2021-2027 funding period')
+LABEL_ARTICLES = ("den", "det")
+# may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
+RANGE_ARTICLES = ("den",)

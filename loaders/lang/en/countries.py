@@ -28,3 +28,9 @@ ADJECTIVES = {
     "Turkish": "TR", "Ukrainian": "UA", "Serbian": "RS", "Moroccan": "MA",
 }
 ADJECTIVE_ENDINGS = ("", "s")
+# 'in English': a language, not a country
+LANGUAGE_PREPOSITIONS = ("in", "into")
+LIST_JOINERS = ("and", "or")
+# 'University of Latvia' is an organisation; 'Republic of Croatia' is the country itself
+NAME_LINKS = ("of", "for")
+STATE_TITLES = ("republic", "kingdom", "principality", "duchy", "government")

@@ -27,3 +27,7 @@ INAUGURATION_CUES = ("inaugurat", "opened")
 TARGET_CUES = ("by", "target", "goal", "aim")
 PROGRAMME_PERIOD_CUES = ("programming period", "programme period", "program period", "cohesion period",
                          "cohesion policy", "funding period", "multiannual financial framework")
+# a year range right after these is a programme's period ('the 2021-2027 funding period')
+LABEL_ARTICLES = ("the", "of the")
+# may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
+RANGE_ARTICLES = ("the",)

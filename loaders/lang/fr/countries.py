@@ -29,3 +29,9 @@ ADJECTIVES = {
     "ukrainienne": "UA", "marocain": "MA", "marocaine": "MA",
 }
 ADJECTIVE_ENDINGS = ("", "s")
+# 'en français': a language, not a country
+LANGUAGE_PREPOSITIONS = ("en",)
+LIST_JOINERS = ("et", "ou")
+# 'Banque de France' is an organisation; 'République de Croatie' is the country itself
+NAME_LINKS = ("de", "du", "des")
+STATE_TITLES = ("république", "royaume", "principauté", "grand-duché", "gouvernement")

@@ -27,3 +27,7 @@ INAUGURATION_CUES = ("inaugur",)
 TARGET_CUES = ("d'ici", "d’ici", "objectif", "horizon")
 PROGRAMME_PERIOD_CUES = ("période de programmation", "programmation", "politique de cohésion",
                          "cadre financier pluriannuel")
+# a year range right after these is a programme's period ('the 2021-2027 funding period')
+LABEL_ARTICLES = ("des",)
+# may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
+RANGE_ARTICLES = ("le", "la")

@@ -22,3 +22,8 @@ ADJECTIVES = {
     "Belgen": "BE", "Nederlanders": "NL", "Duitsers": "DE", "Fransen": "FR", "Denen": "DK", "Noren": "NO",
 }
 ADJECTIVE_ENDINGS = ("", "e")
+# 'in het Nederlands': a language, not a country
+LANGUAGE_PREPOSITIONS = ("in", "het")
+LIST_JOINERS = ("en", "of")
+NAME_LINKS = ("van", "voor")
+STATE_TITLES = ("koninkrijk", "republiek", "regering")

@@ -24,3 +24,7 @@ MEETING_CUES = ("bijeenkomst", "vergadering", "conferentie", "seminar", "worksho
 INAUGURATION_CUES = ("ingehuldigd", "geopend", "officieel van start")
 TARGET_CUES = ("doel", "-doel", "streven")
 PROGRAMME_PERIOD_CUES = ("programmaperiode", "-programmaperiode", "programmeringsperiode", "cohesiebeleid")
+# a year range right after these is a programme's period ('the 2021-2027 funding period')
+LABEL_ARTICLES = ("het",)
+# may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
+RANGE_ARTICLES = ("de",)

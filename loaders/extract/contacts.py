@@ -102,7 +102,7 @@ def find_phones(
     seen: set[str] = set()
     cues = _phone_cues(langs)
     occupied = Occupied(len(text), blocked)
-    regions = list(dict.fromkeys(r for r in (region, *other_regions) if r)) or [None]
+    regions: list[str | None] = [*dict.fromkeys(r for r in (region, *other_regions) if r)] or [None]
     for i, current in enumerate(regions[:_MAX_REGIONS]):
         for match in phonenumbers.PhoneNumberMatcher(text, current, leniency=phonenumbers.Leniency.VALID):
             start, end = match.start, match.end

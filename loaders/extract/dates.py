@@ -70,6 +70,8 @@ def _patterns() -> _Patterns:
     months: dict[str, int] = dict(merged(LANGUAGES, "dates", "MONTHS"))
     day_suffixes = sorted(set(merged(LANGUAGES, "dates", "DAY_SUFFIXES")), key=len, reverse=True)
     suffixes = "|".join(re.escape(s) for s in day_suffixes)
+    day_links = sorted(set(merged(LANGUAGES, "dates", "DAY_MONTH_LINKS")), key=len, reverse=True)
+    links = "|".join(re.escape(w) for w in day_links) or "(?!)"
     year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
     flags = re.IGNORECASE
     return _Patterns(
@@ -80,10 +82,10 @@ def _patterns() -> _Patterns:
         ),
         # around a month name: '1er janvier', '7. december', '31 janv.', 'the 5th of May'
         day_before=re.compile(
-            rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\s?(?:{suffixes})(?!{LETTER}))?\.?\s*(?:de\s+|of\s+|the\s+)?$", flags
+            rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:\s?(?:{suffixes})(?!{LETTER}))?\.?\s*(?:(?:{links})\s+)?$", flags
         ),
         year_after=re.compile(rf"\.?,?\s+{year}"),
-        day_year_after=re.compile(rf"\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{year}", flags),
+        day_year_after=re.compile(rf"\.?\s+(?P<day>[0-3]?\d)(?:{suffixes})?,?\s+{year}", flags),
         year_range=re.compile(
             r"(?<![\w.,/-])(?P<y1>(?:19|20)\d{2})\s*(?:-|–|—|→|/)\s*(?P<y2>(?:19|20)\d{2})(?![\d%])"
         ),

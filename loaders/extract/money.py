@@ -59,7 +59,8 @@ def _patterns(langs: tuple[str, ...]) -> _Patterns:
     mag = rf"(?<!{LETTER})(?:{_alternation(list(magnitudes))})(?!{LETTER})\.?"
     flags = re.IGNORECASE
     num = rf"(?P<num>{_NUMBER})(?:,[-–])?"  # 'kr. 500.000,-'
-    of = r"(?:d['’]\s?|de\s)?"  # '15 millions d'euros'
+    links = _alternation(list(merged(langs, "money", "MAGNITUDE_LINKS")))
+    of = rf"(?:(?:{links or '(?!)'})\s?)?"  # '15 millions d'euros'
     prefix = re.compile(rf"(?P<cur>{cur})[ \u00a0]{{0,2}}{num}(?:[ \u00a0]?(?P<mag>{mag}))?", flags)
     suffix = re.compile(
         rf"(?<![\d.,]){num}[ \u00a0]{{0,2}}(?:(?P<mag>{mag})[ \u00a0]{{0,2}}{of})?(?P<cur>{cur})", flags

@@ -29,3 +29,4 @@ PROGRAMME_PERIOD_CUES = ("programperiode", "-programperiode", "programmeringsper
 LABEL_ARTICLES = ("den", "det")
 # may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
 RANGE_ARTICLES = ("den",)
+DAY_MONTH_LINKS = ()

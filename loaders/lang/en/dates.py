@@ -31,3 +31,4 @@ PROGRAMME_PERIOD_CUES = ("programming period", "programme period", "program peri
 LABEL_ARTICLES = ("the", "of the")
 # may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
 RANGE_ARTICLES = ("the",)
+DAY_MONTH_LINKS = ("of", "the")  # "the 5th of May"

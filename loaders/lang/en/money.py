@@ -10,3 +10,4 @@ AMOUNT_MEANINGS = (
     ("grant", ("grant", "subsidy", "funding", "award")),
 )
 COFINANCING_CUES = ("co-financ", "cofinanc", "co-fund", "cofund", "funding rate", "co-financing rate")
+MAGNITUDE_LINKS = ("of",)  # "2 million of euros" (rare)

@@ -31,3 +31,4 @@ PROGRAMME_PERIOD_CUES = ("période de programmation", "programmation", "politiqu
 LABEL_ARTICLES = ("des",)
 # may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
 RANGE_ARTICLES = ("le", "la")
+DAY_MONTH_LINKS = ("de",)  # rare: "le 5 de mars"

@@ -8,3 +8,4 @@ AMOUNT_MEANINGS = (
     ("grant", ("subvention", "aide", "dotation", "financement")),
 )
 COFINANCING_CUES = ("cofinanc", "co-financ", "taux", "taux d'aide", "taux de cofinancement")
+MAGNITUDE_LINKS = ("d'", "d’", "de")  # "15 millions d'euros"

@@ -28,3 +28,4 @@ PROGRAMME_PERIOD_CUES = ("programmaperiode", "-programmaperiode", "programmering
 LABEL_ARTICLES = ("het",)
 # may follow a range connector ('du 1er mars au 30 juin', 'entre le ... et le ...')
 RANGE_ARTICLES = ("de",)
+DAY_MONTH_LINKS = ()

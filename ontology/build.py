@@ -113,12 +113,12 @@ def ontology_terms(graph: Graph) -> dict[str, URIRef]:
     """Local name -> type (owl:Class, owl:ObjectProperty...) of every term innograph defines."""
     terms: dict[str, URIRef] = {}
     ontology = URIRef(ONTOLOGY_IRI)
-    for term in sorted(graph.subjects(RDFS.isDefinedBy, ontology)):
-        name = str(term)[len(VOCAB) :]
+    for term in sorted(str(s) for s in graph.subjects(RDFS.isDefinedBy, ontology)):
+        name = term[len(VOCAB) :]
         kinds = [
             kind
             for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-            if (term, RDF.type, kind) in graph
+            if (URIRef(term), RDF.type, kind) in graph
         ]
         terms[name] = kinds[0] if kinds else RDF.Property
     return terms
@@ -232,7 +232,7 @@ def _convert_nuts(args: argparse.Namespace) -> int:
     from innograph.settings import Settings
 
     try:
-        triples = load_nuts_csv(args.nuts_csv, Settings().base_iri)
+        triples = load_nuts_csv(args.nuts_csv, Settings().base_iri)  # type: ignore[call-arg]
     except (OSError, NutsCsvError, csv.Error) as exc:
         print(f"innograph ontology: {exc}", file=sys.stderr)
         return 1

@@ -183,6 +183,8 @@ def _countries(base_iri: str) -> tuple[Country, ...]:
     for group, codes in COUNTRY_GROUPS.items():
         for code in codes:
             record = pycountry.countries.get(alpha_2=code)
+            if record is None:
+                raise ValueError(f"pycountry does not know the country code {code!r}")
             english = getattr(record, "common_name", None) or record.name
             # ISO 3166-1 is fully translated: a name equal to the source is the same word (Cyprus).
             labels, inverted = _translations("iso3166-1", record.name, english, LANGUAGES[1:])

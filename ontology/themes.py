@@ -165,7 +165,7 @@ def lookup(text: str, lang: str | None = None) -> list[str]:
     ``lang`` narrows the search to one language; ``None`` searches all four.
     """
     exact, stemmed = _index()
-    langs = [lang] if lang in LANGUAGES else list(LANGUAGES)
+    langs = [lang] if lang and lang in LANGUAGES else list(LANGUAGES)
     found: list[str] = []
     key = normalise(text)
     for code in langs:

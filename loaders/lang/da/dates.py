@@ -14,7 +14,7 @@ YEAR_PREPOSITIONS = ("i", "siden", "fra", "inden", "før", "efter", "frem til", 
 PERIOD_CUES = ("-forløb", "periode", "-periode", "varighed", "løbetid", "projektperiode",
                "projekt", "-projekt", "kører", "løber")
 START_CUES = ("start", "-start", "begynd", "åbn", "fra og med", "opstart")
-END_CUES = ("slut", "-slut", "afslut", "til og med", "indtil", "frem til")
+END_CUES = ("slut", "-slut", "afslut", "til og med", "indtil", "frem til", "lukker", "lukning")
 DEADLINE_CUES = ("frist", "-frist", "senest", "deadline")
 SUBMISSION_CUES = ("ansøgning", "-ansøgning", "ansøge")
 PUBLICATION_CUES = ("nyhed", "-nyhed", "publiceret", "offentliggjort", "opdateret", "udgivet")

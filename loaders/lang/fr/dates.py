@@ -16,7 +16,8 @@ YEAR_PREPOSITIONS = ("en", "depuis", "dès", "d'ici", "d’ici", "jusqu'en", "ju
 PERIOD_CUES = ("durée", "période", "calendrier", "dates du projet", "mise en œuvre",
                "projet", "se déroule", "s'étend", "s’étend")
 START_CUES = ("date du début", "date de début", "début", "démarr", "à partir du", "ouverture", "lancement")
-END_CUES = ("date de fin", "fin", "clôture", "jusqu'au", "jusqu’au", "achèvement", "jusqu'à", "jusqu’à")
+END_CUES = ("date de fin", "fin", "clôture", "jusqu'au", "jusqu’au", "achèvement", "jusqu'à", "jusqu’à", "fermeture",
+            "ferme le")
 DEADLINE_CUES = ("date limite", "limite", "échéance", "au plus tard", "dépôt", "clôture des candidatures", "avant le")
 SUBMISSION_CUES = ("réponses", "candidatures", "dossiers", "dépôt", "appel")
 PUBLICATION_CUES = ("publié", "publiée", "publication", "mis à jour", "mise à jour", "actualité")

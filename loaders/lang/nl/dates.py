@@ -14,7 +14,7 @@ YEAR_PREPOSITIONS = ("in", "sinds", "vanaf", "tot", "voor", "na", "uiterlijk", "
 PERIOD_CUES = ("looptijd", "periode", "-periode", "duur", "projectduur", "doorlooptijd",
                "project", "-project", "loopt", "liep")
 START_CUES = ("start", "-start", "begin", "vanaf", "aanvang", "opening", "opent")
-END_CUES = ("einddatum", "eind", "einde", "afloop", "sluit", "loopt tot", "tot en met", "tot")
+END_CUES = ("einddatum", "eind", "einde", "afloop", "sluit", "loopt tot", "tot en met", "tot", "sluiting")
 DEADLINE_CUES = ("deadline", "uiterlijk", "-termijn", "sluitingsdatum", "indienen voor")
 SUBMISSION_CUES = ("aanvraag", "-aanvraag", "aangevraagd", "indienen", "ingediend", "aanvragen")
 PUBLICATION_CUES = ("gepubliceerd", "publicatiedatum", "nieuws", "geplaatst", "bijgewerkt")

@@ -160,3 +160,22 @@ def test_partner_page_and_assets_are_served(client: httpx.Client) -> None:
     assert "/partners/static/partners.js" in page.text
     assert client.get("/partners/static/partners.js").status_code == 200
     assert client.get("/partners/static/..%2Fapp.py").status_code == 404
+
+
+def test_index_is_built_when_the_server_starts(tmp_path: Path) -> None:
+    import time
+
+    from innograph.server.app import create_app
+
+    store = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
+    write_partner_graph(store, IRIS)
+    app = create_app(make_settings(tmp_path / "store"), store)
+    try:
+        with serve(app):
+            holder = app.state.partner_index
+            deadline = time.monotonic() + 30  # a bound for a stuck build, not a timing assertion
+            while holder._index is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert holder._index is not None and len(holder._index) == 6
+    finally:
+        store.close()

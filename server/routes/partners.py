@@ -13,8 +13,10 @@ the parameter and what is expected.
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib.resources import files
 from typing import Annotated, Any, Literal
@@ -32,6 +34,7 @@ from innograph.iris import Iris
 from innograph.partners.index import IndexHolder, PartnerIndex, query_text
 from innograph.partners.rank import PartnerQuery, QueryError, rank
 
+log = logging.getLogger(__name__)
 JSON = "application/json"
 JSON_LD = "application/ld+json"
 INVALID_HINT = "See /api/docs for the parameters of this endpoint and their allowed values."
@@ -57,7 +60,27 @@ class _Route(APIRoute):
         return route
 
 
-router = APIRouter(tags=["partner search"], route_class=_Route)
+@asynccontextmanager
+async def _prebuild(app: Any) -> AsyncIterator[None]:
+    """Start building the partner index when the server starts (in the background), so the first
+    partner query does not wait for it. Runs inside the app's own lifespan, after the store opened."""
+    store = getattr(app.state, "store", None)
+    settings = getattr(app.state, "settings", None)
+    if store is not None and settings is not None and getattr(app.state, "partner_index", None) is None:
+        holder = IndexHolder(store, settings.iris)
+        app.state.partner_index = holder
+
+        def warm() -> None:
+            try:
+                holder.get()
+            except Exception:  # the first request will try again and report the error
+                log.warning("partner index: building at start-up failed", exc_info=True)
+
+        threading.Thread(target=warm, name="partner-index-prebuild", daemon=True).start()
+    yield
+
+
+router = APIRouter(tags=["partner search"], route_class=_Route, lifespan=_prebuild)
 
 
 # -- response models (documentation of the JSON answer) ---------------------------------------------

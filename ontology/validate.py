@@ -101,9 +101,18 @@ def add_referenced_reference_data(data: Graph, base_iri: str = DEFAULT_BASE_IRI)
     return added
 
 
+def store_directory(path: Path) -> Path:
+    """The Oxigraph directory to read: ``path`` itself, or the ``full`` partition (public and
+    personal graphs) of an innograph store root, else its ``public`` partition."""
+    for candidate in (path, path / "full", path / "public"):
+        if (candidate / "CURRENT").exists():
+            return candidate
+    raise ValueError(f"{path} is neither an Oxigraph store nor an innograph store root (full/, public/)")
+
+
 def graph_from_store(path: Path) -> Graph:
     """Union of every named graph of an embedded (on-disk Oxigraph) store, opened read-only."""
-    store = pyoxigraph.Store.read_only(str(path))
+    store = pyoxigraph.Store.read_only(str(store_directory(path)))
     text = pyoxigraph.serialize((quad.triple for quad in store), format=pyoxigraph.RdfFormat.N_TRIPLES)
     return Graph().parse(data=text, format="nt")
 

@@ -61,3 +61,17 @@ def test_unknown_format_and_missing_path(tmp_path: Path) -> None:
     odd.write_text("x", encoding="utf-8")
     assert main(["validate", str(odd)]) == 2
     assert main(["validate", str(tmp_path / "missing.ttl")]) == 2
+
+
+def test_innograph_store_root_reads_the_full_partition(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    full = pyoxigraph.Store(str(root / "full"))
+    full.load(BAD, format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/innograph/graph/x"))
+    full.flush()
+    del full
+    public = pyoxigraph.Store(str(root / "public"))
+    public.load(path=str(SEED), format=pyoxigraph.RdfFormat.TURTLE)
+    public.flush()
+    del public
+    assert main(["validate", str(root)]) == 1  # the full partition (with the bad graph) was read
+    assert main(["validate", str(tmp_path)]) == 2  # not a store

@@ -120,3 +120,13 @@ def test_a_long_text_is_read_from_its_opening() -> None:
     facts = extract_facts(text, SourceMeta(doc_id="long"))
     assert any(e.name == "GoFaster" for e in facts.entities)
     assert all(m.end <= len(text) for e in facts.entities for m in e.mentions)
+
+
+def test_person_affiliation_and_contact_evidence_stay_personal() -> None:
+    text = "Det siger direktør Anna Holm Berg, Nordic Widgets A/S.\n\nANNA HOLM BERG\nDIREKTØR\nahb@widgets.dk\n"
+    loaded = build_document(text, SourceMeta(doc_id="aff"), IRIS, data=text.encode(), loader="text")
+    affiliation = [t for t in loaded.personal if t.predicate.value == IRIS.term("affiliation")]
+    assert [t.object.value for t in affiliation] == [IRIS.entity("organisation", "nordic-widgets-a-s")]
+    evidence_labels = {t.object.value for t in loaded.personal if t.predicate.value.endswith("#label")}
+    assert "ahb@widgets.dk" in evidence_labels
+    assert not any("ahb@" in str(t) or "Holm" in str(t) for t in loaded.public)

@@ -135,6 +135,19 @@ def sentence_of(text: str, start: int, end: int, limit: int = 400) -> str:
     return " ".join(text[left + 1 : right].split())
 
 
+REDACTED = "[…]"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _redaction_pattern(facts: DocumentFacts) -> re.Pattern[str] | None:
+    """What must not appear in a public literal: people's names (as written), e-mails and phones."""
+    words = {p.name for p in facts.people} | {p.mention.text for p in facts.people}
+    words |= {v.mention.text for v in facts.emails + facts.phones} | {v.value for v in facts.emails}
+    alternatives = sorted((re.escape(w) for w in words if len(w) >= 3), key=len, reverse=True)
+    alternatives.append(_EMAIL.pattern)
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
 class _Writer:
     """Collects triples, minting evidence nodes next to each statement."""
 
@@ -145,6 +158,7 @@ class _Writer:
         self.lang = facts.language if facts.language in ("en", "fr", "da", "nl") else None
         self.public: set[Triple] = set()
         self.personal: set[Triple] = set()
+        self.redaction = _redaction_pattern(facts)
 
     def term(self, name: str) -> NamedNode:
         return NamedNode(self.iris.term(name))
@@ -153,7 +167,14 @@ class _Writer:
         return Literal(value, language=self.lang) if self.lang else Literal(value)
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, personal: bool = False) -> None:
-        (self.personal if personal else self.public).add(Triple(s, p, o))
+        if personal:
+            self.personal.add(Triple(s, p, o))
+            return
+        if isinstance(o, Literal) and self.redaction is not None and self.redaction.search(o.value):
+            # a sentence or title that names a person, an e-mail or a phone stays public without them
+            value = self.redaction.sub(REDACTED, o.value)
+            o = Literal(value, language=o.language) if o.language else Literal(value, datatype=o.datatype)
+        self.public.add(Triple(s, p, o))
 
     def state(
         self,
@@ -170,18 +191,18 @@ class _Writer:
 
     def evidence(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, m: Mention, personal: bool) -> None:
         ev = NamedNode(f"{self.doc.value}/evidence/{short_hash(s.value, p.value, o, m.start, m.end)}")
-        add = self.personal.add if personal else self.public.add
-        add(Triple(ev, TYPE, self.term("Evidence")))
-        add(Triple(ev, self.term("evidenceFor"), s))
-        add(Triple(ev, self.term("evidenceProperty"), p))
-        add(Triple(ev, self.term("evidenceValue"), o))
-        add(Triple(ev, self.term("inDocument"), self.doc))
-        add(Triple(ev, LABEL, Literal(m.text)))
-        add(Triple(ev, self.term("sentence"), Literal(sentence_of(self.facts.text, m.start, m.end))))
-        add(Triple(ev, self.term("startOffset"), integer_literal(m.start)))
-        add(Triple(ev, self.term("endOffset"), integer_literal(m.end)))
-        add(Triple(ev, self.term("extractor"), Literal(m.extractor)))
-        add(Triple(ev, self.term("confidence"), decimal_literal(round(m.confidence, 2))))
+        t, add = self.term, self.add
+        add(ev, TYPE, t("Evidence"), personal)
+        add(ev, t("evidenceFor"), s, personal)
+        add(ev, t("evidenceProperty"), p, personal)
+        add(ev, t("evidenceValue"), o, personal)
+        add(ev, t("inDocument"), self.doc, personal)
+        add(ev, LABEL, Literal(m.text), personal)
+        add(ev, t("sentence"), Literal(sentence_of(self.facts.text, m.start, m.end)), personal)
+        add(ev, t("startOffset"), integer_literal(m.start), personal)
+        add(ev, t("endOffset"), integer_literal(m.end), personal)
+        add(ev, t("extractor"), Literal(m.extractor), personal)
+        add(ev, t("confidence"), decimal_literal(round(m.confidence, 2)), personal)
 
 
 def to_rdf(
@@ -328,10 +349,40 @@ def _values(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:
         w.state(doc, t("mentionsUrl"), node, [url.mention])
 
 
+_AFFILIATION_WINDOW = 80  # characters between a person's name and the organisation they speak for
+
+
+def _affiliation_of(name: str, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> NamedNode | None:
+    """The organisation named closest after one of the person's mentions (else before), in the same sentence."""
+    best: tuple[int, NamedNode] | None = None
+    for found in re.finditer(re.escape(name), facts.text, re.IGNORECASE):
+        best = _closest_organisation(Mention(found.start(), found.end(), name, ""), facts, nodes, best)
+    return best[1] if best else None
+
+
+def _closest_organisation(
+    mention: Mention, facts: DocumentFacts, nodes: dict[int, NamedNode], best: tuple[int, NamedNode] | None
+) -> tuple[int, NamedNode] | None:
+    for entity in facts.entities:
+        if entity.kind != "organisation" or id(entity) not in nodes:
+            continue
+        for m in entity.mentions:
+            if m.start >= mention.end:
+                gap, between = m.start - mention.end, facts.text[mention.end : m.start]
+            elif m.end <= mention.start:
+                gap, between = mention.start - m.end + _AFFILIATION_WINDOW // 2, facts.text[m.end : mention.start]
+            else:
+                continue
+            if gap <= _AFFILIATION_WINDOW and not re.search(r"[.!?\n]\s", between) and (best is None or gap < best[0]):
+                best = (gap, nodes[id(entity)])
+    return best
+
+
 def _people(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> None:
     t, doc = w.term, w.doc
     owned_emails: set[str] = set()
     owned_phones: set[str] = set()
+    written = {v.value.lower(): [v.mention] for v in facts.emails + facts.phones}
     for person in facts.people:
         node = NamedNode(w.iris.entity("person", person_key(person.name)))
         w.add(node, TYPE, t("Person"), personal=True)
@@ -340,12 +391,17 @@ def _people(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> No
         if person.role:
             w.add(node, t("jobTitle"), Literal(person.role), personal=True)
         w.add(doc, t("mentionsPerson"), node, personal=True)
+        organisation = _affiliation_of(person.name, facts, nodes)
+        if organisation is not None:
+            w.add(node, t("affiliation"), organisation, personal=True)
         for email in person.emails:
             owned_emails.add(email.lower())
-            w.add(node, NamedNode(VCARD + "hasEmail"), NamedNode("mailto:" + email), personal=True)
+            obj = NamedNode("mailto:" + email)
+            w.state(node, NamedNode(VCARD + "hasEmail"), obj, written.get(email.lower(), []), personal=True)
         for phone in person.phones:
-            owned_phones.add(phone)
-            w.add(node, NamedNode(VCARD + "hasTelephone"), NamedNode("tel:" + phone), personal=True)
+            owned_phones.add(phone.lower())
+            obj = NamedNode("tel:" + phone)
+            w.state(node, NamedNode(VCARD + "hasTelephone"), obj, written.get(phone.lower(), []), personal=True)
     for fact, prop, scheme, owned in (
         (facts.emails, "hasEmail", "mailto:", owned_emails),
         (facts.phones, "hasTelephone", "tel:", owned_phones),

@@ -65,6 +65,7 @@ def test_unknown_format_and_missing_path(tmp_path: Path) -> None:
 
 def test_innograph_store_root_reads_the_full_partition(tmp_path: Path) -> None:
     root = tmp_path / "store"
+    root.mkdir()
     full = pyoxigraph.Store(str(root / "full"))
     full.load(BAD, format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/innograph/graph/x"))
     full.flush()

@@ -21,6 +21,7 @@ from innograph.store.base import StoreError
 # StoreError code -> (HTTP status, hint)
 STORE_ERRORS: dict[str, tuple[int, str]] = {
     "query_syntax": (400, "Fix the SPARQL syntax at the position given in the message."),
+    "query_failed": (400, "The query is well-formed but its evaluation failed; see the message."),
     "query_timeout": (
         503,
         "The query was stopped at the time limit. Add a LIMIT, narrow the patterns, or avoid "

@@ -256,3 +256,9 @@ def test_browsers_asking_for_html_go_to_the_query_page(shared_server: LiveServer
         assert (r.status_code, r.headers["location"]) == (303, "/")
     else:  # no query page in this build: the service description, as RDF
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+
+
+def test_evaluation_errors_are_client_errors(shared_server: LiveServer) -> None:
+    with shared_server.client() as c:
+        r = c.get("/sparql", params={"query": "SELECT (<http://example/unknown-function>(1) AS ?x) WHERE {}"})
+    assert (r.status_code, r.json()["error"]["code"]) == (400, "query_failed")

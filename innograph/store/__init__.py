@@ -6,6 +6,7 @@ from innograph.settings import Settings
 from innograph.store.base import (
     DocumentWrite,
     NotAcceptable,
+    QueryFailed,
     QueryRequest,
     QueryResponse,
     QuerySyntaxError,
@@ -21,6 +22,7 @@ from innograph.store.base import (
 __all__ = [
     "DocumentWrite",
     "NotAcceptable",
+    "QueryFailed",
     "QueryRequest",
     "QueryResponse",
     "QuerySyntaxError",

@@ -28,6 +28,12 @@ class QuerySyntaxError(StoreError):
     code = "query_syntax"
 
 
+class QueryFailed(StoreError):
+    """A well-formed query whose evaluation failed (e.g. it calls an unsupported function)."""
+
+    code = "query_failed"
+
+
 class UpdateFailed(StoreError):
     """A well-formed update that cannot be applied (e.g. CREATE GRAPH of an existing graph)."""
 

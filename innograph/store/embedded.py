@@ -34,6 +34,7 @@ from innograph.store.base import (
     DocumentWrite,
     NotAcceptable,
     Partition,
+    QueryFailed,
     QueryRequest,
     QueryResponse,
     QuerySyntaxError,
@@ -267,6 +268,8 @@ def _response(reply: tuple[Any, ...]) -> QueryResponse:
         raise ResultTooLarge(reply[1])
     if status == "not_acceptable":
         raise NotAcceptable(reply[1], reply[2])
+    if status == "evaluation":
+        raise QueryFailed(reply[1])
     raise StoreError(reply[1])
 
 

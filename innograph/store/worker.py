@@ -128,6 +128,8 @@ def run_job(job: dict[str, Any], snapshots: _Snapshots) -> tuple[Any, ...]:
         return ("syntax", str(exc))
     except _TooLarge:
         return ("too_large", f"the result is larger than {job['max_bytes']} bytes")
+    except RuntimeError as exc:  # pyoxigraph's evaluation errors (e.g. an unsupported function)
+        return ("evaluation", str(exc))
     except Exception as exc:  # the worker must survive anything a query can raise
         return ("error", f"{type(exc).__name__}: {exc}")
 

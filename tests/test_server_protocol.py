@@ -262,3 +262,11 @@ def test_evaluation_errors_are_client_errors(shared_server: LiveServer) -> None:
     with shared_server.client() as c:
         r = c.get("/sparql", params={"query": "SELECT (<http://example/unknown-function>(1) AS ?x) WHERE {}"})
     assert (r.status_code, r.json()["error"]["code"]) == (400, "query_failed")
+
+
+def test_union_default_graph_can_be_turned_off(shared_server: LiveServer) -> None:
+    with shared_server.client() as c:
+        union = c.get("/sparql", params={"query": SELECT_ORGS})
+        plain = c.get("/sparql", params={"query": SELECT_ORGS, "union-default-graph": "false"})
+    assert rows(union.content) == [ORG_A, ORG_B]
+    assert rows(plain.content) == []  # the store's own default graph is empty

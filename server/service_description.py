@@ -51,7 +51,8 @@ def limits_text(settings: Settings) -> list[str]:
         "says; they are visible with the bearer token.",
         "When the query has no FROM/FROM NAMED and the request no default-graph-uri/named-graph-uri, the "
         "default graph is the union of all named graphs (while the store's own default graph is empty, "
-        "as innograph keeps it; otherwise that graph).",
+        "as innograph keeps it; otherwise that graph). The request parameter union-default-graph=false turns "
+        "the union off.",
     ]
 
 

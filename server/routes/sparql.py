@@ -1,9 +1,11 @@
 """``/sparql``: the SPARQL 1.1 Protocol (query and update) and the Service Description.
 
 A plain Starlette endpoint (no FastAPI parameter machinery) to keep per-request overhead small.
-Store calls run in a worker thread (``run_in_threadpool``); the store's worker processes run the
-query *and* its serialization, so no pyoxigraph iterator ever crosses a thread. The limit
-contract is in ``server/README-limits.md`` and in the service description.
+The event loop never blocks on the store: the embedded store is awaited directly (its worker
+processes answer over a socket watched by the loop), any other store runs in a thread
+(``run_in_threadpool``). The worker processes run the query *and* its serialization, so no
+pyoxigraph iterator ever crosses a thread. The limit contract is in ``server/README-limits.md``
+and in the service description.
 """
 
 from __future__ import annotations

@@ -125,12 +125,14 @@ class QueryPool:
             else:  # a big reply still arriving: finish reading it in a thread
                 reply = await loop.run_in_executor(None, w.conn.recv)
         except TimeoutError:
-            w.kill()
+            w.process.kill()  # at once; reaping it may take a moment, so that happens off the loop
+            await loop.run_in_executor(None, w.kill)
             self.killed += 1
             self._replace_later()
             raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped") from None
         except (EOFError, OSError) as exc:
-            w.kill()
+            w.process.kill()
+            await loop.run_in_executor(None, w.kill)
             self._replace_later()
             raise StoreUnavailable(f"query worker died: {exc!r}") from exc
         except BaseException:  # cancelled mid-query: the worker's state is unknown, replace it

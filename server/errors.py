@@ -82,7 +82,8 @@ def error_response(
     status: int, code: str, message: str, hint: str = "", headers: Mapping[str, str] | None = None
 ) -> Response:
     body = {"error": {"code": code, "message": message, "hint": hint}, "status": status}
-    out = {"Cache-Control": "no-store"}
+    # Public, read-only API: cross-origin scripts may read the error too (no credentials involved).
+    out = {"Cache-Control": "no-store", "Access-Control-Allow-Origin": "*"}
     if status in (429, 503):
         out["Retry-After"] = str(RETRY_AFTER_SECONDS)
     if headers:

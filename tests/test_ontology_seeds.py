@@ -151,3 +151,18 @@ def test_examples_load_in_owlready2_and_are_consistent() -> None:
     # A harvester that knows W3C ORG or schema.org sees what our organisations are.
     assert "http://www.w3.org/ns/org#Organization" in ancestors
     assert "https://schema.org/GovernmentOrganization" in ancestors
+
+
+@pytest.mark.parametrize(
+    "check", ["undefined-ontology-term.rq", "label-without-language.rq", "two-preflabels-one-language.rq"]
+)
+def test_label_checks_hold_on_the_examples(check: str) -> None:
+    from innograph.ontology import ontology_triples
+
+    store = pyoxigraph.Store()
+    store.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in ontology_triples())
+    for doc_id in DOC_IDS:
+        for path in SEEDS.glob(f"{doc_id}*.ttl"):
+            store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    query = (ROOT / "queries" / "checks" / check).read_text(encoding="utf-8")
+    assert list(store.query(query)) == []

@@ -100,3 +100,17 @@ def test_triples_are_cached_and_follow_the_base_iri() -> None:
     other = reference_triples("https://data.example.eu/ig/")
     assert len(other) == len(reference_triples())
     assert not any(t.subject.value.startswith("https://w3id.org/") for t in other)
+
+
+def test_programme_mentions_resolve_to_keys() -> None:
+    from innograph.ontology.reference import match_programmes
+
+    assert match_programmes("INTERREG IV A Euregio Meuse-Rhin") == ["euregio-meuse-rhine", "interreg-iv"]
+    assert match_programmes("Atlantic Area 2000-2006") == ["atlantic-area"]
+    assert match_programmes("Europees Fonds Regionale Ontwikkeling (EFRO)") == ["erdf"]
+    assert match_programmes("Interreg V Vlaanderen-Nederland") == ["flanders-netherlands", "interreg-v"]
+    assert match_programmes("Interreg VI-A France-Wallonie-Vlaanderen") == ["france-wallonie-vlaanderen", "interreg-vi"]
+    assert match_programmes("Interreg IV C") == ["interreg-ivc"]
+    assert match_programmes("EU's Regionalfond") == ["erdf"]
+    assert match_programmes("Horisont Europa") == ["horizon-europe"]
+    assert match_programmes("a programme nobody runs") == []

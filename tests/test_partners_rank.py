@@ -139,6 +139,8 @@ def test_invalid_input_names_the_parameter(index: PartnerIndex) -> None:
     with pytest.raises(QueryError) as bad_country:
         rank(index, PartnerQuery(q="x", country="France"))
     assert bad_country.value.field == "country"
+    with pytest.raises(QueryError, match="'GB'"):
+        rank(index, PartnerQuery(q="x", country="UK"))
     with pytest.raises(QueryError) as bad_theme:
         rank(index, PartnerQuery(themes=["not-a-theme"]))
     assert bad_theme.value.field == "theme"

@@ -118,6 +118,9 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
     country = query.country.upper() if query.country else None
     if country and not _ALPHA2.match(country):
         raise QueryError("country", f"country must be an ISO 3166-1 alpha-2 code such as 'DK', not '{query.country}'")
+    if country and not _is_country(country):
+        hint = {"UK": " (the United Kingdom is 'GB')", "EL": " (Greece is 'GR')"}.get(country, "")
+        raise QueryError("country", f"'{query.country}' is not an ISO 3166-1 alpha-2 country code{hint}")
     region = _resolve(index, query.region, "region") if query.region else None
     if country is None and seeker is not None:
         country = index.country_of(seeker)
@@ -298,6 +301,12 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
         "notes": notes,
         "results": results,
     }
+
+
+def _is_country(code: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_2=code) is not None
 
 
 def _known_types() -> list[str]:

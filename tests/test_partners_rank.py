@@ -203,3 +203,10 @@ def test_words_outside_the_scheme_match_keywords_as_written_and_are_named(index:
     assert [k["keyword"] for k in hit["matched_keywords"]] == ["droner"]  # stemmed: drones ~ droner
     assert hit["parts"]["keywords"] > 0
     assert "'droner'" in hit["explanation"]
+
+
+def test_dutch_need_finds_french_described_organisation(index: PartnerIndex) -> None:
+    answer = rank(index, PartnerQuery(q="wij zoeken partners voor kunstmatige intelligentie", country="NL", lang="nl"))
+    hit = next(r for r in answer["results"] if r["iri"] == org("ad-normandie"))
+    assert hit["matched_themes"][0]["label"] == "kunstmatige intelligentie"
+    assert "l'intelligence artificielle" in hit["matched_themes"][0]["evidence"][0]["sentence"]

@@ -258,13 +258,35 @@ def run(args: argparse.Namespace) -> int:
         for path in stale:
             print(f"out of date: {path.relative_to(HERE.parent)}")
         return 1 if stale else 0
-    for path in stale:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(files[path], encoding="utf-8")
-        print(f"wrote {path.relative_to(HERE.parent)}")
-    if not stale:
+    written: list[Path] = []
+    # The docs are rendered from innograph.ttl on disk: write, forget the caches, render again.
+    for _ in range(3):
+        if not stale:
+            break
+        for path in stale:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(files[path], encoding="utf-8")
+            print(f"wrote {path.relative_to(HERE.parent)}")
+            written.append(path)
+        _forget_cached_outputs()
+        files = outputs()
+        stale = [path for path, text in files.items() if path.read_text("utf-8") != text]
+    if not written:
         print("ontology outputs are up to date")
     return 0
+
+
+def _forget_cached_outputs() -> None:
+    from innograph import ontology
+
+    ontology.ontology_turtle.cache_clear()
+    ontology._ontology_triples.cache_clear()
+    try:
+        from innograph.ontology import docs
+    except ImportError:
+        return
+    docs._render.cache_clear()
+    docs.diagram_svg.cache_clear()
 
 
 if __name__ == "__main__":

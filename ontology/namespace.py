@@ -48,6 +48,7 @@ class IG(DefinedNamespace):
     Project: URIRef  # project
     PublicAuthority: URIRef  # public authority
     Region: URIRef  # region
+    RegionCategory: URIRef  # region category
     ResearchOrganisation: URIRef  # research or higher-education organisation
     Role: URIRef  # role
     RoleType: URIRef  # role type
@@ -95,6 +96,7 @@ class IG(DefinedNamespace):
     period: URIRef  # programming period
     programme: URIRef  # programme
     region: URIRef  # region
+    regionCategory: URIRef  # region category
     retrievedOn: URIRef  # retrieved on
     roleIn: URIRef  # role in
     roleType: URIRef  # has role type
@@ -141,6 +143,7 @@ CLASSES: frozenset[str] = frozenset(
         "Project",
         "PublicAuthority",
         "Region",
+        "RegionCategory",
         "ResearchOrganisation",
         "Role",
         "RoleType",
@@ -192,6 +195,7 @@ PROPERTIES: frozenset[str] = frozenset(
         "period",
         "programme",
         "region",
+        "regionCategory",
         "retrievedOn",
         "roleIn",
         "roleType",

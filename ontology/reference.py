@@ -117,6 +117,8 @@ class Programme:
 
 @dataclass(frozen=True)
 class RoleType:
+    """A concept of a small scheme (role types, region categories): IRI, key and labels."""
+
     iri: str
     key: str
     labels: Mapping[str, str]
@@ -440,8 +442,46 @@ def _reference_triples(base_iri: str) -> tuple[Triple, ...]:
             Triple(node, IN_SCHEME, scheme),
         ]
         triples += _labelled(node, role.labels, role.alt_labels)
+    triples += _region_category_triples(base_iri)
     triples += themes.theme_triples(base_iri)
     return tuple(triples)
+
+
+def region_category_iri(key: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    return f"{base_iri}id/region-category/{key}"
+
+
+@cache
+def _region_categories(base_iri: str) -> tuple[RoleType, ...]:
+    return tuple(
+        RoleType(region_category_iri(r.key, base_iri), r.key, dict(r.pref), {k: v for k, v in r.alts.items() if v})
+        for r in read_table("region-categories.tsv")
+    )
+
+
+def region_categories(base_iri: str = DEFAULT_BASE_IRI) -> list[RoleType]:
+    """Cohesion-policy categories of regions (less developed, transition, more developed)."""
+    return list(_region_categories(base_iri))
+
+
+def _region_category_triples(base_iri: str) -> list[Triple]:
+    scheme = NamedNode(f"{base_iri}id/region-category/scheme")
+    triples = [Triple(scheme, RDF_TYPE, NamedNode(SKOS + "ConceptScheme"))]
+    triples += _labelled(
+        scheme,
+        {"en": "categories of region", "fr": "catégories de régions", "da": "regionskategorier",
+         "nl": "regiocategorieën"},
+        {},
+    )
+    for category in _region_categories(base_iri):
+        node = NamedNode(category.iri)
+        triples += [
+            Triple(node, RDF_TYPE, NamedNode(base_iri + "ontology#RegionCategory")),
+            Triple(node, RDF_TYPE, NamedNode(SKOS + "Concept")),
+            Triple(node, IN_SCHEME, scheme),
+        ]
+        triples += _labelled(node, category.labels, category.alt_labels)
+    return triples
 
 
 def reference_triples(base_iri: str = DEFAULT_BASE_IRI) -> list[Triple]:

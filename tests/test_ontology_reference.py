@@ -114,3 +114,14 @@ def test_programme_mentions_resolve_to_keys() -> None:
     assert match_programmes("EU's Regionalfond") == ["erdf"]
     assert match_programmes("Horisont Europa") == ["horizon-europe"]
     assert match_programmes("a programme nobody runs") == []
+
+
+def test_region_categories() -> None:
+    from innograph.ontology.reference import region_categories
+
+    keys = {c.key for c in region_categories()}
+    assert keys == {"less-developed", "transition", "more-developed"}
+    for category in region_categories():
+        assert set(category.labels) == set(LANGUAGES)
+        assert category.iri.startswith(BASE + "id/region-category/")
+    assert _store().query(f"ASK {{ <{BASE}id/region-category/transition> a <{BASE}ontology#RegionCategory> }}")

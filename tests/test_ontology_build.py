@@ -99,3 +99,16 @@ def test_alignments_cover_the_required_vocabularies() -> None:
         "http://data.europa.eu/s66#",
     ):
         assert any(t.startswith(namespace) for t in targets), namespace
+
+
+def test_namespace_follows_the_base_iri_setting() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "INNOGRAPH_BASE_IRI": "https://data.example.eu/ig/"}
+    out = subprocess.run(
+        [sys.executable, "-c", "from innograph.ontology.namespace import IG; print(IG.Region)"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert out.stdout.strip() == "https://data.example.eu/ig/ontology#Region"

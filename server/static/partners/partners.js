@@ -12,7 +12,7 @@
     SI: "Slovenia", SK: "Slovakia",
   };
   const PARTS = ["themes", "keywords", "types", "programmes", "cooperation"];
-  const RELATION = { exact: "same theme", broader: "broader", narrower: "narrower", sibling: "neighbouring" };
+  const RELATION = { broader: "broader than", narrower: "narrower than", sibling: "next to" };
   const PAGE_SIZE = 10;
 
   const form = document.getElementById("partner-form");
@@ -41,7 +41,7 @@
   function fillCountries() {
     const select = document.getElementById("country");
     for (const [code, name] of Object.entries(COUNTRIES).sort((a, b) => a[1].localeCompare(b[1]))) {
-      select.append(el("option", { value: code }, `${name} (${code})`));
+      select.append(el("option", { value: code, title: code }, name));
     }
   }
 
@@ -104,10 +104,18 @@
       scoreBox(result));
     const chips = el("div", { class: "pl-chips", "aria-label": "Matched themes" },
       result.matched_themes.map((m) => el("span", { class: "pl-chip" }, el("b", {}, m.label),
-        ` · ${RELATION[m.relation] || m.relation}` + (m.relation === "exact" ? "" : ` of ${m.need_label}`) +
+        (m.relation === "exact" ? " · same theme" : ` · ${RELATION[m.relation] || m.relation} ${m.need_label}`) +
         (m.via_label ? ` · via ${m.via_label}` : ""))));
+    // One quote per distinct sentence (two needs can be met by the same theme and sentence).
     const evidence = [];
-    for (const m of result.matched_themes) for (const ev of m.evidence.slice(0, 1)) evidence.push(evidenceBlock(ev));
+    const quoted = new Set();
+    for (const m of result.matched_themes) {
+      for (const ev of m.evidence.slice(0, 1)) {
+        if (quoted.has(ev.sentence)) continue;
+        quoted.add(ev.sentence);
+        evidence.push(evidenceBlock(ev));
+      }
+    }
     const extra = [];
     if (result.contacts && result.contacts.length) {
       extra.push(el("ul", { class: "pl-contacts", "aria-label": "Contacts" }, result.contacts.map((c) =>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -106,3 +107,17 @@ def test_more_concurrent_queries_than_workers_all_answer(shared_server: LiveServ
     with ThreadPoolExecutor(24) as pool:
         statuses = list(pool.map(lookup, range(48)))
     assert statuses == [200] * 48
+
+
+def test_a_worker_killed_while_idle_is_replaced_without_failing_a_request(tmp_path: Path) -> None:
+    with seeded_server(tmp_path / "store", query_workers=2) as server:
+        with httpx.Client(base_url=server.url, timeout=30) as c:
+            assert c.get("/sparql", params={"query": LOOKUP}).status_code == 200
+            pid = next(iter(server.store.pool._free.queue)).process.pid
+            os.kill(pid, signal.SIGKILL)  # from outside, as the OOM killer would
+            deadline = time.monotonic() + 10
+            while Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z":
+                assert time.monotonic() < deadline
+                time.sleep(0.01)
+            statuses = [c.get("/sparql", params={"query": LOOKUP}).status_code for _ in range(6)]
+        assert statuses == [200] * 6

@@ -68,6 +68,11 @@ class QueryPool:
         child.close()
         return _Worker(process, Connection(parent.detach()))
 
+    def _discard(self, w: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            w.conn.close()
+        self._replace_later()
+
     def _replace_later(self) -> None:
         def spawn() -> None:
             if not self._closed:
@@ -82,6 +87,9 @@ class QueryPool:
             self._waiting += 1
         try:
             w = self._free.get(timeout=timeout)
+            while w.process.poll() is not None:  # died while idle (OOM killer, kill -9): replace it
+                self._discard(w)
+                w = self._free.get(timeout=max(deadline - time.monotonic(), 0.001))
         except queue.Empty:
             raise StoreBusy("every query worker is busy; retry later") from None
         finally:
@@ -109,6 +117,9 @@ class QueryPool:
             if self._waiting:  # queue behind the callers already waiting, or they could starve
                 raise queue.Empty
             w = self._free.get_nowait()
+            while w.process.poll() is not None:  # died while idle (OOM killer, kill -9): replace it
+                self._discard(w)
+                w = self._free.get_nowait()
         except queue.Empty:
             return await loop.run_in_executor(None, self.run, job, timeout)
         fd = w.conn.fileno()

@@ -73,3 +73,20 @@ def test_themes_keep_enumerations_as_written() -> None:
     themes = {t.text for t in facts.themes}
     assert {"digitalisering", "grøn omstilling", "sundhed"} <= themes
     assert any(t.concept == "green-transition" for t in facts.themes)
+
+
+def test_french_names_go_on_in_lower_case_and_keep_their_head() -> None:
+    facts = _facts(
+        "Le chef de file est la Chambre d'agriculture de Bretagne, avec l'Agence de développement "
+        "économique de la Région Occitanie et Aarhus Universitet."
+    )
+    orgs = {e.name: e for e in facts.entities if e.kind == "organisation"}
+    assert {"Chambre d'agriculture de Bretagne", "Aarhus Universitet"} <= set(orgs)
+    agency = orgs["Agence de développement économique de la Région Occitanie"]
+    assert agency.org_type == "DevelopmentAgency"
+
+
+def test_area_word_before_a_name_and_role_word_before_a_person() -> None:
+    facts = _facts('Wij werken in de regio Twente.\nDirecteur Pieter van den Berg: "Samen sterk."')
+    assert "Twente" in _names(facts, "region")
+    assert [(p.name, p.role) for p in facts.people] == [("Pieter van den Berg", "directeur")]

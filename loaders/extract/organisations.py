@@ -12,6 +12,7 @@ from functools import cache
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_acronym, is_capitalised, strip_genitive
 from innograph.loaders.extract.resolve import acronym_matches
+from innograph.loaders.lang import rules as rules_of
 
 _PAREN = re.compile(r"\s*\(([^()\n]{2,90})\)")
 _ACRONYM_APPOSITION = re.compile(r"\b(?:[lL]['’])?([A-Z][A-Z0-9&]{1,7}),\s+((?:[lL]['’])?[A-Z][^,.;:()\n]{3,90})")
@@ -28,8 +29,25 @@ class OrgMatch:
     alias_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+_PREPOSITIONS = frozenset(("de", "du", "des", "of", "for", "van", "voor", "pour", "für", "ved", "til", "af"))
+
+
 def head_of(words: list[str]) -> tuple[str, str] | None:
-    """(head word, class) of a name, the last head word winning ('European Cluster Collaboration Platform')."""
+    """(head word, class) of a name: the last head word before the first preposition ('Agence de
+    développement de la Région X' is an agency), else the last one ('European Cluster Collaboration
+    Platform' is a network); a legal form makes a company."""
+    legal = lexicon.legal_forms()
+    if any(w in legal for w in words):
+        return next((w.casefold(), "Company") for w in words if w in legal)
+    first_prep = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in _PREPOSITIONS), None)
+    if first_prep is not None:
+        found = _last_head(words[:first_prep])
+        if found is not None:
+            return found
+    return _last_head(words)
+
+
+def _last_head(words: list[str]) -> tuple[str, str] | None:
     heads = lexicon.org_heads()
     suffixes = lexicon.org_suffixes()
     legal = lexicon.legal_forms()
@@ -87,6 +105,7 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
         run = _trim(raw, text)
         if run is None:
             continue
+        run = _extend_lower_case(text, run)
         words = [t.bare for t in run.toks]
         head = head_of(words)
         if head is None and words[-1].endswith("s") and len(words[-1]) > 4 and not words[-1].isupper():
@@ -145,6 +164,51 @@ def _split_conjoined(runs: list[Candidate], text: str) -> list[Candidate]:
         else:
             out.append(run)
     return out
+
+
+_FR_LINK = re.compile(
+    r"(?:\s+(?:de|du|des|pour|et|à|aux|en)\s+(?:la\s+|les\s+|l['’])?|\s+d['’]|\s+(?:de\s+)?l['’])"
+    r"([^\W\d_][\w\-]*)"
+    r"(?:\s+([a-zéèêàç][\w\-]*(?:ique|iques|al|ale|aux|el|elle|ien|ienne|aire|if|ive|é|ée|és|ées)))?"
+)
+_MAX_EXTENSION = 4  # linked words: 'Chambre d'agriculture de Bretagne', 'Agence pour l'entreprise et l'innovation'
+
+
+def _extend_lower_case(text: str, run: Candidate) -> Candidate:
+    """French names go on in lower case after their head word: "Chambre d'agriculture de Bretagne"."""
+    if run.toks[0].bare.casefold() not in _french_heads() or len(run.toks) > 2:
+        return run
+    end = run.end
+    linked = 0
+    while linked < _MAX_EXTENSION:
+        m = _FR_LINK.match(text, end)
+        if m is None or "\n" in m.group():
+            break
+        if m.group(1)[0].isupper() and m.group().split()[0] in ("et", "à", "en"):
+            break  # 'Région Occitanie et Aarhus Universitet': a second name, not a part of this one
+        end = m.end()
+        linked += 1
+        if m.group(1)[0].isupper():  # a capitalised name ends the extension: take all of it
+            rest = re.match(r"(?:\s+[A-ZÀ-Ý][\w\-]*)*", text[end:])
+            end += rest.end() if rest else 0
+            break
+    if end == run.end:
+        return run
+    name = text[run.start : end]
+    toks = (
+        *run.toks,
+        *(
+            Token(run.start + m.start(), run.start + m.end(), m.group())
+            for m in re.finditer(r"\S+", name[len(run.text) :])
+        ),
+    )
+    return Candidate(run.start, end, name, tuple(toks))
+
+
+@cache
+def _french_heads() -> frozenset[str]:
+    rules = rules_of("fr", "organisations")
+    return frozenset(k.casefold() for k in getattr(rules, "HEADS", {})) if rules else frozenset()
 
 
 def _splits(left: tuple[Token, ...], right: tuple[Token, ...]) -> bool:

@@ -102,22 +102,31 @@ def extract_people(facts: DocumentFacts) -> None:
 
     _contact_blocks(facts, add)
     for m in _NAME.finditer(text):
-        name = _cut_particle_tail(m.group())
+        name, start = _without_leading_role(m.group(), m.start())
+        name = _cut_particle_tail(name)
         if not _is_person_name(name):
             continue
-        end = m.start() + len(name)
-        before = text[max(0, m.start() - 40) : m.start()].casefold()
+        end = start + len(name)
+        before = text[max(0, start - 40) : start].casefold()
         after = text[end : end + 40]
         role = _role_near(before, after)
         if role is not None:
-            add(name, m.start(), role, "people.role-word", 0.8)
+            add(name, start, role, "people.role-word", 0.8)
         elif _speech_near(before, after.casefold()):
-            add(name, m.start(), None, "people.speech-verb", 0.75)
-        elif re.match(r"\s*,\s*[\w.+-]+@", text[m.end() : m.end() + 60]):
-            add(name, m.start(), None, "people.name-email", 0.8)
+            add(name, start, None, "people.speech-verb", 0.75)
+        elif re.match(r"\s*,\s*[\w.+-]+@", text[end : end + 60]):
+            add(name, start, None, "people.name-email", 0.8)
     _name_lists(text, add)
     facts.people = sorted(people.values(), key=lambda p: p.mention.start)
     _affiliated_organisations(facts, facts.people)
+
+
+def _without_leading_role(name: str, start: int) -> tuple[str, int]:
+    """'Directeur Pieter van den Berg' at a sentence start: the role word is not part of the name."""
+    first, _, rest = name.partition(" ")
+    if first.casefold() in _role_words() and rest:
+        return rest, start + len(first) + 1
+    return name, start
 
 
 def _cut_particle_tail(name: str) -> str:

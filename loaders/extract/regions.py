@@ -15,6 +15,7 @@ import pycountry
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised, strip_genitive
 from innograph.loaders.extract.resolve import fold
+from innograph.loaders.lang import rules as rules_of
 
 from innograph.iris import slug
 
@@ -195,6 +196,7 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
                 taken.update(range(i, j))
                 break
     found.extend(_compound_areas(text, toks, taken))
+    found.extend(_areas_after_area_word(text, toks, taken, found))
     found.extend(_named_areas(text, runs))
     return found
 
@@ -230,7 +232,38 @@ def _compound_areas(text: str, toks: list[Token], taken: set[int]) -> list[Regio
             ):
                 name = name.partition("-")[0]
                 end = tok.start + len(name)
-            out.append(RegionMatch(tok.start, end, name, slug(name), None, name))
+            known = gaz.get(fold(name))
+            out.append(RegionMatch(tok.start, end, name, known[0] if known else slug(name), None, name))
+    return out
+
+
+@cache
+def _heads_before_names() -> frozenset[str]:
+    """Area words written before the name in lower case ('regio Twente', 'région Bourgogne')."""
+    out: set[str] = set()
+    for lang in ("fr", "nl"):
+        rules = rules_of(lang, "entities")
+        out.update(w.casefold() for w in getattr(rules, "AREA_HEADS", ()) if rules)
+    return frozenset(out)
+
+
+def _areas_after_area_word(
+    text: str, toks: list[Token], taken: set[int], found: list[RegionMatch]
+) -> list[RegionMatch]:
+    """'in de regio Twente', 'la région Bourgogne': a lower-case area word before a capitalised name."""
+    heads = _heads_before_names()
+    spans = [(r.start, r.end) for r in found]
+    out = []
+    for i, tok in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if tok.text not in heads or text[tok.end : nxt.start] != " " or not nxt.text[:1].isupper():
+            continue
+        if any(s <= nxt.start < e for s, e in spans) or i + 1 in taken:
+            continue
+        name = strip_genitive(nxt.text)
+        if name.casefold() in lexicon.country_names() or name.casefold() in lexicon.stop_words():
+            continue
+        out.append(RegionMatch(nxt.start, nxt.start + len(name), name, slug(name), None, name))
     return out
 
 

@@ -1,6 +1,7 @@
 """Danish page furniture (never a title) and cues for what a document is about."""
 
 FURNITURE = (
+    "om os",
     "tilbage til",
     "søg",
     "forside",

@@ -39,6 +39,8 @@ HEADS = {
     "group": "Company",
     "bank": "Organisation",
     "observatory": "Organisation",
+    "port": "Organisation",
+    "harbour": "Organisation",
 }
 # heads that may follow a name in lower case ('Eurometropolitan campus')
 TRAILING_HEADS = ("campus",)

@@ -2,6 +2,8 @@
 
 # a first line that starts with one of these is navigation, not a title
 FURNITURE = (
+    "about us",
+    "who we are",
     "you are here",
     "search",
     "home",

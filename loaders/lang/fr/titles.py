@@ -1,6 +1,8 @@
 """French page furniture (never a title) and cues for what a document is about."""
 
 FURNITURE = (
+    "qui sommes-nous",
+    "à propos",
     "vous êtes ici",
     "rechercher",
     "accueil",

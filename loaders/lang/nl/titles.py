@@ -1,6 +1,7 @@
 """Dutch page furniture (never a title) and cues for what a document is about."""
 
 FURNITURE = (
+    "over ons",
     "u bent hier",
     "zoeken",
     "home",

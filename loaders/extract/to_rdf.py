@@ -15,8 +15,15 @@ Design
   ``ig:evidenceProperty P``, ``ig:evidenceValue O``, ``ig:sentence``, ``ig:startOffset``,
   ``ig:endOffset`` (characters into the extracted text), ``rdfs:label`` (the words as written),
   ``ig:extractor``, ``ig:confidence`` and ``ig:inDocument``.
-- People, their e-mails and phones, and contact points go only into the personal triples (the
-  graph ``{base}graph/{doc}/personal``), including their evidence nodes.
+- People, their e-mails and phones, their affiliation and contact points go only into the personal
+  triples (the graph ``{base}graph/{doc}/personal``), including their evidence nodes; a public literal
+  (an evidence sentence, a title) that contains a person's name, an e-mail or a phone number is
+  written with those parts replaced by ``[…]``.
+- Reference entities (ISO regions, named areas, known programmes) get ``rdfs:label`` as written and
+  ``skos:altLabel`` but no ``skos:prefLabel``: the reference graph holds their preferred labels. A
+  cluster organisation is one node, typed ``ig:Organisation``, ``ig:ClusterOrganisation`` and
+  ``ig:Cluster``. Themes are ``ig:keyword`` (as written) and ``ig:theme`` (the SKOS concept) of the
+  main subject; dates, amounts and percentages hang off the main subject too.
 
 Where does a fact come from? (``queries/examples/fact-provenance.rq``)::
 

@@ -162,10 +162,53 @@ def validate_graph(data: Graph, base_iri: str = DEFAULT_BASE_IRI, with_reference
     return Report(bool(conforms), violations, len(data))
 
 
+PERSONAL_PREDICATES = (
+    "http://xmlns.com/foaf/0.1/name",
+    "http://www.w3.org/2006/vcard/ns#hasEmail",
+    "http://www.w3.org/2006/vcard/ns#hasTelephone",
+)
+
+
+def personal_data_in_public(root: Path, base_iri: str = DEFAULT_BASE_IRI, limit: int = 50) -> list[Violation]:
+    """Personal data found in the ``public`` partition of an innograph store root (a GDPR leak)."""
+    public = root / "public"
+    if not (public / "CURRENT").exists():
+        return []
+    store = pyoxigraph.Store.read_only(str(public))
+    patterns: list[tuple[None, pyoxigraph.NamedNode, pyoxigraph.NamedNode | None]] = [
+        (None, pyoxigraph.NamedNode(p), None) for p in PERSONAL_PREDICATES
+    ]
+    patterns.append((None, pyoxigraph.NamedNode(base_iri + "ontology#mentionsPerson"), None))
+    rdf_type = pyoxigraph.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    patterns.append((None, rdf_type, pyoxigraph.NamedNode(base_iri + "ontology#Person")))
+    found: list[Violation] = []
+    for subject, predicate, obj in patterns:
+        for quad in store.quads_for_pattern(subject, predicate, obj):
+            graph = getattr(quad.graph_name, "value", "default graph")
+            found.append(
+                Violation(
+                    focus=quad.subject.value if hasattr(quad.subject, "value") else str(quad.subject),
+                    path=quad.predicate.value,
+                    value="",
+                    message=f"personal data in the public partition (graph {graph}); it belongs in "
+                    "{base}graph/{doc}/personal only",
+                    severity="Violation",
+                    shape="",
+                )
+            )
+            if len(found) >= limit:
+                return found
+    return found
+
+
 def validate_path(path: Path, base_iri: str = DEFAULT_BASE_IRI, with_reference: bool = True,
                   rdf_format: str | None = None) -> Report:
     data = graph_from_store(path) if path.is_dir() else graph_from_file(path, rdf_format)
-    return validate_graph(data, base_iri, with_reference)
+    report = validate_graph(data, base_iri, with_reference)
+    leaks = personal_data_in_public(path, base_iri) if path.is_dir() else []
+    if not leaks:
+        return report
+    return Report(False, leaks + report.violations, report.triples)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -76,3 +76,32 @@ def test_innograph_store_root_reads_the_full_partition(tmp_path: Path) -> None:
     del public
     assert main(["validate", str(root)]) == 1  # the full partition (with the bad graph) was read
     assert main(["validate", str(tmp_path)]) == 2  # not a store
+
+
+def test_personal_data_in_the_public_partition_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    personal = SEED.parent / "002_553ed0569ff5614e.personal.ttl"
+    public_part = SEED.parent / "002_553ed0569ff5614e.ttl"
+    for partition, files in (("full", [public_part, personal]), ("public", [public_part, personal])):
+        store = pyoxigraph.Store(str(root / partition))
+        for path in files:
+            store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        store.flush()
+        del store
+    assert main(["validate", str(root)]) == 1
+    assert "personal data in the public partition" in capsys.readouterr().out
+
+
+def test_clean_partitions_conform(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    root.mkdir()
+    personal = SEED.parent / "002_553ed0569ff5614e.personal.ttl"
+    public_part = SEED.parent / "002_553ed0569ff5614e.ttl"
+    for partition, files in (("full", [public_part, personal]), ("public", [public_part])):
+        store = pyoxigraph.Store(str(root / partition))
+        for path in files:
+            store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        store.flush()
+        del store
+    assert main(["validate", str(root)]) == 0

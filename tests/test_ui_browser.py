@@ -120,6 +120,15 @@ def test_graph_results_and_token_kept_for_the_tab(browser, live_server: LiveServ
     assert "ontology#Organisation" in text
     links = {a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.download")}
     assert links == {"Turtle", "N-Triples", "JSON-LD", "RDF/XML"}
+    permalink = browser.find_element(By.CSS_SELECTOR, "a.permalink").get_attribute("href")
+    browser.get(permalink)  # the link brings the same query back into the editor
+    editor = wait.until(ec.presence_of_element_located((By.ID, "editor")))
+    assert editor.get_attribute("value") == "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
+
+    # the service description opens in the page (a browser asking /sparql for HTML lands on /)
+    browser.find_element(By.ID, "show-sd").click()
+    description = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, ".graph-text"))).text
+    assert "endpoint" in description and "/sparql" in description
 
     browser.find_element(By.ID, "token").send_keys("secret-for-this-tab")
     browser.refresh()

@@ -67,6 +67,7 @@
       }
     });
     runButton.addEventListener("click", run);
+    $("show-sd").addEventListener("click", showServiceDescription);
     downloadLinks.addEventListener("click", downloadWithToken);
     repaint();
     loadExamples();
@@ -319,6 +320,25 @@
     showDownloads(query, GRAPH_DOWNLOADS);
   }
 
+  // A browser asking /sparql for HTML is sent back here, so fetch the RDF and show it instead.
+  function showServiceDescription(event) {
+    event.preventDefault();
+    clearResults();
+    fetch(ENDPOINT, { headers: { Accept: "text/turtle" } })
+      .then(function (r) {
+        return r.text().then(function (text) {
+          if (!r.ok) { showHttpError(r.status, (r.headers.get("Content-Type") || "").split(";")[0], text); return; }
+          var pre = document.createElement("pre");
+          pre.className = "graph-text";
+          pre.textContent = text;
+          output.appendChild(pre);
+          setStatus("Service description of " + location.origin + ENDPOINT + " (Turtle).");
+          output.focus();
+        });
+      })
+      .catch(function (err) { showError({ message: "The server could not be reached: " + err.message }); });
+  }
+
   function showDownloads(query, formats) {
     downloadLinks.innerHTML = "";
     formats.forEach(function (f) {
@@ -330,6 +350,11 @@
       a.textContent = f[0];
       downloadLinks.appendChild(a);
     });
+    var permalink = document.createElement("a");
+    permalink.href = "/?" + new URLSearchParams({ query: query }).toString();
+    permalink.className = "permalink";
+    permalink.textContent = "Link to this query";
+    downloadLinks.appendChild(permalink);
     downloads.hidden = false;
   }
 

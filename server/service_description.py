@@ -97,9 +97,7 @@ def render(endpoint: str, media_type: str, settings: Settings, generation: int, 
         return text.encode()
     quads = parse(text.encode(), format=RdfFormat.TURTLE)
     fmt = GRAPH_FORMATS[media_type]
-    return serialize(
-        (q.triple for q in quads), format=fmt, prefixes=_prefixes(fmt)
-    ) or b""  # type: ignore[return-value]
+    return serialize((q.triple for q in quads), format=fmt, prefixes=_prefixes(fmt)) or b""
 
 
 def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:

@@ -100,7 +100,7 @@ class QueryPool:
             if w.conn.poll(max(deadline - time.monotonic(), 0.0)):
                 reply = w.conn.recv()
                 self._free.put(w)
-                return reply  # type: ignore[no-any-return]
+                return reply
         except (EOFError, OSError) as exc:
             w.kill()
             self._replace_later()
@@ -126,7 +126,7 @@ class QueryPool:
         ready: asyncio.Future[None] = loop.create_future()
         try:
             w.conn.send(job)  # small, and the idle worker is blocked reading: this does not stall the loop
-            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+            loop.add_reader(fd, _set_once, ready)
             try:
                 await asyncio.wait_for(ready, timeout)
             finally:
@@ -151,7 +151,7 @@ class QueryPool:
             self._replace_later()
             raise
         self._free.put(w)
-        return reply  # type: ignore[no-any-return]
+        return reply
 
     def close(self) -> None:
         self._closed = True
@@ -163,6 +163,11 @@ class QueryPool:
             with contextlib.suppress(OSError):
                 w.conn.send(None)
             w.kill()
+
+
+def _set_once(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 def _complete_message(fd: int) -> bool:

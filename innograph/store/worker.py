@@ -122,7 +122,7 @@ def run_job(job: dict[str, Any], snapshots: _Snapshots) -> tuple[Any, ...]:
         if media_type is None:
             return ("not_acceptable", kind, f"no acceptable format for a {kind} result")
         buffer = _CappedBuffer(job["max_bytes"])
-        result.serialize(buffer, formats_for(kind)[media_type])  # type: ignore[index]
+        result.serialize(buffer, formats_for(kind)[media_type])  # type: ignore[arg-type]
         return ("ok", kind, media_type, buffer.getvalue(), time.perf_counter() - started)
     except SyntaxError as exc:
         return ("syntax", str(exc))

@@ -314,7 +314,7 @@ def _triple_count(request: Request, generation: int) -> int | None:
         try:
             rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
             cache.clear()
-            cache[generation] = int(rows[0]["n"].value) if rows else 0
+            cache[generation] = int(str(getattr(rows[0]["n"], "value", 0))) if rows else 0
         except Exception:  # a description without the count is better than no description
             cache[generation] = None
     return cache[generation]

@@ -156,9 +156,11 @@ def _themes_section(lang: str, base_iri: str) -> str:
         labels = " · ".join(escape(concept.pref_labels[code]) for code in LANGUAGES if code != lang)
         broader = ", ".join(escape(by_key[b].pref_labels[lang]) for b in concept.broader_keys)
         notation = f"<code>{escape(concept.notation)}</code> " if concept.notation else ""
+        definition = concept.definitions.get(lang, "")
+        note = f'<br><small lang="{lang}">{escape(definition)}</small>' if definition else ""
         rows.append(
             f'<tr id="theme-{escape(concept.key)}"><td>{notation}<a href="{escape(concept.iri)}">'
-            f"{escape(concept.pref_labels[lang])}</a></td><td>{labels}</td><td>{broader}</td></tr>"
+            f"{escape(concept.pref_labels[lang])}</a>{note}</td><td>{labels}</td><td>{broader}</td></tr>"
         )
     return (
         f'<section id="themes"><h2>{ui["themes"]} ({len(items)})</h2><table class="themes">'

@@ -11,17 +11,19 @@ True
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from innograph.ontology.tables import LANGUAGES, Record, read_table
+from innograph.ontology.tables import LANGUAGES, SRC, Record, read_table
 from innograph.ontology.text import normalise, stem_key
 from pyoxigraph import Literal, NamedNode, Triple
 
 DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
 TABLE = "themes.tsv"
+DEFINITIONS = "theme-definitions.tsv"
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -45,6 +47,7 @@ class ThemeConcept:
     broader_keys: tuple[str, ...]  # keys of broader concepts
     narrower_keys: tuple[str, ...]  # keys of narrower concepts
     base_iri: str = DEFAULT_BASE_IRI
+    definitions: Mapping[str, str] = field(default_factory=dict)  # language -> skos:definition
 
     @property
     def slug(self) -> str:
@@ -97,8 +100,22 @@ def _records() -> tuple[Record, ...]:
 
 
 @cache
+def _definitions() -> dict[str, dict[str, str]]:
+    """key -> language -> definition, from src/theme-definitions.tsv (formal concepts only)."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    with (SRC / DEFINITIONS).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            out[row["key"]][row["lang"]] = row["definition"]
+    return dict(out)
+
+
+@cache
 def _concepts(base_iri: str) -> tuple[ThemeConcept, ...]:
     records = _records()
+    definitions = _definitions()
+    unknown = set(definitions) - {r.key for r in records}
+    if unknown:
+        raise ValueError(f"{DEFINITIONS}: definitions for unknown concepts {sorted(unknown)}")
     narrower: dict[str, list[str]] = defaultdict(list)
     for record in records:
         for parent in record.attr_list("broader"):
@@ -113,6 +130,7 @@ def _concepts(base_iri: str) -> tuple[ThemeConcept, ...]:
             broader_keys=r.attr_list("broader"),
             narrower_keys=tuple(narrower[r.key]),
             base_iri=base_iri,
+            definitions=definitions.get(r.key, {}),
         )
         for r in records
     )
@@ -182,7 +200,7 @@ def theme_triples(base_iri: str = DEFAULT_BASE_IRI) -> tuple[Triple, ...]:
     """The scheme as RDF (reference graph)."""
     skos = {name: NamedNode(SKOS + name) for name in (
         "ConceptScheme", "Concept", "inScheme", "prefLabel", "altLabel", "broader", "narrower",
-        "notation", "topConceptOf", "hasTopConcept",
+        "notation", "topConceptOf", "hasTopConcept", "definition",
     )}
     theme_class = NamedNode(base_iri + "ontology#Theme")
     scheme = NamedNode(scheme_iri(base_iri))
@@ -199,6 +217,8 @@ def theme_triples(base_iri: str = DEFAULT_BASE_IRI) -> tuple[Triple, ...]:
         ]
         if item.notation:
             triples.append(Triple(node, skos["notation"], Literal(item.notation)))
+        for lang, text in item.definitions.items():
+            triples.append(Triple(node, skos["definition"], Literal(text, language=lang)))
         for lang, label in item.pref_labels.items():
             triples.append(Triple(node, skos["prefLabel"], Literal(label, language=lang)))
             triples.append(Triple(node, RDFS_LABEL, Literal(label, language=lang)))

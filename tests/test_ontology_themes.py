@@ -90,3 +90,9 @@ def test_triples_follow_the_base_iri() -> None:
     assert BASE + "id/theme/digital" in subjects
     assert not any(s.startswith("https://w3id.org/") for s in subjects)
     assert any(t.object.value == BASE + "ontology#Theme" for t in triples)
+
+
+def test_formal_concepts_are_defined_in_four_languages() -> None:
+    for key in ("po1", "po2", "po3", "po4", "po5", "iso1", "iso2", "strand-a", "strand-b", "strand-c", "strand-d"):
+        assert set(concept(key).definitions) == set(LANGUAGES), key
+    assert any(t.predicate.value.endswith("#definition") for t in theme_triples())

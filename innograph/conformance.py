@@ -3,9 +3,13 @@
     innograph conformance --suite ../shared/w3c-tests --endpoint http://127.0.0.1:8000/sparql \\
         [--update-endpoint URL] [--token T] [--manifest sparql11/protocol/manifest.ttl ...] [-v]
 
-Prints passed/failed/skipped per manifest and a total line. Exit code 0 when nothing failed,
-1 when a test failed, 2 when the suite or the endpoint cannot be used. Every test begins with
-``DROP ALL`` on the update endpoint: run it against a scratch store, never a real one.
+Prints passed/failed/skipped per manifest and a total line. Replayed: protocol tests, query
+evaluation and result-format tests, syntax tests (sent to the endpoint: 2xx or 4xx expected) and,
+with ``--manifest sparql11/manifest-sparql11-update.ttl``, update evaluation tests (the whole
+dataset is read back and compared). Entailment, SERVICE, LOAD and withdrawn tests are skipped.
+Exit code 0 when nothing failed, 1 when a test failed, 2 when the suite or the endpoint cannot be
+used. Every test begins with ``DROP ALL`` on the update endpoint: run it against a scratch store,
+never a real one.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--manifest",
         action="append",
         help="Manifest to run, relative to the suite (repeatable). Default: protocol, sparql11 query and "
-        "results formats, sparql10 evaluation.",
+        "results formats, sparql10 evaluation. Also useful: sparql11/manifest-sparql11-update.ttl.",
     )
     parser.add_argument("--timeout", type=float, default=30.0, help="Seconds per HTTP request (default 30).")
     parser.add_argument("-v", "--verbose", action="store_true", help="List every failed test with its reason.")

@@ -76,6 +76,9 @@ class TestCase:
     data: list[Path] = field(default_factory=list)
     graph_data: list[tuple[str, Path]] = field(default_factory=list)  # (graph IRI, file)
     result: Path | None = None
+    # update tests: the dataset expected after the update (default-graph files, named graphs)
+    result_data: list[Path] = field(default_factory=list)
+    result_graph_data: list[tuple[str, Path]] = field(default_factory=list)
     service_data: bool = False
     entailment: bool = False
     requests: list[HttpRequest] = field(default_factory=list)
@@ -140,6 +143,12 @@ def _test(graph: Graph, entry: object, iris: IriMap) -> TestCase:
     )
     result = graph.value(entry, MF.result)  # type: ignore[arg-type]
     test.result = _file(iris, result)
+    if isinstance(result, BNode):  # an update test's expected dataset
+        test.result_data = [p for d in graph.objects(result, UT.data) if (p := _file(iris, d))]
+        expected = TestCase(iri="", name="", kind="")
+        for node in graph.objects(result, UT.graphData):
+            _add_graph_data(graph, node, iris, expected)
+        test.result_graph_data = expected.graph_data
     action = graph.value(entry, MF.action)  # type: ignore[arg-type]
     if isinstance(action, URIRef):  # syntax tests: the action is the query file itself
         test.query = _file(iris, action)

@@ -24,6 +24,7 @@ from innograph.conformance_results import (
     load_expected,
     parse_response,
     same,
+    term,
 )
 
 EVALUATION = {"QueryEvaluationTest", "CSVResultFormatTest"}
@@ -199,6 +200,64 @@ def _compare_csv(expected_text: str, actual_text: str) -> Outcome:
     return Outcome("failed", difference) if difference else Outcome("passed")
 
 
+def run_update_evaluation(endpoint: Endpoint, test: TestCase, iris: IriMap) -> Outcome:
+    """Load the dataset, apply the update, compare the whole dataset with the expected one."""
+    if test.query is None or not test.query.exists():
+        return Outcome("skipped", "no update file")
+    text = test.query.read_text(encoding="utf-8")
+    code = _code(text)
+    if _SERVICE.search(code):
+        return Outcome("skipped", "SERVICE")
+    if _LOAD.search(code):
+        return Outcome("skipped", "LOAD would fetch a URL")
+    endpoint.reset()
+    endpoint.insert(
+        [(None, p, iris.iri(p)) for p in test.data] + [(name, p, iris.iri(p)) for name, p in test.graph_data]
+    )
+    response = endpoint.update(f"BASE <{iris.iri(test.query)}>\n{text}")
+    if response.status_code >= 300:
+        return Outcome("failed", f"HTTP {response.status_code}: {_brief(response.text)}")
+    files = [(("default",), p) for p in test.result_data] + [(("iri", n), p) for n, p in test.result_graph_data]
+    expected = [(g, t) for i, (g, p) in enumerate(files) for t in _triples(p, iris.iri(p), f"f{i}x")]
+    actual = _dataset(endpoint)
+    if isinstance(actual, Outcome):
+        return actual
+    rows = [frozenset({(0, s), (1, p), (2, o), (3, g)}) for g, (s, p, o) in set(expected)]
+    got = [frozenset({(0, s), (1, p), (2, o), (3, g)}) for g, (s, p, o) in set(actual)]
+    difference = same(Solutions([], rows), Solutions([], got))
+    return Outcome("failed", difference) if difference else Outcome("passed")
+
+
+def _triples(path: Path, base: str, bnode_prefix: str) -> list[tuple]:
+    """The triples of a file as comparable terms, blank nodes kept apart from other files'."""
+    fmt = RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+
+    def own(value: tuple) -> tuple:
+        return ("bnode", bnode_prefix + value[1]) if value[0] == "bnode" else value
+
+    quads = ox.parse(path=path, format=fmt, base_iri=base)
+    return [(own(term(q.subject)), term(q.predicate), own(term(q.object))) for q in quads]
+
+
+def _dataset(endpoint: Endpoint) -> list[tuple] | Outcome:
+    """Every quad the endpoint holds, read with two queries (default graph, named graphs)."""
+    quads: list[tuple] = []
+    for graph_var, query in (
+        (None, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"),
+        ("g", "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"),
+    ):
+        response = endpoint.query(query, "application/sparql-results+json")
+        if response.status_code != 200:
+            return Outcome("failed", f"reading the dataset: HTTP {response.status_code}: {_brief(response.text)}")
+        result = parse_response(response.headers.get("content-type", ""), response.content)
+        assert isinstance(result, Solutions)
+        for row in result.rows:
+            values = dict(row)
+            graph = values["g"] if graph_var else ("default",)
+            quads.append((graph, (values["s"], values["p"], values["o"])))
+    return quads
+
+
 def run_syntax(endpoint: Endpoint, test: TestCase, iris: IriMap) -> Outcome:
     if test.query is None or not test.query.exists():
         return Outcome("skipped", "no query file")
@@ -288,6 +347,8 @@ def run_test(endpoint: Endpoint, test: TestCase, iris: IriMap) -> Outcome:
             return run_protocol(endpoint, test, iris)
         if test.kind in EVALUATION:
             return run_evaluation(endpoint, test, iris)
+        if test.kind == "UpdateEvaluationTest":
+            return run_update_evaluation(endpoint, test, iris)
         if test.kind in SYNTAX:
             return run_syntax(endpoint, test, iris)
     except httpx.HTTPError as exc:

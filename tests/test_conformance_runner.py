@@ -72,7 +72,8 @@ def test_tiny_suite_against_oxigraph_serve(oxigraph_endpoint: str, capsys: pytes
     counts = table(out)
     assert counts["eval/manifest.ttl"] == (3, 1, 2)  # SERVICE and withdrawn skipped, one failure planted
     assert counts["protocol/manifest.ttl"] == (2, 0, 0)
-    assert counts["TOTAL"] == (5, 1, 2)
+    assert counts["update/manifest.ttl"] == (1, 0, 0)
+    assert counts["TOTAL"] == (6, 1, 2)
     assert "FAIL ASK whose expected answer is wrong" in out and "expected False, got True" in out
     assert code == 1  # a failed test makes the command fail
 
@@ -83,10 +84,11 @@ def test_tiny_suite_against_our_server(live_server: LiveServer, capsys: pytest.C
         "--suite", str(FIXTURES),
         "--manifest", "eval/manifest.ttl",
         "--manifest", "protocol/manifest.ttl",
+        "--manifest", "update/manifest.ttl",
         "--endpoint", f"{live_server.url}/sparql",
         "--token", TOKEN,
     )  # fmt: skip
-    assert table(out)["TOTAL"] == (5, 1, 2), out
+    assert table(out)["TOTAL"] == (6, 1, 2), out
     assert code == 1
 
 

@@ -235,9 +235,12 @@ def _add_organisations(
         key = slug(name_key(o.name))
         if o.head in region_authorities or o.head in area_authorities:
             inner = [r for r in inner if re.fullmatch(r"[A-Z]{2}-\w+", r.key)]
-            if not inner or (o.head in area_authorities and role is None):
+            whole_area = any(r.start == o.start and r.end == o.end for r in regions)
+            if inner and not (o.head in area_authorities and role is None):
+                key = f"authority-{inner[0].key.lower()}"
+            elif inner or whole_area or len(o.name.split()) < 3:
                 continue  # 'Region Arts' governs no known region; 'la Province du Limbourg' is an area
-            key = f"authority-{inner[0].key.lower()}"
+            # else a longer name with a region word in it: 'Business Region Göteborg'
         for alias in o.aliases:
             if re.fullmatch(r"[A-Z0-9&]{2,8}", alias) and any(
                 name_key(e.name) == name_key(alias) for e in found.of_kind("organisation")

@@ -14,6 +14,7 @@ from functools import cache
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import lines_with_offsets
 from innograph.loaders.extract.facts import DocumentFacts, Mention, ThemeFact
+from innograph.loaders.extract.organisations import head_of
 from innograph.loaders.extract.resolve import fold
 
 _BULLET = re.compile(r"^\s*(?:[•·\-*–◦▪]|\d{1,2}[.)])\s+(.+?)\s*$")
@@ -88,7 +89,13 @@ def extract_themes(facts: DocumentFacts) -> None:
     excluded |= {fold(a) for e in facts.entities for a in e.aliases}
     chosen: list[ThemeFact] = []
     stops = lexicon.stop_words()
-    entity_spans = [(m.start, m.end) for e in facts.entities for m in e.mentions]
+    # names of organisations, places and programmes hold no themes; cluster names do ('Logistiek')
+    entity_spans = [
+        (m.start, m.end)
+        for e in facts.entities
+        if e.kind in ("organisation", "region", "programme")
+        for m in e.mentions
+    ]
     kept_stems: list[set[str]] = []
 
     def keep(written: str, start: int, extractor: str, confidence: float) -> None:
@@ -103,7 +110,7 @@ def extract_themes(facts: DocumentFacts) -> None:
         if written.count("(") != written.count(")"):
             return  # a cut through a parenthesis: 'wallon (Mons'
         at = text.find(written, start)
-        if at >= 0 and extractor != "themes.term" and any(s < at + len(written) and at < e for s, e in entity_spans):
+        if at >= 0 and any(s < at + len(written) and at < e for s, e in entity_spans):
             return  # names of organisations, places, programmes are not themes
         stems = _stems(written)
         if not stems or any(stems <= kept for kept in kept_stems):
@@ -120,7 +127,8 @@ def extract_themes(facts: DocumentFacts) -> None:
         kept_stems.append(stems)
 
     for start, item in _list_items(text):
-        keep(item, start, "themes.list-item", 0.6)
+        if head_of(item.split()) is None:  # 'Business Region Göteborg' in a list is a partner, not a theme
+            keep(item, start, "themes.list-item", 0.6)
     for start, item in _enumerations(text):
         keep(item, start, "themes.enumeration", 0.55)
     for m in _term_pattern().finditer(text):

@@ -1,6 +1,7 @@
 """Danish organisation-type words (head words and compound endings) and legal forms."""
 
 HEADS = {
+    "fylkeskommune": "PublicAuthority",
     "region": "PublicAuthority",
     "kommune": "PublicAuthority",
     "ministerium": "PublicAuthority",
@@ -28,7 +29,7 @@ HEADS = {
     "kontor": "Organisation",
     "sekretariat": "PublicAuthority",
 }
-TRAILING_HEADS = ()
+TRAILING_HEADS = ("kommune", "fylkeskommune")
 # one-word names: 'Erhvervsstyrelsen', 'Danmarks Erhvervsfremmebestyrelse', 'Karrierecentret'
 SUFFIXES = {
     "styrelsen": "PublicAuthority",

@@ -2,7 +2,7 @@
 
 # a first line that starts with one of these is navigation, not a title
 FURNITURE = (
-    "about us",
+    "about",
     "who we are",
     "you are here",
     "search",

@@ -27,6 +27,8 @@ HEADS = {
 }
 TRAILING_HEADS = ("campus",)
 SUFFIXES = {
+    "dienst": "PublicAuthority",
+    "bank": "Organisation",
     "autoriteit": "PublicAuthority",
     "ministerie": "PublicAuthority",
     "agentschap": "DevelopmentAgency",
@@ -37,6 +39,6 @@ SUFFIXES = {
     "gesellschaft": "Organisation",
 }
 LEGAL_FORMS = ("BV", "B.V.", "NV", "N.V.", "vzw", "VZW", "GmbH", "mbH", "AG", "e.V.")
-CONNECTORS = ("van", "voor", "en", "de", "der", "het", "voor", "für", "und", "in")
+CONNECTORS = ("van", "voor", "en", "de", "der", "het", "voor", "für", "und")
 REGION_AUTHORITIES = ()
 AREA_AUTHORITIES = ("provincie", "gemeente")

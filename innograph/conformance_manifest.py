@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 QT = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-query#")
@@ -117,31 +118,31 @@ def _walk(path: Path, iris: IriMap, seen: set[Path], out: list[Manifest]) -> Non
             _walk(target.resolve(), iris, seen, out)
 
 
-def _list(graph: Graph, head: object) -> list:
+def _list(graph: Graph, head: Node | None) -> list[Node]:
     if head is None:
         return []
-    return list(Collection(graph, head))  # type: ignore[arg-type]
+    return list(Collection(graph, head))
 
 
-def _local(iri: object) -> str:
+def _local(iri: Node | str) -> str:
     text = str(iri)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _file(iris: IriMap, node: object) -> Path | None:
+def _file(iris: IriMap, node: Node | None) -> Path | None:
     return iris.path(str(node)) if isinstance(node, URIRef) else None
 
 
-def _test(graph: Graph, entry: object, iris: IriMap) -> TestCase:
-    kind = _local(graph.value(entry, RDF.type) or "Unknown")  # type: ignore[arg-type]
-    approval = graph.value(entry, DAWGT.approval)  # type: ignore[arg-type]
+def _test(graph: Graph, entry: Node, iris: IriMap) -> TestCase:
+    kind = _local(graph.value(entry, RDF.type) or "Unknown")
+    approval = graph.value(entry, DAWGT.approval)
     test = TestCase(
         iri=str(entry),
-        name=str(graph.value(entry, MF.name) or _local(entry)),  # type: ignore[arg-type]
+        name=str(graph.value(entry, MF.name) or _local(entry)),
         kind=kind,
         approval=_local(approval) if approval is not None else None,
     )
-    result = graph.value(entry, MF.result)  # type: ignore[arg-type]
+    result = graph.value(entry, MF.result)
     test.result = _file(iris, result)
     if isinstance(result, BNode):  # an update test's expected dataset
         test.result_data = [p for d in graph.objects(result, UT.data) if (p := _file(iris, d))]
@@ -149,7 +150,7 @@ def _test(graph: Graph, entry: object, iris: IriMap) -> TestCase:
         for node in graph.objects(result, UT.graphData):
             _add_graph_data(graph, node, iris, expected)
         test.result_graph_data = expected.graph_data
-    action = graph.value(entry, MF.action)  # type: ignore[arg-type]
+    action = graph.value(entry, MF.action)
     if isinstance(action, URIRef):  # syntax tests: the action is the query file itself
         test.query = _file(iris, action)
     elif isinstance(action, BNode):
@@ -163,36 +164,36 @@ def _test(graph: Graph, entry: object, iris: IriMap) -> TestCase:
         test.service_data = graph.value(action, QT.serviceData) is not None
         test.entailment = any("entailment" in str(p) for p in graph.predicates(action))
     # protocol tests put graph data on the test itself, named by rdfs:label
-    for node in graph.objects(entry, UT.graphData):  # type: ignore[arg-type]
+    for node in graph.objects(entry, UT.graphData):
         _add_graph_data(graph, node, iris, test)
     return test
 
 
-def _add_graph_data(graph: Graph, node: object, iris: IriMap, test: TestCase) -> None:
+def _add_graph_data(graph: Graph, node: Node, iris: IriMap, test: TestCase) -> None:
     if isinstance(node, URIRef):
         if (path := _file(iris, node)) is not None:
             test.graph_data.append((str(node), path))
         return
-    file = _file(iris, graph.value(node, UT.graph))  # type: ignore[arg-type]
-    label = graph.value(node, RDFS.label)  # type: ignore[arg-type]
+    file = _file(iris, graph.value(node, UT.graph))
+    label = graph.value(node, RDFS.label)
     if file is not None:
         test.graph_data.append((str(label) if label is not None else iris.iri(file), file))
 
 
-def _request(graph: Graph, node: object) -> HttpRequest:
+def _request(graph: Graph, node: Node) -> HttpRequest:
     headers = [
         (str(graph.value(h, HT.fieldName)), str(graph.value(h, HT.fieldValue)))
-        for h in _list(graph, graph.value(node, HT.headers))  # type: ignore[arg-type]
+        for h in _list(graph, graph.value(node, HT.headers))
     ]
-    body_node = graph.value(node, HT.body)  # type: ignore[arg-type]
+    body_node = graph.value(node, HT.body)
     body = graph.value(body_node, CNT.chars) if body_node is not None else None
-    resp = graph.value(node, HT.resp)  # type: ignore[arg-type]
+    resp = graph.value(node, HT.resp)
     statuses = {_local(s).replace("StatusCode", "").lower() for s in graph.objects(resp, MF.expectedStatus)}
     fmt = graph.value(resp, MF.expectedFormat)
     boolean = graph.value(resp, MF.expectedBoolean)
     return HttpRequest(
-        method=str(graph.value(node, HT.methodName)),  # type: ignore[arg-type]
-        path=str(graph.value(node, HT.absolutePath)),  # type: ignore[arg-type]
+        method=str(graph.value(node, HT.methodName)),
+        path=str(graph.value(node, HT.absolutePath)),
         headers=headers,
         body=str(body) if body is not None else None,
         expected_status=statuses,

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import fcntl
 import os
+import pickle
 import queue
 import socket
 import struct
@@ -37,6 +38,7 @@ from innograph.store.base import QueryTimeout, StoreBusy, StoreUnavailable
 class _Worker:
     process: subprocess.Popen[bytes]
     conn: Connection
+    sock: socket.socket  # the same socket as ``conn`` (a dup), for non-blocking reads on the event loop
 
     def kill(self) -> None:
         try:
@@ -44,6 +46,7 @@ class _Worker:
             self.process.wait(5)
         finally:
             self.conn.close()
+            self.sock.close()
 
 
 class QueryPool:
@@ -66,7 +69,7 @@ class QueryPool:
             stdin=subprocess.DEVNULL,
         )
         child.close()
-        return _Worker(process, Connection(parent.detach()))
+        return _Worker(process, Connection(os.dup(parent.fileno())), parent)
 
     def _discard(self, w: _Worker) -> None:
         with contextlib.suppress(OSError):
@@ -122,18 +125,21 @@ class QueryPool:
                 w = self._free.get_nowait()
         except queue.Empty:
             return await loop.run_in_executor(None, self.run, job, timeout)
-        fd = w.conn.fileno()
+        fd = w.sock.fileno()
         ready: asyncio.Future[None] = loop.create_future()
+        timer = loop.call_later(timeout, _set_once, ready, True)
         try:
             w.conn.send(job)  # small, and the idle worker is blocked reading: this does not stall the loop
-            loop.add_reader(fd, _set_once, ready)
+            loop.add_reader(fd, _set_once, ready, False)
             try:
-                await asyncio.wait_for(ready, timeout)
+                timed_out = await ready
             finally:
                 loop.remove_reader(fd)
-            if _complete_message(fd):
-                reply = w.conn.recv()
-            else:  # a big reply still arriving: finish reading it in a thread
+                timer.cancel()
+            if timed_out:
+                raise TimeoutError
+            reply = _read_reply(w.sock)
+            if reply is None:  # a big reply still arriving: finish reading it in a thread
                 reply = await loop.run_in_executor(None, w.conn.recv)
         except TimeoutError:
             w.process.kill()  # at once; reaping it may take a moment, so that happens off the loop
@@ -165,16 +171,24 @@ class QueryPool:
             w.kill()
 
 
-def _set_once(future: asyncio.Future[None]) -> None:
+def _set_once(future: asyncio.Future[bool], value: bool) -> None:
     if not future.done():
-        future.set_result(None)
+        future.set_result(value)
 
 
-def _complete_message(fd: int) -> bool:
-    """True when a whole ``Connection`` message (4-byte length + body) is already readable."""
-    available = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+def _read_reply(sock: socket.socket) -> tuple[Any, ...] | None:
+    """The worker's reply if all of it is already readable, else None (nothing consumed).
+
+    Same framing as ``multiprocessing.connection``: a 4-byte big-endian length, then the pickle.
+    """
+    available = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
     if available < 4:
-        return False
-    with socket.socket(fileno=os.dup(fd)) as sock:
-        (size,) = struct.unpack("!i", sock.recv(4, socket.MSG_PEEK))
-    return size >= 0 and available >= 4 + size
+        if available == 0:  # readable with nothing to read: the worker closed its end
+            raise EOFError("the query worker closed the connection")
+        return None
+    (size,) = struct.unpack("!i", sock.recv(4, socket.MSG_PEEK))
+    if size < 0 or available < 4 + size:
+        return None
+    data = sock.recv(4 + size, socket.MSG_WAITALL)
+    reply: tuple[Any, ...] = pickle.loads(memoryview(data)[4:])
+    return reply

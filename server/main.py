@@ -14,6 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", help="address to bind (INNOGRAPH_HOST, default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port to listen on (INNOGRAPH_PORT, default 8000)")
     parser.add_argument("--log-level", default="info", help="uvicorn log level (default: info)")
+    parser.add_argument(
+        "--access-log", action="store_true", help="log every request (off by default: it costs ~10%% throughput)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         host=settings.host,
         port=settings.port,
         log_level=args.log_level,
-        access_log=False,  # one log line per request costs ~10% of a point lookup's throughput
+        access_log=args.access_log,
         timeout_graceful_shutdown=5,
     )
     return 0

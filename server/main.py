@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, help="port to listen on (INNOGRAPH_PORT, default 8000)")
     parser.add_argument("--log-level", default="info", help="uvicorn log level (default: info)")
     parser.add_argument(
-        "--access-log", action="store_true", help="log every request (off by default: it costs ~10%% throughput)"
+        "--access-log", action="store_true", help="log every request (off by default, for throughput)"
     )
 
 

@@ -137,6 +137,26 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
         out.append(match)
     out.extend(_lowercase_head(text, toks, out))
     out.extend(_acronym_appositions(text, out))
+    out.extend(_quoted_after_head(text, out))
+    return out
+
+
+_QUOTED = re.compile(r"\b(\w+)\s*[«\"“]\s*([A-ZÀ-Ý][^»\"”\n]{2,60}?)\s*[»\"”]")
+
+
+def _quoted_after_head(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
+    """'le réseau « Tiers-Lieux Normandie »': a quoted name right after an organisation word."""
+    heads = lexicon.org_heads()
+    taken = [(f.start, f.end) for f in found]
+    out = []
+    for m in _QUOTED.finditer(text):
+        head = m.group(1).casefold()
+        if head not in heads or head in lexicon.region_authorities() or head in lexicon.area_authorities():
+            continue
+        start, end = m.start(2), m.end(2)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(OrgMatch(start, end, m.group(2), heads[head], head))
     return out
 
 

@@ -95,6 +95,26 @@ def find_projects(text: str, toks: list[Token]) -> list[NameMatch]:
                     out.append(NameMatch(subject.start, subject.end, subject.text, "entities.project-copula"))
                 break
     out.extend(_name_lists(text, toks))
+    out.extend(_names_before_project_word(text))
+    return out
+
+
+_NUMBER_WORDS = "deux|trois|quatre|two|three|four|to|tre|fire|twee|drie|vier|\\d{1,2}"
+
+
+def _names_before_project_word(text: str) -> list[NameMatch]:
+    """'la fusion de TTR et ELAt, deux projets': names listed right before '(, two) projects'."""
+    words = "|".join(re.escape(w) for w in _words("entities", "PROJECT_WORDS"))
+    ands = "|".join(re.escape(w) for w in _words("entities", "LIST_AND"))
+    name = r"[A-Z][\w\-]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*"  # acronyms and camelCase names only
+    pattern = re.compile(
+        rf"((?:{name})(?:,\s*(?:{name}))*\s+(?:{ands})\s+(?:{name})),?\s+(?:(?:{_NUMBER_WORDS})\s+)?(?:{words})\b"
+    )
+    out = []
+    for m in pattern.finditer(text):
+        for found in re.finditer(name, m.group(1)):
+            start = m.start(1) + found.start()
+            out.append(NameMatch(start, start + len(found.group()), found.group(), "entities.project-list", 0.65))
     return out
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import LiveServer
+from conftest import TOKEN, LiveServer
 
 pytestmark = pytest.mark.browser
 
@@ -130,9 +130,26 @@ def test_graph_results_and_token_kept_for_the_tab(browser, live_server: LiveServ
     description = wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, ".graph-text"))).text
     assert "endpoint" in description and "/sparql" in description
 
-    browser.find_element(By.ID, "token").send_keys("secret-for-this-tab")
-    browser.refresh()
+    # an update without the token is refused, with the token it goes through
+    update = 'INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/s> <https://example.org/p> "o" } }'
+    editor = browser.find_element(By.ID, "editor")
+    editor.clear()
+    editor.send_keys(update)
+    browser.find_element(By.ID, "run").click()
+    error = wait.until(ec.visibility_of_element_located((By.ID, "error")))
+    assert "Not allowed" in error.text or "401" in error.text
+    browser.find_element(By.ID, "token").send_keys(TOKEN)
+    browser.refresh()  # the token stays for this tab
     token = wait.until(ec.presence_of_element_located((By.ID, "token")))
-    assert token.get_attribute("value") == "secret-for-this-tab"
+    assert token.get_attribute("value") == TOKEN
+    editor = browser.find_element(By.ID, "editor")
+    editor.clear()
+    editor.send_keys(update)
+    browser.find_element(By.ID, "run").click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "status"), "Update done"))
+    with live_server.client() as client:
+        ask = client.get("/sparql", params={"query": "ASK { GRAPH <https://example.org/g> { ?s ?p 'o' } }"})
+    assert ask.json()["boolean"] is True
+
     browser.find_element(By.ID, "forget-token").click()
     assert browser.execute_script("return sessionStorage.getItem('innograph.token')") is None

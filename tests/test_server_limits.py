@@ -121,3 +121,15 @@ def test_a_worker_killed_while_idle_is_replaced_without_failing_a_request(tmp_pa
                 time.sleep(0.01)
             statuses = [c.get("/sparql", params={"query": LOOKUP}).status_code for _ in range(6)]
         assert statuses == [200] * 6
+
+
+def test_replies_bigger_than_the_socket_buffer_come_through_every_time(live_server: LiveServer) -> None:
+    """A ~400 kB result arrives in pieces from the worker; the event loop must wait for all of it."""
+    pairs = values("a", 100) + " " + values("b", 100)
+    big = "SELECT ?x WHERE { " + pairs + ' BIND(CONCAT("padding-padding-padding-", STR(?a), "-", STR(?b)) AS ?x) }'
+    with live_server.client() as c:
+        sizes = [len(c.get("/sparql", params={"query": big}).content) for _ in range(4)]
+        statuses = [c.get("/sparql", params={"query": LOOKUP}).status_code for _ in range(3)]
+    assert sizes[0] > 300_000
+    assert sizes == [sizes[0]] * 4
+    assert statuses == [200] * 3

@@ -136,6 +136,7 @@ class QueryPool:
             finally:
                 loop.remove_reader(fd)
                 timer.cancel()
+                os.set_blocking(fd, True)  # uvloop made the shared socket non-blocking; conn needs blocking
             if timed_out:
                 raise TimeoutError
             reply = _read_reply(w.sock)

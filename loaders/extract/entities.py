@@ -230,8 +230,8 @@ def _add_organisations(
             continue
         inner = [r for r in regions if o.start <= r.start and r.end <= o.end]
         sentence = _sentence(sentences, o.start, text)
-        role = _role_of(sentence)
-        country = inner[0].country if inner else None
+        role = _role_of(sentence) or _role_of(_list_heading(text, o.start))
+        country = (inner[0].country if inner else None) or _country_of(o, text)
         key = slug(name_key(o.name))
         if o.head in region_authorities or o.head in area_authorities:
             inner = [r for r in inner if re.fullmatch(r"[A-Z]{2}-\w+", r.key)]
@@ -276,6 +276,31 @@ def _add_organisations(
                 country=org.country,
             )
             cluster.mentions = list(org.mentions)
+
+
+def _list_heading(text: str, pos: int) -> str:
+    """The heading line ('Projektpartnere:', 'Partners:') of the list an item at ``pos`` belongs to."""
+    lines = text[:pos].split("\n")
+    for line in reversed(lines[-9:-1]):
+        stripped = line.strip()
+        if stripped.endswith(":"):
+            return stripped
+    return ""
+
+
+def _country_of(o: OrgMatch, text: str) -> str | None:
+    """A country written in the name ('Energy Cluster Denmark', 'Danmarks ...') or in parentheses after it."""
+    countries = lexicon.country_names()
+    after = re.match(r"\s*\(([^()\n]{2,40})\)", text[o.end : o.end + 45])
+    words = [w.strip(",.;:'’") for w in o.name.split()]
+    if after:
+        words.insert(0, after.group(1).strip())
+    for word in words:
+        for form in (word, word[:-1] if word.endswith("s") else word):
+            code = countries.get(form.casefold())
+            if code:
+                return str(code)
+    return None
 
 
 def _names_a_cluster(name: str) -> bool:

@@ -31,7 +31,7 @@ from innograph.loaders.extract.titles import TitleLine, agrees_with_url, main_ty
 
 from innograph.iris import slug
 
-_ACR_QUOTED = re.compile(r"\b([A-Z][A-Za-z0-9]{1,7})\s*[«\"“]\s*([^»\"”\n]{3,80}?)\s*[»\"”]")
+_ACR_QUOTED = re.compile(r"\b([A-Z][A-Za-z0-9]{1,7})\s*[«\"“]\s*([^»\"”]{3,80}?)\s*[»\"”]")
 
 
 class _Collector:
@@ -146,9 +146,12 @@ def _add_programmes(found: _Collector, matches: list[ProgrammeMatch], text: str)
         mention = _mention(m.start, m.end, text, "entities.programme", 0.8)
         existing = found.by_key.get(("programme", key))
         name = m.name
-        if existing and len(name.split()) > len(existing.name.split()) and m.family == "interreg":
+        more_specific = existing is not None and (
+            m.family == "area" or (m.family == "interreg" and len(name.split()) > len(existing.name.split()))
+        )
+        if existing and more_specific and name != existing.name:
             existing.aliases.append(existing.name)
-            existing.name = name  # the most specific Interreg name is the name
+            existing.name = name  # the most specific name (with generation, area or period) is the name
             existing.mentions.append(mention)
             continue
         found.add("programme", key, name, mention)

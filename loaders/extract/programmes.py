@@ -15,6 +15,7 @@ from itertools import pairwise
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised
 from innograph.loaders.extract.organisations import head_of
+from innograph.loaders.extract.regions import area_names
 from innograph.loaders.extract.resolve import fold
 
 from innograph.iris import slug
@@ -168,6 +169,8 @@ def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
                     key, written = table[fold(head)], head
             if key is None:
                 continue
+            if fold(written) in area_names():
+                continue  # 'the Atlantic Area' is a place; the programme needs 'Interreg' or a period
             if size == 1 and not (written.isupper() or any(c.isdigit() for c in written) or len(written) >= 10):
                 continue  # 'Life', 'Digital' as words are not the programmes
             if text[span[-1].end : span[-1].end + 1] == "+":

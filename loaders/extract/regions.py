@@ -122,6 +122,12 @@ def _reference_names() -> dict[str, tuple[str, str | None]]:
 
 
 @cache
+def area_names() -> frozenset[str]:
+    """Folded names of the named areas (not ISO subdivisions): 'atlantic area', 'baltic sea region'."""
+    return frozenset(name for name, (code, _) in gazetteer().items() if not re.fullmatch(r"[A-Z]{2}-\w+", code))
+
+
+@cache
 def reference_codes() -> frozenset[str]:
     return frozenset(code for code, _ in _reference_names().values())
 

@@ -185,6 +185,10 @@ def _add_regions(found: _Collector, regions: list[RegionMatch], orgs: list[OrgMa
             country=r.country,
         )
         keys.add(r.key)
+    for entity in found.of_kind("region"):  # 'Nordjyllands' (genitive) and 'Nordjylland': the latter
+        if entity.name.endswith("s") and entity.name[:-1] in entity.aliases:
+            entity.aliases = [a for a in entity.aliases if a != entity.name[:-1]] + [entity.name]
+            entity.name = entity.name[:-1]
     # a bare 'Euregio' is the document's named Euregio
     named = [e for e in found.of_kind("region") if " " in e.name or "-" in e.name]
     for entity in list(found.of_kind("region")):

@@ -130,3 +130,17 @@ def test_person_affiliation_and_contact_evidence_stay_personal() -> None:
     evidence_labels = {t.object.value for t in loaded.personal if t.predicate.value.endswith("#label")}
     assert "ahb@widgets.dk" in evidence_labels
     assert not any("ahb@" in str(t) or "Holm" in str(t) for t in loaded.public)
+
+
+def test_a_cluster_organisation_is_one_node_and_names_leave_public_sentences() -> None:
+    text = (
+        "Nordic Water Cluster Denmark er udpeget som national klyngeorganisation.\n"
+        '"Vi er glade", siger formand Hans Ole Jensen, Nordic Water Cluster Denmark.'
+    )
+    loaded = build_document(text, SourceMeta(doc_id="cl"), IRIS, data=text.encode(), loader="text")
+    node = IRIS.entity("organisation", "nordic-water-cluster-denmark")
+    types = {t.object.value for t in loaded.public if t.subject.value == node and t.predicate.value.endswith("#type")}
+    assert {IRIS.term("Cluster"), IRIS.term("Organisation"), IRIS.term("ClusterOrganisation")} <= types
+    sentences = [t.object.value for t in loaded.public if t.predicate.value == IRIS.term("sentence")]
+    assert any("siger formand […]" in s for s in sentences)
+    assert not any("Jensen" in str(t) for t in loaded.public)

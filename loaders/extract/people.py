@@ -56,11 +56,13 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words - _PARTICLES)
 
 
-def _is_person_name(name: str) -> bool:
+def _is_person_name(name: str, cued: bool = False) -> bool:
+    """Two to five name words, none a type word, place, month or (unless a role word or speech verb
+    stands next to it: 'siger formand Hans Ole Jensen') a stop word."""
     words = name.split()
     if not 2 <= len(words) <= 5:
         return False
-    bad = _not_name_words()
+    bad = _not_name_words() - lexicon.stop_words() if cued else _not_name_words()
     suffixes = lexicon.org_suffixes()
     gaz = gazetteer()
     for word in words:
@@ -104,12 +106,13 @@ def extract_people(facts: DocumentFacts) -> None:
     for m in _NAME.finditer(text):
         name, start = _without_leading_role(m.group(), m.start())
         name = _cut_particle_tail(name)
-        if not _is_person_name(name):
-            continue
         end = start + len(name)
         before = text[max(0, start - 40) : start].casefold()
         after = text[end : end + 40]
         role = _role_near(before, after)
+        cued = role is not None or _speech_near(before, after.casefold())
+        if not _is_person_name(name, cued):
+            continue
         if role is not None:
             add(name, start, role, "people.role-word", 0.8)
         elif _speech_near(before, after.casefold()):

@@ -90,3 +90,10 @@ def test_area_word_before_a_name_and_role_word_before_a_person() -> None:
     facts = _facts('Wij werken in de regio Twente.\nDirecteur Pieter van den Berg: "Samen sterk."')
     assert "Twente" in _names(facts, "region")
     assert [(p.name, p.role) for p in facts.people] == [("Pieter van den Berg", "directeur")]
+
+
+def test_places_listed_with_a_known_region_are_areas() -> None:
+    facts = _facts("Du côté wallon (Mons, Tournai, Liège), le partenaire est wallon.")
+    assert {"Mons", "Tournai"} <= _names(facts, "region")
+    facts = _facts("Partners come from Portugal, Sicily, Greece and Norway.")
+    assert _names(facts, "region") == {"Sicily"}

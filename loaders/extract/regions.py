@@ -203,6 +203,7 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
                 break
     found.extend(_compound_areas(text, toks, taken))
     found.extend(_areas_after_area_word(text, toks, taken, found))
+    found.extend(_places_listed_with_regions(text, found))
     found.extend(_named_areas(text, runs))
     return found
 
@@ -271,6 +272,43 @@ def _areas_after_area_word(
             continue
         out.append(RegionMatch(nxt.start, nxt.start + len(name), name, slug(name), None, name))
     return out
+
+
+_PLACE = r"[A-ZÀ-Ý][\w'’\-]+(?: [A-ZÀ-Ý][\w'’\-]+)?"
+_PLACE_LIST = re.compile(rf"({_PLACE})((?:,\s*{_PLACE})+)(?:,?\s+(?:and|et|og|en|und)\s+({_PLACE}))?(?=[)\s.,;:])")
+
+
+def _places_listed_with_regions(text: str, found: list[RegionMatch]) -> list[RegionMatch]:
+    """'(Mons, Tournai, Liège)': places listed with a known region are areas too (cities used as areas)."""
+    known = {(r.start, r.end) for r in found}
+    countries = lexicon.country_names()
+    out = []
+    for m in _PLACE_LIST.finditer(text):
+        parts = [m.group(1), *[p.strip() for p in m.group(2).split(",") if p.strip()]]
+        if m.group(3):
+            parts.append(m.group(3))
+        if len(parts) < 3:
+            continue
+        spans = []
+        pos = m.start()
+        for part in parts:
+            start = text.find(part, pos)
+            spans.append((start, start + len(part), part))
+            pos = start + len(part)
+        if not any((s, e) in known for s, e, _ in spans):
+            continue
+        others = [(s, e, p) for s, e, p in spans if (s, e) not in known]
+        if any(p.casefold() in countries or head_of_place(p) or " " in p for _, _, p in others):
+            continue  # a list of countries, organisations or people ('Rudy Demotte'), not of places
+        out.extend(RegionMatch(s, e, p, slug(p), None, p) for s, e, p in others)
+    return out
+
+
+def head_of_place(name: str) -> bool:
+    """True when a listed name is an organisation ('Aalborg Universitet') rather than a place."""
+    from innograph.loaders.extract.organisations import head_of
+
+    return head_of(name.split()) is not None
 
 
 def _named_areas(text: str, runs: list[Candidate]) -> list[RegionMatch]:

@@ -181,7 +181,9 @@ def _enumerations(text: str) -> list[tuple[int, str]]:
         stops = lexicon.stop_words()
         pos = m.start()
         for entry in items:
-            words = entry.split()
+            words = re.sub(r"^[lLdD]['’]", "", entry).split()
+            while words and words[0].casefold() in stops:  # 'la mutualisation des équipements'
+                words.pop(0)
             at = text.find(entry, pos)
             pos = at + len(entry) if at >= 0 else pos
             if len(words) == 1 and entry[:1].isupper() and not _term_pattern().fullmatch(entry):

@@ -48,7 +48,6 @@ TERMS = {
     "ageing": "health",
     "living labs": "testbeds",
     "testbeds": "testbeds",
-    "clusters": "clusters",
     "innovation": "innovation",
     "open innovation": "innovation",
     "digitalisation": "digital",

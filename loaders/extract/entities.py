@@ -100,15 +100,15 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     ]
 
     project_matches = find_projects(text, toks)
-    acr_pairs = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in _ACR_QUOTED.finditer(text)]
-    org_spans0 = [(o.start, o.end) for o in orgs]
-    project_names = {name_key(p.name) for p in project_matches if not _overlaps((p.start, p.end), org_spans0)}
+    # 'TTC « Top Technology Cluster »': an acronym and its quoted expansion name one project
+    quoted_pairs = list(_ACR_QUOTED.finditer(text))
+    acr_pairs = [(m.start(1), m.end(1), m.group(1), m.group(2)) for m in quoted_pairs]
+    all_org_spans = [(o.start, o.end) for o in orgs]
+    project_names = {name_key(p.name) for p in project_matches if not _overlaps((p.start, p.end), all_org_spans)}
     project_names |= {name_key(a[2]) for a in acr_pairs}
-    quoted = [(m.start(), m.end()) for m in _ACR_QUOTED.finditer(text)]
-    orgs = [o for o in orgs if not _overlaps((o.start, o.end), quoted)]
-    region_keys = _add_regions(found, regions, orgs, text)
+    orgs = [o for o in orgs if not _overlaps((o.start, o.end), [(m.start(), m.end()) for m in quoted_pairs])]
+    _add_regions(found, regions, text)
     _add_organisations(found, orgs, regions, programme_spans, project_names, text, sentences)
-    del region_keys
 
     title = title_line(text)
     if title is not None and not agrees_with_url(title.text, meta.url):
@@ -122,11 +122,20 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
         found.add("cluster", slug(item.name), item.name, _mention(item.start, item.end, text, item.extractor))
 
     main = _main_entity(found, facts.main_entity_type, title, text, toks, meta)
+    _key_parts_under(found, main)
     facts.main_entity = main
     facts.title = _title(title, main, meta)
     facts.entities = list(found.by_key.values())
     if main not in facts.entities:
         facts.entities.append(main)
+
+
+def _key_parts_under(found: _Collector, main: EntityFact) -> None:
+    """Desks and thematic clusters belong to their platform: 'Projectdesk' of one platform is not another's."""
+    owner = slug(name_key(main.name))
+    for entity in found.of_kind("desk") + found.of_kind("cluster"):
+        if entity.org_type is None and entity is not main:
+            entity.reference_key = f"{owner}-{entity.reference_key}"
 
 
 def _add_programmes(found: _Collector, matches: list[ProgrammeMatch], text: str) -> None:
@@ -166,8 +175,7 @@ def _authority_prefix(text: str, start: int) -> str | None:
     return m.group() if m else None
 
 
-def _add_regions(found: _Collector, regions: list[RegionMatch], orgs: list[OrgMatch], text: str) -> set[str]:
-    keys = set()
+def _add_regions(found: _Collector, regions: list[RegionMatch], text: str) -> None:
     spans = [(r.start, r.end) for r in regions]
     for r in sorted(regions, key=lambda r: r.start):
         if _inside((r.start, r.end), spans):
@@ -184,7 +192,6 @@ def _add_regions(found: _Collector, regions: list[RegionMatch], orgs: list[OrgMa
             aliases=aliases,
             country=r.country,
         )
-        keys.add(r.key)
     for entity in found.of_kind("region"):  # 'Nordjyllands' (genitive) and 'Nordjylland': the latter
         if entity.name.endswith("s") and entity.name[:-1] in entity.aliases:
             entity.aliases = [a for a in entity.aliases if a != entity.name[:-1]] + [entity.name]
@@ -197,7 +204,6 @@ def _add_regions(found: _Collector, regions: list[RegionMatch], orgs: list[OrgMa
                 other.mentions.extend(entity.mentions)
                 del found.by_key[("region", entity.reference_key or "")]
                 break
-    return keys
 
 
 def _role_of(sentence: str) -> str | None:
@@ -414,16 +420,11 @@ def _main_entity(
             mention = _mention(start, start + len(strong), text, "entities.title-name", 0.6)
     if name is None:
         name = title_from_url(meta.url) or meta.doc_id
-    entity = (
-        found.add(kind, slug(name_key(name)) or "main", name, mention)
-        if mention
-        else found.by_key.setdefault(
-            (kind, slug(name_key(name))), EntityFact(kind=kind, name=name, reference_key=slug(name_key(name)))
-        )
-    )
-    if kind == "project" and entity.mentions == []:
-        pass
-    return entity
+    key = slug(name_key(name))
+    if mention is not None:
+        return found.add(kind, key, name, mention)
+    # named from the URL or the file: no words of the text to point to
+    return found.by_key.setdefault((kind, key), EntityFact(kind=kind, name=name, reference_key=key))
 
 
 def _strong_run(title: str) -> str | None:

@@ -282,7 +282,7 @@ def _places_listed_with_regions(text: str, found: list[RegionMatch]) -> list[Reg
     """'(Mons, Tournai, Liège)': places listed with a known region are areas too (cities used as areas)."""
     known = {(r.start, r.end) for r in found}
     countries = lexicon.country_names()
-    out = []
+    out: list[RegionMatch] = []
     for m in _PLACE_LIST.finditer(text):
         parts = [m.group(1), *[p.strip() for p in m.group(2).split(",") if p.strip()]]
         if m.group(3):

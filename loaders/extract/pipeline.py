@@ -3,6 +3,10 @@
 ``extract_facts`` runs language detection and the value extractors (dates, amounts, contacts...)
 when they are available, then the entity, people and theme extractors. ``build_document`` maps the
 facts onto the ontology and returns the public and personal triples of the document.
+
+Names, people and themes are read from the first ``MAX_ENTITY_CHARS`` characters of a very long text
+(a page's facts sit at its opening, and these rules are not linear in the number of names); values
+and the document's own metadata cover the whole text.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ from innograph.loaders.extract.to_rdf import to_rdf
 
 from innograph.iris import Iris
 
-LANGUAGES = ("en", "fr", "da", "nl")
 MAX_ENTITY_CHARS = 100_000
 
 
@@ -30,20 +33,14 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
 
 
-def _fallback_language(text: str) -> tuple[str | None, list[Segment]]:
-    import py3langid
-
-    if not text.strip():
-        return None, []
-    identifier = py3langid.langid.LanguageIdentifier.from_pickled_model(py3langid.langid.MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LANGUAGES))
-    lang, _ = identifier.classify(text[:5000])
-    return lang, [Segment(0, len(text), lang)]
+def _no_language(text: str) -> tuple[str | None, list[Segment]]:
+    """Without the language detector, the rules of all four languages apply to the whole text."""
+    return None, [Segment(0, len(text), None)] if text else []
 
 
 def extract_facts(text: str, meta: SourceMeta) -> DocumentFacts:
     facts = DocumentFacts(doc_id=meta.doc_id, text=text)
-    detect = _optional("language", "detect") or _fallback_language
+    detect = _optional("language", "detect") or _no_language
     lang, segments = detect(text)
     facts.language = lang
     facts.segments = list(segments or [])

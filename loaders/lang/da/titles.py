@@ -30,5 +30,5 @@ MAIN_TYPE_CUES = {
     "Platform": ("platform",),
     "Cluster": ("klyngeorganisation", "national klynge", "klyngen"),
     "Programme": ("programmet er", "operationelt program"),
-    "Organisation": ("om os",),
+    "Organisation": ("om os", "vores mission", "vi er en", "vores medarbejdere"),
 }

@@ -51,5 +51,5 @@ MAIN_TYPE_CUES = {
     "Platform": ("platform",),
     "Cluster": ("cluster organisation", "cluster organization", "national cluster"),
     "Programme": ("funding programme", "operational programme", "work programme", "the programme is"),
-    "Organisation": ("about us", "our organisation", "who we are"),
+    "Organisation": ("about us", "our organisation", "who we are", "our mission", "our team", "we are a"),
 }

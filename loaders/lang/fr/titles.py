@@ -33,5 +33,5 @@ MAIN_TYPE_CUES = {
     "Platform": ("plateforme",),
     "Cluster": ("pôle de compétitivité", "organisation de cluster"),
     "Programme": ("programme opérationnel", "le programme est"),
-    "Organisation": ("qui sommes-nous", "notre organisation"),
+    "Organisation": ("qui sommes-nous", "notre organisation", "notre mission", "notre équipe", "nous sommes"),
 }

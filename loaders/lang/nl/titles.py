@@ -29,5 +29,5 @@ MAIN_TYPE_CUES = {
     "Platform": ("platform", "innovatieplatform"),
     "Cluster": ("clusterorganisatie",),
     "Programme": ("operationeel programma", "het programma is"),
-    "Organisation": ("over ons",),
+    "Organisation": ("over ons", "onze missie", "ons team", "wij zijn een"),
 }

@@ -97,3 +97,10 @@ def test_places_listed_with_a_known_region_are_areas() -> None:
     assert {"Mons", "Tournai"} <= _names(facts, "region")
     facts = _facts("Partners come from Portugal, Sicily, Greece and Norway.")
     assert _names(facts, "region") == {"Sicily"}
+
+
+def test_country_codes_in_parentheses_give_the_country_not_an_alias() -> None:
+    facts = _facts("Partners: Galway-Mayo Institute of Technology (IE), Cornwall Council (UK)")
+    orgs = {e.name: e for e in facts.entities if e.kind == "organisation"}
+    assert orgs["Cornwall Council"].country == "GB" and orgs["Cornwall Council"].aliases == []
+    assert orgs["Galway-Mayo Institute of Technology"].country == "IE"

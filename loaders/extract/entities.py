@@ -15,7 +15,7 @@ from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Token, capitalised_runs, sentence_spans, tokens
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
-from innograph.loaders.extract.organisations import OrgMatch, find_organisations
+from innograph.loaders.extract.organisations import OrgMatch, country_code, find_organisations
 from innograph.loaders.extract.programmes import ProgrammeMatch, find_programmes
 from innograph.loaders.extract.projects import (
     NameMatch,
@@ -307,6 +307,9 @@ def _country_of(o: OrgMatch, text: str) -> str | None:
     after = re.match(r"\s*\(([^()\n]{2,40})\)", text[o.end : o.end + 45])
     words = [w.strip(",.;:'’") for w in o.name.split()]
     if after:
+        code = country_code(after.group(1).strip())
+        if code is not None:
+            return code
         words.insert(0, after.group(1).strip())
     for word in words:
         for form in (word, word[:-1] if word.endswith("s") else word):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import pycountry
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_acronym, is_capitalised, strip_genitive
 from innograph.loaders.extract.resolve import acronym_matches
@@ -278,6 +279,8 @@ def _parenthesis_alias(text: str, match: OrgMatch) -> None:
         return
     inner = m.group(1).strip()
     words = inner.split()
+    if country_code(inner) is not None:
+        return  # 'University of Aveiro (PT)': a country, not another name
     if is_acronym(inner.replace(" ", "")) or (
         words
         and all(is_capitalised(w) or (w.islower() and len(w) <= 3) for w in words)
@@ -285,6 +288,17 @@ def _parenthesis_alias(text: str, match: OrgMatch) -> None:
     ):
         match.aliases.append(inner)
         match.alias_spans.append((m.start(1), m.end(1)))
+
+
+_CODE_FIXES = {"UK": "GB", "EL": "GR"}  # the EU's own codes for the United Kingdom and Greece
+
+
+def country_code(text: str) -> str | None:
+    """ISO 3166-1 alpha-2 code written as such ('PT', 'UK', 'EL'), or None."""
+    if not re.fullmatch(r"[A-Z]{2}", text):
+        return None
+    code = _CODE_FIXES.get(text, text)
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
 
 
 def _acronym_appositions(text: str, found: list[OrgMatch]) -> list[OrgMatch]:

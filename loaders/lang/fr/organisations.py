@@ -1,6 +1,8 @@
 """French organisation-type words (head words of names) and legal forms."""
 
 HEADS = {
+    "technopôle": "Organisation",
+    "incubateur": "Organisation",
     "agence": "DevelopmentAgency",
     "région": "PublicAuthority",
     "conseil": "PublicAuthority",

@@ -144,3 +144,24 @@ def test_a_cluster_organisation_is_one_node_and_names_leave_public_sentences() -
     sentences = [t.object.value for t in loaded.public if t.predicate.value == IRIS.term("sentence")]
     assert any("siger formand […]" in s for s in sentences)
     assert not any("Jensen" in str(t) for t in loaded.public)
+
+
+def test_same_nquads_whatever_the_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "seed.txt"
+    path.write_bytes((DATA / "003_4927c5ff21e69780.txt").read_bytes())
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "innograph.cli", "extract", str(path), "--format", "nquads"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") > 100

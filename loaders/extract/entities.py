@@ -168,7 +168,7 @@ def _add_programmes(found: _Collector, matches: list[ProgrammeMatch], text: str)
 
 def _authority_prefix(text: str, start: int) -> str | None:
     """'Province du Limbourg' -> 'Province du ' when written right before a region name."""
-    words = "|".join(re.escape(w) for w in lexicon.area_authorities() | lexicon.region_authorities())
+    words = "|".join(re.escape(w) for w in sorted(lexicon.area_authorities() | lexicon.region_authorities()))
     m = re.search(
         rf"(?i)\b(?:{words})\s+(?:(?:de|du|des|van|of)\s+(?:la\s+|l['’])?)?$", text[max(0, start - 30) : start]
     )

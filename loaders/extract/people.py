@@ -171,7 +171,11 @@ def _affiliation(after: str, organisation: bool = False) -> re.Match[str] | None
         return m
     name = m.group(2)
     low = name.casefold()
-    if low in lexicon.country_names() or fold(name) in gazetteer() or low in lexicon.stop_words():
+    if (
+        low in lexicon.country_names()
+        or fold(name) in gazetteer()
+        or (low in lexicon.stop_words() and not name.isupper())
+    ):
         return None
     return m
 

@@ -104,3 +104,13 @@ def test_country_codes_in_parentheses_give_the_country_not_an_alias() -> None:
     orgs = {e.name: e for e in facts.entities if e.kind == "organisation"}
     assert orgs["Cornwall Council"].country == "GB" and orgs["Cornwall Council"].aliases == []
     assert orgs["Galway-Mayo Institute of Technology"].country == "IE"
+
+
+def test_municipalities_regional_authorities_and_projects_after_til() -> None:
+    facts = _facts(
+        "Aarhus Kommune og Region Midtjylland har fået 12 mio. kr. til projektet CoastRes, der løber i 3 år.\n"
+        "La Région Hauts-de-France et Bpifrance lancent un appel."
+    )
+    orgs = _names(facts, "organisation")
+    assert {"Aarhus Kommune", "Region Midtjylland", "Région Hauts-de-France"} <= orgs
+    assert "CoastRes" in _names(facts, "project")

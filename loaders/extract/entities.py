@@ -249,9 +249,10 @@ def _add_organisations(
         if o.head in region_authorities or o.head in area_authorities:
             inner = [r for r in inner if re.fullmatch(r"[A-Z]{2}-\w+", r.key)]
             whole_area = any(r.start == o.start and r.end == o.end for r in regions)
+            municipality = o.head in area_authorities and not inner and not whole_area and o.name[:1].isupper()
             if inner and not (o.head in area_authorities and role is None):
                 key = f"authority-{inner[0].key.lower()}"
-            elif inner or whole_area or len(o.name.split()) < 3:
+            elif not municipality and (inner or whole_area or len(o.name.split()) < 3):
                 continue  # 'Region Arts' governs no known region; 'la Province du Limbourg' is an area
             # else a longer name with a region word in it: 'Business Region Göteborg'
         for alias in o.aliases:

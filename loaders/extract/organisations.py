@@ -233,9 +233,22 @@ def _french_heads() -> frozenset[str]:
 
 
 def _splits(left: tuple[Token, ...], right: tuple[Token, ...]) -> bool:
-    right_head = head_of([t.bare for t in right]) if right else None
+    left_head = head_of([t.bare for t in left])
+    if left_head is None or not right:
+        return False
+    # 'Région Hauts-de-France et Bpifrance': a regional authority's name ends with its region
+    if left_head[0] in lexicon.region_authorities() and _is_region_name(left[-1].text):
+        return True
+    right_head = head_of([t.bare for t in right])
     # 'Gesellschaft für Innovation und Technologietransfer mbH': a legal form ends one name
-    return bool(head_of([t.bare for t in left])) and right_head is not None and right_head[1] != "Company"
+    return right_head is not None and right_head[1] != "Company"
+
+
+def _is_region_name(word: str) -> bool:
+    from innograph.loaders.extract.regions import gazetteer
+    from innograph.loaders.extract.resolve import fold
+
+    return fold(word) in gazetteer()
 
 
 def _single_word_ok(word: str, head: str) -> bool:

@@ -207,7 +207,8 @@ def _named_programme(text: str, runs: list[Candidate]) -> list[ProgrammeMatch]:
             name = name.strip()
             if name.casefold().startswith("interreg"):
                 continue
-            key = reference_key(name) or slug(fold(name))
+            # "EU's LIFE-program": the owner written before the name is not part of it
+            key = reference_key(name) or reference_key(name.split(" ", 1)[-1]) or slug(fold(name))
             out.append(ProgrammeMatch(first.start, first.start + len(name), name, key, "named"))
     return out
 

@@ -57,12 +57,13 @@ def find_projects(text: str, toks: list[Token]) -> list[NameMatch]:
     copulas = _words("entities", "COPULAS")
     stops = lexicon.stop_words()
     prepositions = _words("entities", "PREPOSITIONS")
-    call_words = frozenset(("à", "for", "til", "voor"))
+    call_links = frozenset(("à", "for", "til", "voor"))
+    call_words = frozenset(("appel", "appels", "call", "calls", "oproep", "opslag", "open"))
     out: list[NameMatch] = []
     for i, tok in enumerate(toks):
         if tok.text.casefold() not in project_words or tok.text.isupper():
             continue
-        if i > 0 and toks[i - 1].text.casefold() in call_words:
+        if i > 1 and toks[i - 1].text.casefold() in call_links and toks[i - 2].bare.casefold() in call_words:
             continue  # 'appel à projets X', 'call for projects X': X names the call
         # after the project word: up to four lower-case words, an optional colon or quote, then a name
         j = i + 1

@@ -21,6 +21,11 @@ ORG_ROLE_CUES = {
     "udgiv": "other",
 }
 PERSON_ROLES = (
+    "rådmand",
+    "projektchef",
+    "afdelingsleder",
+    "centerchef",
+    "adm. direktør",
     "formand",
     "næstformand",
     "direktør",

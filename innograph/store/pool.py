@@ -14,6 +14,7 @@ machine, a third of a point lookup). Only the pickled reply crosses, never a pyo
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import fcntl
 import os
@@ -58,6 +59,9 @@ class QueryPool:
         self.killed = 0  # workers stopped at the time limit (exposed for tests and metrics)
         self._waiting = 0  # callers blocked in run() waiting for a free worker
         self._waiting_lock = threading.Lock()
+        # Callers that wait for a free worker block a thread each: they get their own executor, so
+        # they can never starve the loop's default executor (which other code needs to make progress).
+        self._waiters = concurrent.futures.ThreadPoolExecutor(max_workers=64, thread_name_prefix="innograph-wait")
         for _ in range(size):
             self._free.put(self._spawn())
 
@@ -124,7 +128,7 @@ class QueryPool:
                 self._discard(w)
                 w = self._free.get_nowait()
         except queue.Empty:
-            return await loop.run_in_executor(None, self.run, job, timeout)
+            return await loop.run_in_executor(self._waiters, self.run, job, timeout)
         fd = w.sock.fileno()
         ready: asyncio.Future[None] = loop.create_future()
         timer = loop.call_later(timeout, _set_once, ready, True)
@@ -140,17 +144,17 @@ class QueryPool:
             if timed_out:
                 raise TimeoutError
             reply = _read_reply(w.sock)
-            if reply is None:  # a big reply still arriving: finish reading it in a thread
-                reply = await loop.run_in_executor(None, w.conn.recv)
+            if reply is None:  # a big reply still arriving: keep reading on the loop, never in a thread
+                reply = await _read_reply_async(loop, w.sock)
         except TimeoutError:
             w.process.kill()  # at once; reaping it may take a moment, so that happens off the loop
-            await loop.run_in_executor(None, w.kill)
+            await loop.run_in_executor(self._waiters, w.kill)
             self.killed += 1
             self._replace_later()
             raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped") from None
         except (EOFError, OSError) as exc:
             w.process.kill()
-            await loop.run_in_executor(None, w.kill)
+            await loop.run_in_executor(self._waiters, w.kill)
             self._replace_later()
             raise StoreUnavailable(f"query worker died: {exc!r}") from exc
         except BaseException:  # cancelled mid-query: the worker's state is unknown, replace it
@@ -162,6 +166,7 @@ class QueryPool:
 
     def close(self) -> None:
         self._closed = True
+        self._waiters.shutdown(wait=False, cancel_futures=True)
         while True:
             try:
                 w = self._free.get_nowait()
@@ -193,3 +198,28 @@ def _read_reply(sock: socket.socket) -> tuple[Any, ...] | None:
     data = sock.recv(4 + size, socket.MSG_WAITALL)
     reply: tuple[Any, ...] = pickle.loads(memoryview(data)[4:])
     return reply
+
+
+async def _read_reply_async(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> tuple[Any, ...]:
+    """Read one framed reply without blocking the loop (the socket is non-blocking meanwhile)."""
+    sock.setblocking(False)
+    try:
+        header = await _recv_exactly(loop, sock, 4)
+        (size,) = struct.unpack("!i", header)
+        if size < 0:
+            raise EOFError("corrupt reply from the query worker")
+        data = await _recv_exactly(loop, sock, size)
+    finally:
+        os.set_blocking(sock.fileno(), True)  # the dup'ed Connection expects a blocking socket
+    reply: tuple[Any, ...] = pickle.loads(data)
+    return reply
+
+
+async def _recv_exactly(loop: asyncio.AbstractEventLoop, sock: socket.socket, size: int) -> bytes:
+    buffer = bytearray()
+    while len(buffer) < size:
+        chunk = await loop.sock_recv(sock, min(size - len(buffer), 1 << 20))
+        if not chunk:
+            raise EOFError("the query worker closed the connection")
+        buffer += chunk
+    return bytes(buffer)

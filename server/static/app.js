@@ -311,12 +311,20 @@
   }
 
   function showGraph(text, type, ms, query) {
-    var pre = document.createElement("pre");
-    pre.className = "graph-text";
-    pre.textContent = text;
-    output.appendChild(pre);
-    var triples = text.split("\n").filter(function (line) { return /\.\s*$/.test(line); }).length;
-    setStatus("Graph (" + (type || "RDF") + ", about " + triples + " statements) in " + ms + " ms.");
+    var statements = text.split("\n").filter(function (line) { return /\.\s*$/.test(line); }).length;
+    if (!text.trim()) {
+      var empty = document.createElement("p");
+      empty.className = "hint";
+      empty.textContent = "The graph is empty: the WHERE patterns matched nothing in the graphs you can see.";
+      output.appendChild(empty);
+      setStatus("Empty graph in " + ms + " ms.");
+    } else {
+      var pre = document.createElement("pre");
+      pre.className = "graph-text";
+      pre.textContent = text;
+      output.appendChild(pre);
+      setStatus("Graph (" + (type || "RDF") + ", about " + statements + " statements) in " + ms + " ms.");
+    }
     showDownloads(query, GRAPH_DOWNLOADS);
   }
 

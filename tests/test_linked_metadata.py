@@ -77,6 +77,7 @@ def test_a_crawl_from_void_reaches_every_public_entity(ld: LinkedServer) -> None
     reached: set[str] = set()
     queue = deque([ld.base + ".well-known/void"])
     texts: list[str] = []
+    wanted = set(entities(ld.store, ld.iris))
     with ld.client(follow_redirects=True) as c:
         while queue:
             url = queue.popleft()
@@ -84,6 +85,8 @@ def test_a_crawl_from_void_reaches_every_public_entity(ld: LinkedServer) -> None
                 continue
             seen.add(url)
             r = c.get(url, headers={"Accept": "text/turtle, application/trig;q=0.9"})
+            if r.status_code == 404 and url.startswith(ld.base + "id/") and url not in wanted:
+                continue  # named by the ontology document, but not in this small fixture's reference data
             assert r.status_code == 200, url
             texts.append(r.text)
             media = r.headers["content-type"].split(";")[0]
@@ -98,7 +101,6 @@ def test_a_crawl_from_void_reaches_every_public_entity(ld: LinkedServer) -> None
                 # the home page (foaf:homepage) is the UI's, not linked data
                 if isinstance(node, rdflib.URIRef) and iri.startswith(ld.base) and rest and not rest.startswith(skip):
                     queue.append(iri)
-    wanted = set(entities(ld.store, ld.iris))
     assert wanted, "the fixture has entities"
     assert wanted <= reached, sorted(wanted - reached)
     assert len(seen) > len(wanted)

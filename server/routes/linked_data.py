@@ -10,6 +10,7 @@ server's own address resolves every IRI it mints with no other setting.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -201,6 +202,23 @@ def ontology(request: Request) -> Response:
     rep = visit.cached("ontology", media, visit.lang, make=lambda: resources.ontology(
         visit.store, visit.iris, media, visit.lang, visit.state, _offered(DOCUMENT_OFFERS)))
     return respond(request, rep, visit.links(visit.iris.ontology, DOCUMENT_OFFERS, media))
+
+
+@_get_and_head("/ontology/{version}", "A version of the ontology (its owl:versionIRI)")
+def ontology_version(request: Request, version: str) -> Response:
+    visit = Visit(request)
+    if visit.iri != _version_iri(visit.iris.base):
+        media = visit.media_type(DOCUMENT_OFFERS)
+        return media if isinstance(media, Response) else visit.not_found(visit.iri, media)
+    return ontology(request)  # only the current version is published
+
+
+@functools.cache
+def _version_iri(base_iri: str) -> str | None:
+    from innograph.ontology import ontology_triples
+
+    version = "http://www.w3.org/2002/07/owl#versionIRI"
+    return next((t.object.value for t in ontology_triples(base_iri) if t.predicate.value == version), None)
 
 
 @_get_and_head("/context.jsonld", "The JSON-LD @context of our documents")

@@ -17,9 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from innograph.iris import Iris
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.registry import load
+
+from innograph.iris import Iris
 
 ROOT = Path(__file__).resolve().parent.parent
 

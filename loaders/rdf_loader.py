@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, content_hash
+from innograph.loaders.registry import register
 from pyoxigraph import RdfFormat, Triple, parse
 
 from innograph.iris import Iris
-from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, content_hash
-from innograph.loaders.registry import register
 
 _SUFFIXES = {
     ".ttl": RdfFormat.TURTLE,

@@ -232,7 +232,7 @@ def _convert_nuts(args: argparse.Namespace) -> int:
     from innograph.settings import Settings
 
     try:
-        triples = load_nuts_csv(args.nuts_csv, Settings().base_iri)  # type: ignore[call-arg]
+        triples = load_nuts_csv(args.nuts_csv, Settings().base_iri)
     except (OSError, NutsCsvError, csv.Error) as exc:
         print(f"innograph ontology: {exc}", file=sys.stderr)
         return 1

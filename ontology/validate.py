@@ -227,7 +227,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from innograph.settings import Settings
 
-    base_iri = Settings().base_iri  # type: ignore[call-arg]  # fields come from the environment
+    base_iri = Settings().base_iri  # fields come from the environment
     if not args.path.exists():
         print(f"innograph validate: {args.path} does not exist", file=sys.stderr)
         return 2

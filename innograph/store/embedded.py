@@ -158,8 +158,8 @@ class EmbeddedStore:
                     self._held[partition] = self._open_writer(partition)
                 yield
             finally:
-                for partition in list(self._held):
-                    self._held.pop(partition).flush()
+                for held in list(self._held):
+                    self._held.pop(held).flush()
                 gc.collect()
 
     def _open_writer(self, partition: Partition) -> Store:

@@ -130,7 +130,7 @@ class QueryPool:
         except queue.Empty:
             return await loop.run_in_executor(self._waiters, self.run, job, timeout)
         fd = w.sock.fileno()
-        ready: asyncio.Future[None] = loop.create_future()
+        ready: asyncio.Future[bool] = loop.create_future()
         timer = loop.call_later(timeout, _set_once, ready, True)
         try:
             w.conn.send(job)  # small, and the idle worker is blocked reading: this does not stall the loop

@@ -34,6 +34,7 @@ from innograph.store.base import (
     QueryResponse,
     QuerySyntaxError,
     QueryTimeout,
+    ResultKind,
     ResultTooLarge,
     StoreError,
     StoreUnavailable,
@@ -189,7 +190,7 @@ class RemoteStore:
         pass
 
 
-def _kind(media_type: str, body: bytes) -> str:
+def _kind(media_type: str, body: bytes) -> ResultKind:
     if media_type in GRAPH_FORMATS and media_type != "text/plain":
         return "graph"
     if media_type in ("application/sparql-results+json", "application/json"):

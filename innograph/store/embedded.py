@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, Store, Triple, parse, parse_query_results
+from pyoxigraph import NamedNode, RdfFormat, Store, Triple
 
 from innograph.iris import Iris
 from innograph.store import sparql_text
@@ -44,12 +44,13 @@ from innograph.store.base import (
     UpdateFailed,
 )
 from innograph.store.pool import QueryPool
+from innograph.store.reads import SparqlReads
 from innograph.store.worker import read_generation
 
 PARTITIONS: tuple[Partition, ...] = ("public", "full")
 
 
-class EmbeddedStore:
+class EmbeddedStore(SparqlReads):
     def __init__(
         self,
         root: Path,
@@ -104,44 +105,8 @@ class EmbeddedStore:
         """``query`` for an asyncio caller: no thread hop when a worker is free (see QueryPool.arun)."""
         return _response(await self.pool.arun(self._job(request), request.timeout or self.timeout))
 
-    def select(
-        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
-    ) -> list[dict[str, Any]]:
-        response = self.query(
-            QueryRequest(
-                sparql_text.bind(query, bindings), partition=partition, accept=("application/sparql-results+json",)
-            )
-        )
-        if response.kind == "boolean":
-            raise StoreError("select() got a boolean result; use ask()")
-        solutions = parse_query_results(response.body, format=QueryResultsFormat.JSON)
-        names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
-        return [{n: s[n] for n in names if s[n] is not None} for s in solutions]  # type: ignore[union-attr]
-
-    def ask(self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public") -> bool:
-        response = self.query(
-            QueryRequest(
-                sparql_text.bind(query, bindings), partition=partition, accept=("application/sparql-results+json",)
-            )
-        )
-        return bool(parse_query_results(response.body, format=QueryResultsFormat.JSON))
-
-    def construct(
-        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
-    ) -> list[Triple]:
-        response = self.query(
-            QueryRequest(sparql_text.bind(query, bindings), partition=partition, accept=("application/n-triples",))
-        )
-        return [q.triple for q in parse(response.body, format=RdfFormat.N_TRIPLES)]
-
     def generation(self) -> int:
         return read_generation(self.root)
-
-    def graph_hashes(self) -> dict[str, str]:
-        # our own constant term, written inline: a trailing VALUES is not pushed into GRAPH ?g
-        predicate = NamedNode(self.iris.term("fingerprint"))
-        rows = self.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g {predicate} ?h }} }}")
-        return {r["g"].value: r["h"].value for r in rows}
 
     # -- writes --------------------------------------------------------------------------------
 

@@ -18,9 +18,8 @@ import math
 import socket
 import urllib.error
 from collections.abc import Sequence
-from typing import Any
 
-from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results
+from pyoxigraph import NamedNode, Triple
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
@@ -39,12 +38,13 @@ from innograph.store.base import (
     StoreError,
     StoreUnavailable,
 )
-from innograph.store.formats import DEFAULTS, GRAPH_FORMATS
+from innograph.store.formats import GRAPH_FORMATS
+from innograph.store.reads import SparqlReads
 
 log = logging.getLogger(__name__)
 
 
-class RemoteStore:
+class RemoteStore(SparqlReads):
     def __init__(
         self,
         iris: Iris,
@@ -108,37 +108,6 @@ class RemoteStore:
             raise ResultTooLarge(f"the result is larger than {cap} bytes")
         media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         return QueryResponse(kind=_kind(media_type, body), media_type=media_type, body=body)
-
-    def select(
-        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
-    ) -> list[dict[str, Any]]:
-        response = self.query(
-            QueryRequest(sparql_text.bind(query, bindings), partition=partition, accept=(DEFAULTS["solutions"],))
-        )
-        solutions = parse_query_results(response.body, format=QueryResultsFormat.JSON)
-        names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
-        return [{n: s[n] for n in names if s[n] is not None} for s in solutions]  # type: ignore[union-attr]
-
-    def ask(self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public") -> bool:
-        response = self.query(
-            QueryRequest(sparql_text.bind(query, bindings), partition=partition, accept=(DEFAULTS["boolean"],))
-        )
-        return bool(parse_query_results(response.body, format=QueryResultsFormat.JSON))
-
-    def construct(
-        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
-    ) -> list[Triple]:
-        response = self.query(
-            QueryRequest(sparql_text.bind(query, bindings), partition=partition, accept=("application/n-triples",))
-        )
-        fmt = GRAPH_FORMATS.get(response.media_type, RdfFormat.N_TRIPLES)
-        return [q.triple for q in parse(response.body, format=fmt)]
-
-    def graph_hashes(self) -> dict[str, str]:
-        # our own constant term, written inline: a trailing VALUES is not pushed into GRAPH ?g
-        predicate = NamedNode(self.iris.term("fingerprint"))
-        rows = self.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g {predicate} ?h }} }}")
-        return {r["g"].value: r["h"].value for r in rows}
 
     def generation(self) -> int:
         return self._generation

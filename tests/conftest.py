@@ -5,9 +5,11 @@ Add your fixtures in a section of your own below; keep them small and documented
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -252,3 +254,43 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object
         full_update_url=full.update_url,
         timeout=10.0,
     )
+
+
+# -- a real headless Chromium (Debian's chromium + chromium-driver) ---------------------------------
+
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
+CHROMEDRIVER = shutil.which("chromedriver")
+# without the background-networking flags Chromium keeps dialling out, which this machine refuses
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
+BROWSER_WAIT = 15  # seconds; generous for a loaded CI machine, never asserted as a timing
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    """A fresh headless Chromium with an empty profile; skipped only when it is not installed."""
+    if CHROMIUM is None or CHROMEDRIVER is None:
+        pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    with tempfile.TemporaryDirectory(prefix="innograph-chromium-") as profile:
+        options.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        try:
+            yield driver
+        finally:
+            driver.quit()

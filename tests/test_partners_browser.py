@@ -6,13 +6,11 @@ absent. A screenshot of the answered page is written to ``bench/out/partners-pag
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_settings, serve
+from conftest import BROWSER_WAIT, make_settings, serve
 from test_partners_fixture import write_partner_graph
 
 from innograph.iris import Iris
@@ -21,20 +19,7 @@ from innograph.store.embedded import EmbeddedStore
 pytestmark = pytest.mark.browser
 
 IRIS = Iris("https://w3id.org/innograph/")
-CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
-CHROMEDRIVER = shutil.which("chromedriver")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,1100",
-)
-WAIT = 15  # seconds; generous for a loaded machine, never asserted as a timing
+WAIT = BROWSER_WAIT
 SCREENSHOT = Path(__file__).parents[1] / "bench" / "out" / "partners-page.png"
 
 
@@ -51,24 +36,6 @@ def server(tmp_path: Path) -> Iterator[str]:
         store.close()
 
 
-@pytest.fixture
-def browser() -> Iterator[object]:
-    if CHROMIUM is None or CHROMEDRIVER is None:
-        pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    with tempfile.TemporaryDirectory(prefix="innograph-partners-chromium-") as profile:
-        options.add_argument(f"--user-data-dir={profile}")
-        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-        try:
-            yield driver
-        finally:
-            driver.quit()
 
 
 def test_partner_page_finds_explains_and_links(browser, server: str) -> None:  # type: ignore[no-untyped-def]

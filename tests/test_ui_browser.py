@@ -5,51 +5,17 @@ Needs Debian's ``chromium`` and ``chromium-driver``; skipped (with the reason) o
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import TOKEN, LiveServer
+from conftest import BROWSER_WAIT, TOKEN, LiveServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
-CHROMEDRIVER = shutil.which("chromedriver")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,1000",
-)
-WAIT = 15  # seconds; generous for a loaded CI machine, never asserted as a timing
+WAIT = BROWSER_WAIT
 
 
-@pytest.fixture
-def browser() -> Iterator[object]:
-    if CHROMIUM is None or CHROMEDRIVER is None:
-        pytest.skip("chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    with tempfile.TemporaryDirectory(prefix="innograph-chromium-") as profile:
-        options.add_argument(f"--user-data-dir={profile}")
-        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-        try:
-            yield driver
-        finally:
-            driver.quit()
 
 
 def test_query_page_end_to_end(browser, live_server: LiveServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import NamedNode, RdfFormat, Store, Triple
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple
 
 from innograph.iris import Iris
 from innograph.store import sparql_text
@@ -174,10 +174,10 @@ class EmbeddedStore(SparqlReads):
         if write.extra_graph and write.extra_public:
             public_graphs[write.extra_graph] = write.extra_public
         with self._write_lock:
-            with self._writer("full") as store:
-                store.update(_join(sparql_text.drop_graphs(drops), sparql_text.insert_data(full_graphs)))
+            with self._writer("full", bump=False) as store:  # one generation bump per document
+                _replace(store, drops, full_graphs)
             with self._writer("public") as store:
-                store.update(_join(sparql_text.drop_graphs([write.graph]), sparql_text.insert_data(public_graphs)))
+                _replace(store, [write.graph], public_graphs)
 
     def remove_graphs(self, graphs: Sequence[str], *, log_graph: str | None = None, log: Sequence[Triple] = ()) -> None:
         personal = [g + "/personal" for g in graphs]
@@ -236,6 +236,16 @@ def _response(reply: tuple[Any, ...]) -> QueryResponse:
     if status == "evaluation":
         raise QueryFailed(reply[1])
     raise StoreError(reply[1])
+
+
+def _replace(store: Store, drops: Sequence[str], graphs: dict[str, list[Triple]]) -> None:
+    """Replace graphs in one transaction. When none of ``drops`` exists yet (a new document, the
+    common case in a bulk ingest), one ``extend`` does it without parsing update text (measured
+    ~15 ms of parsing per 400-triple document); otherwise ``DROP`` + ``INSERT DATA`` in one update."""
+    if any(store.contains_named_graph(NamedNode(g)) for g in drops):
+        store.update(_join(sparql_text.drop_graphs(drops), sparql_text.insert_data(graphs)))
+    else:
+        store.extend([Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in graphs.items() for t in ts])
 
 
 def _literal(value: str) -> Any:

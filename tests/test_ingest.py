@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -141,12 +142,13 @@ def test_kill_9_during_ingest_leaves_each_graph_old_or_new(tmp_path: Path) -> No
     for version in range(1, 5):
         _write_version(folder, version, docs)
         start = _generation(store_dir)
-        kill_after = rng.randint(1, 2 * docs - 2)  # two committed writes (full, public) per document
+        kill_after = rng.randint(1, docs - 2)  # the generation moves once per committed document
         proc = subprocess.Popen(base, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + 120
         while _generation(store_dir) - start < kill_after and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.0005)
-        os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it may have finished first
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         state = _graph_versions(store_dir, docs)  # asserts: no partial graph in either partition
         for partition, per_doc in state.items():

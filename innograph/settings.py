@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(1_000_000, gt=0, description="Largest accepted request body (bytes).")
     max_result_bytes: int = Field(50_000_000, gt=0, description="Largest serialized query result (bytes).")
     query_workers: int = Field(3, ge=1, description="Query worker processes (each can be killed at the time limit).")
+    union_default_graph: bool = Field(
+        True,
+        description="Default graph of a query without a dataset: the union of the named graphs (`true`) "
+        "or the store's own default graph (`false`: plain SPARQL semantics, e.g. for the W3C tests).",
+    )
     base_iri: str = Field(DEFAULT_BASE_IRI, description="Prefix of every IRI innograph mints (ends with `/`).")
     host: str = Field("127.0.0.1", description="Address the server binds to.")
     port: int = Field(8000, description="Port the server listens on.")

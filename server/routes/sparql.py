@@ -220,7 +220,8 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
         accept=accept,
         default_graphs=default_graphs,
         named_graphs=named_graphs,
-        union_default_graph=not (analysis.has_dataset or default_graphs or named_graphs)
+        union_default_graph=settings.union_default_graph
+        and not (analysis.has_dataset or default_graphs or named_graphs)
         and params.get("union-default-graph", "true").lower() not in ("false", "0", "no", "off"),
         timeout=settings.query_timeout,
         max_bytes=settings.max_result_bytes,

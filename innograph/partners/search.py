@@ -23,6 +23,12 @@ RERANK = 300
 FUZZY_PER_WORD = 40
 
 
+# Nodes that carry a label but are parts of a statement, not things a person searches for.
+NOT_SEARCHED = frozenset(
+    {"Evidence", "Role", "MonetaryAmount", "Percentage", "DatedEvent", "GraphChange", "ExtractionActivity"}
+)
+
+
 class LabelSearch:
     def __init__(self, labels: dict[str, dict[str, list[str]]], types: dict[str, set[str]], iris: Iris) -> None:
         self.iris = iris
@@ -34,7 +40,7 @@ class LabelSearch:
         postings: dict[str, list[int]] = {}
         prefix = iris.base + "id/"
         for iri, by_lang in labels.items():
-            if not iri.startswith(prefix):
+            if not iri.startswith(prefix) or types.get(iri, set()) & NOT_SEARCHED:
                 continue
             for lang, texts in by_lang.items():
                 for text in texts:

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from innograph.ontology.tables import LANGUAGES
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
@@ -26,7 +27,6 @@ DOCS_DIR = HERE / "docs"
 DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
 ONTOLOGY_IRI = DEFAULT_BASE_IRI + "ontology"
 VOCAB = ONTOLOGY_IRI + "#"
-LANGUAGES = ("en", "fr", "da", "nl")
 TRANSLATED_PREDICATES = {"rdfs:label": RDFS.label, "skos:definition": SKOS.definition}
 TSV_COLUMNS = (
     "source_language",

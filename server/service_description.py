@@ -2,7 +2,7 @@
 
 Written once as Turtle, converted by pyoxigraph to the other RDF formats, cached per endpoint URL,
 media type and store generation. The limits (time, sizes, SERVICE/LOAD, personal data) are stated
-in ``rdfs:comment`` (no standard term exists); ``server/README-limits.md`` says the same.
+in ``rdfs:comment`` (no standard term exists); the README ("Limits") says the same.
 """
 
 from __future__ import annotations

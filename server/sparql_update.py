@@ -1,6 +1,6 @@
 """Where a SPARQL Update goes: the ``full`` and ``public`` partitions (see ``store/base.py``).
 
-Rule (also in README-limits.md):
+Rule (also in the README, "Personal data"):
 
 - An update whose text names a personal graph (``{base}graph/.../personal``, after PREFIX/BASE
   expansion) runs on ``full`` only: personal data never reaches the public partition.

@@ -15,7 +15,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-LANGS = ("en", "fr", "da", "nl")
+from innograph.ontology.tables import LANGUAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", help="the seeker's region (IRI or ISO 3166-2 code)")
     parser.add_argument("--programme", help="keep candidates inside this programme's eligible area")
     parser.add_argument("--type", action="append", default=[], dest="types", help="organisation type (repeatable)")
-    parser.add_argument("--lang", choices=LANGS, default="en", help="language of labels in the answer")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="language of labels in the answer")
     parser.add_argument("--limit", type=int, default=10, help="results (1-100, default 10)")
     parser.add_argument("--offset", type=int, default=0, help="results to skip")
     parser.add_argument("--same-country", action="store_true", help="also other regions of the seeker's country")

@@ -26,7 +26,8 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-LANGUAGES: tuple[str, ...] = ("en", "fr", "da", "nl")
+from innograph.ontology.tables import LANGUAGES
+
 _STEMMER_NAMES = {"en": "english", "fr": "french", "da": "danish", "nl": "dutch"}
 _NOT_DECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

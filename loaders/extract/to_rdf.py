@@ -45,6 +45,7 @@ from importlib import metadata
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
 from innograph.loaders.extract.resolve import entity_slug, person_key, short_hash
+from innograph.ontology.tables import LANGUAGES
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris, slug
@@ -162,7 +163,7 @@ class _Writer:
         self.facts = facts
         self.iris = iris
         self.doc = doc
-        self.lang = facts.language if facts.language in ("en", "fr", "da", "nl") else None
+        self.lang = facts.language if facts.language in LANGUAGES else None
         self.public: set[Triple] = set()
         self.personal: set[Triple] = set()
         self.redaction = _redaction_pattern(facts)

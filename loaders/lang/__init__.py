@@ -11,7 +11,7 @@ import importlib
 from functools import cache
 from types import ModuleType
 
-LANGUAGES = ("en", "fr", "da", "nl")
+from innograph.ontology.tables import LANGUAGES  # the languages of the ontology's labels
 
 
 @cache

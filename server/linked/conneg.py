@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from innograph.ontology.tables import LANGUAGES
 from innograph.server.conneg import negotiate
 from starlette.requests import Request
 
@@ -43,7 +44,6 @@ FORMATS = {
     "nq": "application/n-quads",
 }
 EXTENSIONS = {v: k for k, v in reversed(FORMATS.items())}
-LANGUAGES = ("en", "fr", "da", "nl")
 
 
 class UnknownFormat(ValueError):

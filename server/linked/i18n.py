@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from innograph.ontology.tables import LANGUAGES
+
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "properties": "Properties", "evidence": "Evidence", "sources": "Sources",
@@ -60,11 +62,10 @@ _COMMON = {
     "http://www.w3.org/2006/vcard/ns#hasEmail": ("e-mail", "courriel", "e-mail", "e-mail"),
     "http://www.w3.org/2006/vcard/ns#hasTelephone": ("telephone", "téléphone", "telefon", "telefoon"),
 }
-_ORDER = ("en", "fr", "da", "nl")
 
 
 def common_label(iri: str, lang: str) -> str | None:
     labels = _COMMON.get(iri)
     if labels is None:
         return None
-    return labels[_ORDER.index(lang)] if lang in _ORDER else labels[0]
+    return labels[LANGUAGES.index(lang)] if lang in LANGUAGES else labels[0]

@@ -4,7 +4,7 @@ A plain Starlette endpoint (no FastAPI parameter machinery) to keep per-request 
 The event loop never blocks on the store: the embedded store is awaited directly (its worker
 processes answer over a socket watched by the loop), any other store runs in a thread
 (``run_in_threadpool``). The worker processes run the query *and* its serialization, so no
-pyoxigraph iterator ever crosses a thread. The limit contract is in ``server/README-limits.md``
+pyoxigraph iterator ever crosses a thread. The limit contract is in the README ("Limits")
 and in the service description.
 """
 

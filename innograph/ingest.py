@@ -9,11 +9,9 @@ store is skipped. One bad document is reported and never stops the batch.
 from __future__ import annotations
 
 import argparse
-import concurrent.futures as cf
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import sys
@@ -26,6 +24,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph import __version__
 from innograph.iris import Iris
+from innograph.load_workers import load_in_parallel
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
 from innograph.settings import Settings
 from innograph.store import DocumentWrite, Store, StoreError, open_store
@@ -114,15 +113,7 @@ def _loaded(paths: list[Path], iris: Iris, url: str | None, retrieved: str | Non
         for path in paths:
             yield path, _load_one(str(path), iris.base, url, retrieved)
         return
-    # forkserver: the parent may hold threads (store query pool), which makes plain fork unsafe
-    ctx = multiprocessing.get_context("forkserver")
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = [pool.submit(_load_one, str(p), iris.base, url, retrieved) for p in paths]
-        for path, future in zip(paths, futures, strict=True):
-            try:
-                yield path, future.result()
-            except Exception as exc:  # e.g. a worker killed by the OS
-                yield path, Failure(str(path), f"[worker_failed] {type(exc).__name__}: {exc}")
+    yield from load_in_parallel(paths, jobs, (iris.base, url, retrieved), Failure)
 
 
 def change_log(iris: Iris, graph: str, change_type: str, fp: str) -> list[Triple]:

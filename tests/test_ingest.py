@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import random
 import signal
@@ -161,3 +162,27 @@ def test_kill_9_during_ingest_leaves_each_graph_old_or_new(tmp_path: Path) -> No
     subprocess.run(base, check=True, capture_output=True, timeout=300)
     final = _graph_versions(store_dir, docs)
     assert all(v == {"v4"} for per_doc in final.values() for v in per_doc.values())
+
+
+def test_parallel_loading_works_from_any_caller_and_keeps_order(tmp_path: Path) -> None:
+    """ingest() from stdin (no main module to re-import) with several loader processes."""
+    docs = tmp_path / "docs"
+    for folder in ("a", "b"):
+        (docs / folder).mkdir(parents=True)
+    for i in range(12):
+        (docs / "a" / f"d{i:02}.nt").write_text(f'<http://ex/d{i}> <http://ex/p> "a{i}" .\n')
+    (docs / "b" / "d03.nt").write_text('<http://ex/d3> <http://ex/p> "b3" .\n')  # same id as a/d03.nt
+    script = (
+        "import json, sys\nfrom pathlib import Path\nfrom innograph.iris import Iris\n"
+        "from innograph.ingest import ingest\nfrom innograph.store.embedded import EmbeddedStore\n"
+        f"iris = Iris({IRIS.base!r})\nstore = EmbeddedStore(Path({str(tmp_path / 'store')!r}), iris, workers=1)\n"
+        f"report = ingest([Path({str(docs)!r})], store, iris, jobs=3)\n"
+        "print(json.dumps(report.as_dict()))\nstore.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["written"] == 12
+    assert [(Path(f["path"]).parent.name, f["reason"].split("]")[0]) for f in report["failed"]] == [
+        ("b", "[duplicate_id")
+    ]

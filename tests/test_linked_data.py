@@ -135,7 +135,7 @@ def test_html_page_has_labels_in_the_visitors_language_evidence_and_alternates(l
     page = fr.text
     assert "<mark>Agence Alpha</mark>" in page  # the evidence sentence, words highlighted
     assert "https://example.org/source/doc-a.html" in page  # the source
-    assert ld.base + "page/organisation/alpha?format=ttl" in page
+    assert 'href="/page/organisation/alpha?format=ttl"' in page  # links stay on this server
     assert re.search(r'<link rel="alternate" type="text/turtle" href="[^"]+format=ttl">', page)
     schema = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert schema is not None
@@ -147,8 +147,8 @@ def test_html_page_has_labels_in_the_visitors_language_evidence_and_alternates(l
 def test_document_page_lists_what_it_mentions_and_links_its_graph(ld: LinkedServer) -> None:
     with ld.client(follow_redirects=True) as c:
         page = c.get(ld.iris.document("doc-a"), headers={"Accept": "text/html"}).text
-    assert ld.base + "page/organisation/gamma" in page
-    assert ld.base + "graph/doc-a" in page
+    assert 'href="/page/organisation/gamma"' in page
+    assert 'href="/graph/doc-a"' in page
 
 
 def test_unknown_iri_is_a_helpful_404(ld: LinkedServer) -> None:
@@ -157,7 +157,7 @@ def test_unknown_iri_is_a_helpful_404(ld: LinkedServer) -> None:
         rdf = c.get("/id/organisation/nothing-here", headers={"Accept": "text/turtle"})
         graph = c.get("/graph/no-such-doc", headers={"Accept": "text/turtle"})
     assert html.status_code == 404 and html.headers["content-type"].startswith("text/html")
-    assert ld.base + "page/organisation/alpha" in html.text  # a close match is suggested
+    assert 'href="/page/organisation/alpha"' in html.text  # a close match is suggested
     assert "sitemap.xml" in html.text
     assert rdf.status_code == 404 and rdf.json()["error"]["code"] == "not_found"
     assert graph.status_code == 404
@@ -293,3 +293,18 @@ def test_every_representation_parses(ld: LinkedServer) -> None:
                     assert len(data) > 0 or any(len(g) for g in data.graphs()), (path, fmt)
                 checked += 1
     assert checked >= 40
+
+
+def test_html_links_stay_on_this_server_while_the_iris_keep_their_base() -> None:
+    """With a persistent-IRI base that does not point here (the default), pages still browse."""
+    from innograph.server.linked.pages import PageContext, layout
+
+    from innograph.iris import Iris
+
+    iris = Iris("https://w3id.org/innograph/")
+    ctx = PageContext(iris, "en", url=iris.base + "page/organisation/alpha")
+    thing = iris.entity("organisation", "alpha")
+    page = layout("Alpha", f'<a href="{ctx.href(thing)}">alpha</a><code>{thing}</code>', ctx)
+    assert 'href="/page/organisation/alpha"' in page and 'href="/catalog"' in page
+    assert f"<code>{thing}</code>" in page  # the IRI itself is shown unchanged
+    assert 'href="https://w3id.org/' not in page

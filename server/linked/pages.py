@@ -92,18 +92,23 @@ def layout(title: str, body: str, ctx: PageContext, *, head: str = "", status_no
         f'<a href="{escape(ctx.url)}?lang={code}" hreflang="{code}">{code}</a>' for code in LANGUAGES if ctx.url
     )
     nav = (
+        f'<a href="{base}"><strong>innograph</strong></a><a href="{base}partners">partners</a>'
         f'<a href="{base}catalog">catalogue</a><a href="{base}.well-known/void">VoID</a>'
         f'<a href="{base}sparql">SPARQL</a><a href="{base}fragments">fragments</a>'
         f'<a href="{base}feed">feed</a><a href="{base}dumps/">dumps</a><a href="{base}ontology">ontology</a>'
     )
     format_line = f"<p>{word(ctx.lang, 'formats')}: {formats}</p>" if formats else ""
-    return (
+    page = (
         f'<!doctype html>\n<html lang="{ctx.lang}"><head><meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} · innograph</title>\n{alternates}<style>{STYLE}</style>\n{head}</head>\n"
         f"<body><header>{nav} · {word(ctx.lang, 'language')}: {langs}</header>\n{status_note}{body}\n"
         f"<footer>{format_line}</footer></body></html>\n"
     )
+    # Links stay on this server: it answers every path of the base IRI from its root, while the
+    # IRIs themselves (shown as text, and in every RDF format) keep the base, which may be a
+    # persistent-IRI domain that does not point here (the default w3id.org one, for instance).
+    return page.replace(f'href="{escape(base)}', 'href="/')
 
 
 def _group(triples: Iterable[Triple], subject: str) -> dict[str, list[object]]:

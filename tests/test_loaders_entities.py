@@ -114,3 +114,32 @@ def test_municipalities_regional_authorities_and_projects_after_til() -> None:
     orgs = _names(facts, "organisation")
     assert {"Aarhus Kommune", "Region Midtjylland", "Région Hauts-de-France"} <= orgs
     assert "CoastRes" in _names(facts, "project")
+
+
+def _org_country(facts: DocumentFacts, name: str) -> str | None:
+    org = next(e for e in facts.entities if e.kind == "organisation" and e.name == name)
+    return org.country
+
+
+def test_a_compound_that_ends_in_a_country_name_gives_the_country() -> None:
+    facts = _facts("Projektet ledes af SydSverige Innovationskontor, som samarbejder med mange partnere.")
+    assert _org_country(facts, "SydSverige Innovationskontor") == "SE"
+
+
+def test_organisations_take_the_country_of_a_single_country_document() -> None:
+    text = (
+        "Appel à projets\n\nLa Région Normandie et le Pôle Numérique Alpha lancent un appel à projets "
+        "pour les entreprises normandes."
+    )
+    assert _org_country(_facts(text), "Pôle Numérique Alpha") == "FR"
+
+
+def test_no_home_country_when_another_country_is_named_or_for_eu_bodies() -> None:
+    text = (
+        "Appel à projets\n\nLa Région Normandie et le Pôle Numérique Alpha cherchent des partenaires "
+        "au Portugal, avec le soutien de la Commission européenne."
+    )
+    facts = _facts(text)
+    assert _org_country(facts, "Pôle Numérique Alpha") is None
+    eu = [e for e in facts.entities if e.kind == "organisation" and "européenne" in e.name]
+    assert all(e.country is None for e in eu)

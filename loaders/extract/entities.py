@@ -109,6 +109,7 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     orgs = [o for o in orgs if not _overlaps((o.start, o.end), [(m.start(), m.end()) for m in quoted_pairs])]
     _add_regions(found, regions, text)
     _add_organisations(found, orgs, regions, programme_spans, project_names, text, sentences)
+    _home_country(found, regions, {c.value for c in facts.countries})
 
     title = title_line(text)
     if title is not None and not agrees_with_url(title.text, meta.url):
@@ -314,10 +315,34 @@ def _country_of(o: OrgMatch, text: str) -> str | None:
         words.insert(0, after.group(1).strip())
     for word in words:
         for form in (word, word[:-1] if word.endswith("s") else word):
-            code = countries.get(form.casefold())
+            code = countries.get(form.casefold()) or _compound_country(form.casefold(), countries)
             if code:
                 return str(code)
     return None
+
+
+def _compound_country(word: str, countries: dict[str, str]) -> str | None:
+    """A compound that ends in a country name: 'Norddanmark', 'Süddeutschland' (heads come last)."""
+    for length in range(len(word) - 3, 4, -1):  # the longest country name that is a proper suffix
+        code = countries.get(word[-length:])
+        if code:
+            return code
+    return None
+
+
+def _home_country(found: _Collector, regions: list[RegionMatch], named: set[str]) -> None:
+    """Organisations named without a country, in a document whose regions all lie in one country
+    and that names no other country, are taken to be from there; EU-level bodies are not."""
+    countries = {r.country for r in regions if r.country}
+    if len(countries) != 1 or not named <= countries:
+        return
+    (home,) = countries
+    for org in found.of_kind("organisation"):
+        if org.country is None and not _EU_LEVEL.search(org.name):
+            org.country = home
+
+
+_EU_LEVEL = re.compile(r"\b(?:EU|Europ\w*|Interreg|INTERREG)\b|\bEU-", re.IGNORECASE)
 
 
 def _names_a_cluster(name: str) -> bool:

@@ -1,6 +1,6 @@
 """`innograph conformance` on a tiny suite of our own (tests/fixtures/conformance), over real HTTP:
 against a real `oxigraph serve`, and against our own server. The W3C suite itself is used only when
-`/work/shared/w3c-tests` (or INNOGRAPH_W3C_TESTS) is present."""
+`shared/w3c-tests` beside the checkout (or INNOGRAPH_W3C_TESTS) is present."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from conftest import TOKEN, LiveServer, free_port
 from innograph.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "conformance"
-W3C_TESTS = Path(os.environ.get("INNOGRAPH_W3C_TESTS", "/work/shared/w3c-tests"))
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # evaluation data beside the checkout
+W3C_TESTS = Path(os.environ.get("INNOGRAPH_W3C_TESTS", SHARED / "w3c-tests"))
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 
 

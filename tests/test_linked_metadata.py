@@ -27,7 +27,7 @@ SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
 HYDRA = rdflib.Namespace("http://www.w3.org/ns/hydra/core#")
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 SHAPES = Path(__file__).resolve().parent.parent / "server" / "linked" / "shapes" / "dcat-ap.ttl"
-OFFICIAL = Path("/work/shared/dcat-ap/3.0.1")
+OFFICIAL = Path(__file__).resolve().parents[2] / "shared" / "dcat-ap" / "3.0.1"  # beside the checkout
 
 
 @pytest.fixture(scope="module")

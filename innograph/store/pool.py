@@ -35,6 +35,10 @@ from typing import Any
 from innograph.store.base import QueryTimeout, StoreBusy, StoreUnavailable
 
 
+class _WorkerGone(StoreUnavailable):
+    """The worker of a job was found dead (killed while idle, or crashed on the job)."""
+
+
 @dataclass
 class _Worker:
     process: subprocess.Popen[bytes]
@@ -87,8 +91,28 @@ class QueryPool:
 
         threading.Thread(target=spawn, daemon=True).start()
 
+    # A job whose worker turns out to be dead runs once more on another worker: queries are
+    # read-only, and a worker killed while idle (OOM killer, kill -9) cannot always be seen before
+    # dispatch (measured: its main thread is a zombie while its RocksDB threads still exit, and
+    # waitpid reports nothing until all of them have). A job that kills workers stops after two.
+
     def run(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
         """Run one job; raises QueryTimeout, StoreBusy or StoreUnavailable."""
+        deadline = time.monotonic() + timeout
+        try:
+            return self._run_once(job, timeout)
+        except _WorkerGone:
+            return self._run_once(job, max(deadline - time.monotonic(), 0.001))
+
+    async def arun(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        """``run`` for asyncio callers; same errors. Falls back to a thread when no worker is free."""
+        deadline = time.monotonic() + timeout
+        try:
+            return await self._arun_once(job, timeout)
+        except _WorkerGone:
+            return await self._arun_once(job, max(deadline - time.monotonic(), 0.001))
+
+    def _run_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
         deadline = time.monotonic() + timeout
         with self._waiting_lock:
             self._waiting += 1
@@ -111,14 +135,13 @@ class QueryPool:
         except (EOFError, OSError) as exc:
             w.kill()
             self._replace_later()
-            raise StoreUnavailable(f"query worker died: {exc!r}") from exc
+            raise _WorkerGone(f"query worker died: {exc!r}") from exc
         w.kill()
         self.killed += 1
         self._replace_later()
         raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped")
 
-    async def arun(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
-        """``run`` for asyncio callers; same errors. Falls back to a thread when no worker is free."""
+    async def _arun_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
         loop = asyncio.get_running_loop()
         try:
             if self._waiting:  # queue behind the callers already waiting, or they could starve
@@ -128,7 +151,7 @@ class QueryPool:
                 self._discard(w)
                 w = self._free.get_nowait()
         except queue.Empty:
-            return await loop.run_in_executor(self._waiters, self.run, job, timeout)
+            return await loop.run_in_executor(self._waiters, self._run_once, job, timeout)
         fd = w.sock.fileno()
         ready: asyncio.Future[bool] = loop.create_future()
         timer = loop.call_later(timeout, _set_once, ready, True)
@@ -156,7 +179,7 @@ class QueryPool:
             w.process.kill()
             await loop.run_in_executor(self._waiters, w.kill)
             self._replace_later()
-            raise StoreUnavailable(f"query worker died: {exc!r}") from exc
+            raise _WorkerGone(f"query worker died: {exc!r}") from exc
         except BaseException:  # cancelled mid-query: the worker's state is unknown, replace it
             w.kill()
             self._replace_later()

@@ -163,7 +163,7 @@ class EmbeddedStore(SparqlReads):
 
     def write_document(self, write: DocumentWrite) -> None:
         hash_triple = Triple(
-            NamedNode(write.graph), NamedNode(self.iris.term("fingerprint")), _literal(write.content_hash)
+            NamedNode(write.graph), NamedNode(self.iris.term("fingerprint")), sparql_text.term(write.content_hash)
         )
         public = [*write.public, hash_triple]
         drops = [write.graph] + ([write.personal_graph] if write.personal_graph else [])
@@ -247,11 +247,6 @@ def _replace(store: Store, drops: Sequence[str], graphs: dict[str, list[Triple]]
     else:
         store.extend([Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in graphs.items() for t in ts])
 
-
-def _literal(value: str) -> Any:
-    from pyoxigraph import Literal
-
-    return Literal(value)
 
 
 def _join(*updates: str) -> str:

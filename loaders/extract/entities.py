@@ -14,7 +14,7 @@ from collections import Counter
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Token, capitalised_runs, sentence_spans, tokens
-from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.facts import MAIN_TYPE_KIND, DocumentFacts, EntityFact, Mention
 from innograph.loaders.extract.organisations import OrgMatch, country_code, find_organisations
 from innograph.loaders.extract.programmes import ProgrammeMatch, find_programmes
 from innograph.loaders.extract.projects import (
@@ -412,15 +412,7 @@ def _add_projects(
 def _main_entity(
     found: _Collector, doc_type: str, title: TitleLine | None, text: str, toks: list[Token], meta: SourceMeta
 ) -> EntityFact:
-    kind = {
-        "Project": "project",
-        "Call": "call",
-        "Programme": "programme",
-        "Organisation": "organisation",
-        "Cluster": "cluster",
-        "Partnership": "partnership",
-        "Platform": "platform",
-    }[doc_type]
+    kind = MAIN_TYPE_KIND[doc_type]
     title_text = title.text if title else None
     candidates = found.of_kind(kind)
     if kind == "project" and candidates:

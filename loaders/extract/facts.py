@@ -10,6 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+# the document's main_entity_type -> the EntityFact kind of its main entity
+MAIN_TYPE_KIND = {
+    "Project": "project",
+    "Call": "call",
+    "Programme": "programme",
+    "Organisation": "organisation",
+    "Cluster": "cluster",
+    "Partnership": "partnership",
+    "Platform": "platform",
+}
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -76,15 +76,6 @@ KIND_CLASS = {
     "partnership": ("partnership", "Partnership"),
     "call": ("call", "Call"),
 }
-MAIN_TYPE_KIND = {
-    "Project": "project",
-    "Call": "call",
-    "Programme": "programme",
-    "Organisation": "organisation",
-    "Cluster": "cluster",
-    "Partnership": "partnership",
-    "Platform": "platform",
-}
 _DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 

@@ -11,19 +11,15 @@ Layout (documented in the README, relied on by the server's dereferencing):
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+from innograph.ontology.text import key_slug
 
 
 def slug(text: str, max_len: int = 80) -> str:
-    """A stable, readable IRI segment: ascii, lower case, hyphens. Empty input gives a hash."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    value = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")[:max_len].strip("-")
-    return value or "h" + hashlib.sha1(text.encode()).hexdigest()[:12]
+    """A stable, readable IRI segment: ascii, lower case, hyphens, letters transliterated
+    ('Østersøen' -> 'ostersoen'). Input with nothing ascii left gives a hash."""
+    return key_slug(text, max_len)
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,66 @@
-"""Label normalisation shared by the theme and programme look-ups (accents, case, punctuation)."""
+"""The one text fold of innograph: every comparison of names and labels goes through it.
+
+- :func:`fold_letters`: lower case, accents removed, letters without a decomposition transliterated
+  (``ø`` -> ``o``, ``æ`` -> ``ae``, ``å`` -> ``aa``, ``ß`` -> ``ss``, ``œ`` -> ``oe``...); spacing and
+  punctuation are kept, so offsets into short tokens stay meaningful.
+- :func:`fold`: :func:`fold_letters`, then words only, one space apart: the comparison form of a name.
+- :func:`key_slug`: the ascii, hyphenated form of :func:`fold`, for IRI keys
+  (``'Interreg Østersøen'`` -> ``'interreg-ostersoen'``; never a dropped letter).
+- :func:`stem_key`: :func:`fold` with every word stemmed (Snowball) in one language.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import cache
 
 import snowballstemmer
 
-_PUNCT = re.compile(r"[^\w&]+")
+# letters NFKD leaves whole, and 'å' (which NFKD would turn into a bare 'a'): spelled out
+_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "æ": "ae",
+        "å": "aa",
+        "œ": "oe",
+        "ß": "ss",
+        "ẞ": "ss",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "ı": "i",
+        "ŀ": "l",
+    }
+)
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 _STEMMERS = {"en": "english", "fr": "french", "da": "danish", "nl": "dutch"}
 
 
+def fold_letters(text: str) -> str:
+    """Lower case, no accents, transliterated letters; punctuation and spacing as they were."""
+    lowered = text.casefold().translate(_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+
+
+def fold(text: str) -> str:
+    """Comparison form: 'La Région  Normandie' -> 'la region normandie', 'Grøn' -> 'gron'."""
+    return " ".join(_NON_WORD.sub(" ", fold_letters(text.replace("’", "'"))).split())
+
+
+def key_slug(text: str, max_len: int = 80) -> str:
+    """An ascii IRI key: folded, hyphens between words; a hash when nothing ascii is left."""
+    value = _NON_SLUG.sub("-", fold_letters(text)).strip("-")[:max_len].strip("-")
+    return value or "h" + hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
 def normalise(text: str) -> str:
-    """Lower case, no accents, punctuation to single spaces: 'Numérique ' -> 'numerique'."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    ascii_ish = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # Letters like ø/æ/ß have no decomposition; fold them so 'grøn' == 'gron' == 'groen'.
-    ascii_ish = ascii_ish.replace("ø", "o").replace("Ø", "o").replace("æ", "ae").replace("Æ", "ae")
-    ascii_ish = ascii_ish.replace("ß", "ss")
-    return _PUNCT.sub(" ", ascii_ish.casefold()).replace("_", " ").strip()
+    """The theme and programme look-up form; the same as :func:`fold`."""
+    return fold(text)
 
 
 @cache
@@ -28,8 +69,8 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
 
 
 def stem_key(text: str, lang: str) -> str:
-    """Normalised text with every word stemmed in ``lang``: catches inflections and plurals."""
+    """Folded text with every word stemmed in ``lang``: catches inflections and plurals."""
     if lang not in _STEMMERS:
-        return normalise(text)
-    words = normalise(text).split()
+        return fold(text)
+    words = fold(text).split()
     return " ".join(_stemmer(lang).stemWords(words))

@@ -16,7 +16,7 @@ from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised
 from innograph.loaders.extract.organisations import head_of
 from innograph.loaders.extract.regions import area_names
-from innograph.loaders.extract.resolve import fold
+from innograph.ontology.text import fold
 
 from innograph.iris import slug
 

@@ -14,7 +14,7 @@ from itertools import pairwise
 import pycountry
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised, strip_genitive
-from innograph.loaders.extract.resolve import fold
+from innograph.ontology.text import fold
 from innograph.loaders.lang import rules as rules_of
 
 from innograph.iris import slug

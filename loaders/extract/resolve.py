@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from innograph.ontology.text import fold
 
 from innograph.iris import slug
 
@@ -42,16 +43,6 @@ _ARTICLES = {
     "du",
     "d",
 }
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form: 'La Région  Normandie' -> 'la region normandie'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("ø", "o").replace("Ø", "o").replace("æ", "ae").replace("Æ", "ae")
-    plain = plain.replace("ß", "ss").replace("å", "a")
-    return " ".join(_WORD.findall(plain.casefold()))
 
 
 def strip_articles(folded: str) -> str:

@@ -15,7 +15,7 @@ from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import lines_with_offsets
 from innograph.loaders.extract.facts import DocumentFacts, Mention, ThemeFact
 from innograph.loaders.extract.organisations import head_of
-from innograph.loaders.extract.resolve import fold
+from innograph.ontology.text import fold
 
 _BULLET = re.compile(r"^\s*(?:[•·\-*–◦▪]|\d{1,2}[.)])\s+(.+?)\s*$")
 _MAX_ITEM_WORDS = 5

@@ -28,7 +28,8 @@ from typing import Any
 from pyoxigraph import RdfFormat
 
 from innograph.iris import Iris
-from innograph.partners.index import IndexHolder, PartnerIndex
+from innograph.partners.build import IndexHolder
+from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
 from innograph.partners.synthetic import COUNTRIES, SyntheticGraph, generate, sample_needs
 from innograph.partners.text import fold

@@ -9,7 +9,8 @@ import pytest
 from test_partners_fixture import write_partner_graph
 
 from innograph.iris import Iris
-from innograph.partners.index import IndexHolder, PartnerIndex
+from innograph.partners.build import IndexHolder
+from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
 from innograph.store.embedded import EmbeddedStore
 
@@ -162,17 +163,6 @@ def test_index_follows_the_store_generation(store: EmbeddedStore) -> None:
     store.remove_graphs([IRIS.graph("doc-kent-ai")])
     assert org("kent-ai") not in holder.get().pos
     assert len(ORGS) == len(holder.get())
-
-
-def test_portable_build_through_select_equals_the_snapshot_build(store: EmbeddedStore, index: PartnerIndex) -> None:
-    from innograph.partners.index import build
-
-    portable = build(store, IRIS, portable=True)
-    assert portable.orgs == index.orgs
-    assert portable.country_codes == index.country_codes
-    assert sorted(portable.evidence) == sorted(index.evidence)
-    query = PartnerQuery(q=FRENCH_NEED, country="FR")
-    assert rank(portable, query)["results"] == rank(index, query)["results"]
 
 
 def test_candidates_without_a_known_country_are_left_out_with_a_note(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from innograph.iris import Iris
-from innograph.partners.search import LabelSearch
+from innograph.partners.labels import LabelSearch
 
 IRIS = Iris("https://w3id.org/innograph/")
 

@@ -16,6 +16,10 @@ import textwrap
 from pathlib import Path
 
 from innograph.ontology.tables import LANGUAGES
+from innograph.partners.build import build
+from innograph.partners.rank import PartnerQuery, QueryError, rank
+from innograph.settings import Settings
+from innograph.store import open_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,11 +39,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from innograph.partners.index import build
-    from innograph.partners.rank import PartnerQuery, QueryError, rank
-    from innograph.settings import Settings
-    from innograph.store import open_store
-
     if not 1 <= args.limit <= 100 or args.offset < 0:
         print("innograph partners: --limit must be 1-100 and --offset >= 0", file=sys.stderr)
         return 2

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+
+from innograph.ontology import themes
 
 EXACT = 1.0
 ONE_STEP = 0.5
@@ -105,53 +106,20 @@ class ThemeScheme:
         return out
 
 
-def concepts_from_ontology(base_iri: str | None = None) -> list[Concept]:
-    """The scheme shipped with the ontology (``innograph.ontology.themes.concepts()``), if present.
+def concepts_from_ontology(base_iri: str) -> list[Concept]:
+    """The scheme shipped with the ontology (``ontology/src/themes.tsv``), with IRIs under ``base_iri``.
 
-    Read by duck typing (``iri``, ``pref``/``pref_labels``, ``alt``/``alt_labels``, ``broader``), so
-    this module does not break while that one evolves; an absent module gives an empty list.
+    Themes carry half of the partner score, so an empty scheme is an error, not a smaller product.
     """
-    try:
-        from innograph.ontology import themes
-    except ImportError:
-        return []
-    out: list[Concept] = []
-    try:
-        items = themes.concepts(base_iri) if base_iri else themes.concepts()
-    except TypeError:  # an older signature without the base IRI
-        items = themes.concepts()
-    for item in items:
-        iri = str(_attr(item, "iri", "uri", "id") or "")
-        if not iri:
-            continue
-        pref = _lang_map(_attr(item, "pref", "pref_labels", "prefLabel", "pref_label", "labels"))
-        alt_raw: Any = _attr(item, "alt", "alt_labels", "altLabel", "alt_label") or {}
-        alt: dict[str, list[str]] = {}
-        if isinstance(alt_raw, dict):
-            for lang, texts in alt_raw.items():
-                alt[str(lang)] = [texts] if isinstance(texts, str) else [str(t) for t in texts]
-        else:
-            for pair in alt_raw:  # (lang, text) pairs
-                lang, text = pair
-                alt.setdefault(str(lang), []).append(str(text))
-        broader_raw: Any = _attr(item, "broader") or ()
-        broader = {broader_raw} if isinstance(broader_raw, str) else {str(b) for b in broader_raw}
-        out.append(Concept(iri, pref, alt, broader))
-    return out
-
-
-def _attr(item: object, *names: str) -> object:
-    for name in names:
-        if isinstance(item, dict) and name in item:
-            return item[name]
-        if hasattr(item, name):
-            return getattr(item, name)
-    return None
-
-
-def _lang_map(value: object) -> dict[str, str]:
-    if isinstance(value, dict):
-        return {str(k): v if isinstance(v, str) else str(next(iter(v), "")) for k, v in value.items()}
-    if value is None:
-        return {}
-    return {str(lang): str(text) for lang, text in value}  # type: ignore[attr-defined]
+    shipped = themes.concepts(base_iri)
+    if not shipped:
+        raise RuntimeError("the ontology's theme scheme (ontology/src/themes.tsv) has no concepts")
+    return [
+        Concept(
+            c.iri,
+            dict(c.pref_labels),
+            {lang: list(texts) for lang, texts in c.alt_labels.items()},
+            set(c.broader),
+        )
+        for c in shipped
+    ]

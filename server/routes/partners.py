@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib.resources import files
@@ -23,41 +23,23 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
-from innograph.server.deps import get_settings, get_store, is_authorised
-from innograph.server.errors import ApiError, error_response
+from innograph.server.deps import SettingsDep, StoreDep, is_authorised
+from innograph.server.errors import ApiError
 from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from innograph.iris import Iris
-from innograph.partners.index import IndexHolder, PartnerIndex, query_text
+from innograph.partners.build import IndexHolder, query_text
+from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
+from innograph.settings import Settings
+from innograph.store import Store
 
 log = logging.getLogger(__name__)
 JSON = "application/json"
 JSON_LD = "application/ld+json"
 INVALID_HINT = "See /api/docs for the parameters of this endpoint and their allowed values."
 Lang = Literal["en", "fr", "da", "nl"]
-
-
-class _Route(APIRoute):
-    """Parameter errors of these endpoints answer 422 (the service-wide handler says 400)."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
-
-        async def route(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except RequestValidationError as exc:
-                problems = "; ".join(
-                    f"{'.'.join(str(p) for p in e.get('loc', ()) if p != 'query')}: {e.get('msg', '')}"
-                    for e in exc.errors()
-                )
-                return error_response(422, "invalid_parameters", problems or "invalid request", INVALID_HINT)
-
-        return route
 
 
 @asynccontextmanager
@@ -80,7 +62,7 @@ async def _prebuild(app: Any) -> AsyncIterator[None]:
     yield
 
 
-router = APIRouter(tags=["partner search"], route_class=_Route, lifespan=_prebuild)
+router = APIRouter(tags=["partner search"], lifespan=_prebuild)  # invalid input: 422 (server/errors.py)
 
 
 # -- response models (documentation of the JSON answer) ---------------------------------------------
@@ -213,16 +195,15 @@ class SearchAnswer(BaseModel):
 _holder_lock = threading.Lock()
 
 
-def partner_index(request: Request) -> PartnerIndex:
+def partner_index(request: Request, store: Store, iris: Iris) -> PartnerIndex:
     """The app's partner index, created on first use and kept in step with its store."""
     app = request.app
     holder: IndexHolder | None = getattr(app.state, "partner_index", None)
-    store = get_store(request)
     if holder is None or holder.store is not store:
         with _holder_lock:
             holder = getattr(app.state, "partner_index", None)
             if holder is None or holder.store is not store:
-                holder = IndexHolder(store, get_settings(request).iris)
+                holder = IndexHolder(store, iris)
                 app.state.partner_index = holder
     return holder.get()
 
@@ -236,22 +217,24 @@ def _wants_json_ld(request: Request) -> bool:
     return False
 
 
-def _respond(request: Request, body: dict[str, Any], context: Callable[[Iris], dict[str, Any]]) -> Response:
-    iris = get_settings(request).iris
-    headers = {"Vary": "Accept, Authorization", "Cache-Control": "no-store" if is_authorised(request) else "no-cache"}
+def _respond(request: Request, settings: Settings, body: dict[str, Any],
+             context: Callable[[Iris], dict[str, Any]]) -> Response:
+    iris = settings.iris
+    private = is_authorised(request, settings)
+    headers = {"Vary": "Accept, Authorization", "Cache-Control": "no-store" if private else "no-cache"}
     if _wants_json_ld(request):
         body = {"@context": context(iris), **body}
         return Response(orjson.dumps(body), media_type=JSON_LD, headers=headers)
     return Response(orjson.dumps(body), media_type=JSON, headers=headers)
 
 
-def _contacts(request: Request, index: PartnerIndex, orgs: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _contacts(store: Store, index: PartnerIndex, orgs: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Contacts of ``orgs`` from the personal partition (token holders only)."""
     if not orgs:
         return {}
     from pyoxigraph import NamedNode
 
-    rows = get_store(request).select(
+    rows = store.select(
         query_text("contacts", index.iris), {"org": [NamedNode(o) for o in orgs]}, partition="full"
     )
     people: dict[tuple[str, str], dict[str, Any]] = {}
@@ -335,6 +318,8 @@ SearchTypeParam = Annotated[
 )
 def partners(
     request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
     org: OrgParam = None,
     q: NeedParam = None,
     theme: ThemeParam = None,
@@ -347,7 +332,7 @@ def partners(
     offset: OffsetParam = 0,
     same_country: SameCountryParam = False,
 ) -> Response:
-    index = partner_index(request)
+    index = partner_index(request, store, settings.iris)
     query = PartnerQuery(
         org=org or None,
         q=(q or "").strip() or None,
@@ -365,11 +350,11 @@ def partners(
         answer = rank(index, query)
     except QueryError as exc:
         raise ApiError(422, "invalid_parameters", f"{exc.field}: {exc}", INVALID_HINT) from exc
-    if is_authorised(request):
-        contacts = _contacts(request, index, [r["iri"] for r in answer["results"]])
+    if is_authorised(request, settings):
+        contacts = _contacts(store, index, [r["iri"] for r in answer["results"]])
         for result in answer["results"]:
             result["contacts"] = contacts.get(result["iri"], [])
-    return _respond(request, answer, partner_context)
+    return _respond(request, settings, answer, partner_context)
 
 
 @router.get(
@@ -387,6 +372,8 @@ def partners(
 )
 def search(
     request: Request,
+    settings: SettingsDep,
+    store: StoreDep,
     q: SearchParam,
     type: SearchTypeParam = None,
     lang: LangParam = "en",
@@ -395,7 +382,7 @@ def search(
 ) -> Response:
     if not q.strip():
         raise ApiError(422, "invalid_parameters", "q: give at least one word", INVALID_HINT)
-    index = partner_index(request)
+    index = partner_index(request, store, settings.iris)
     searcher = index.search_index()
     if type:
         wanted = set(type)
@@ -404,7 +391,7 @@ def search(
         answer = {"q": q, "total": len(hits), "results": hits[offset : offset + limit]}
     else:
         answer = searcher.search(q, lang=lang, limit=limit, offset=offset, label=index.label)
-    return _respond(request, answer, search_context)
+    return _respond(request, settings, answer, search_context)
 
 
 # -- JSON-LD contexts ---------------------------------------------------------------------------------

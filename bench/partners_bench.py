@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from innograph.ontology.text import fold_letters
 from pyoxigraph import RdfFormat
 
 from innograph.iris import Iris
@@ -32,7 +33,6 @@ from innograph.partners.build import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
 from innograph.partners.synthetic import COUNTRIES, SyntheticGraph, generate, sample_needs
-from innograph.partners.text import fold
 from innograph.settings import DEFAULT_BASE_IRI
 from innograph.store.embedded import EmbeddedStore
 
@@ -90,7 +90,7 @@ def query_mix(graph: SyntheticGraph, count: int, seed: int = 3) -> list[PartnerQ
 
 def typo(text: str, rng: random.Random) -> str:
     """The label as someone might type it: no accents, lower case, one letter dropped."""
-    text = fold(text)
+    text = fold_letters(text)
     words = text.split()
     longest = max(range(len(words)), key=lambda i: len(words[i]))
     w = words[longest]

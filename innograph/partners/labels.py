@@ -1,11 +1,11 @@
 """``/api/search?q=``: entities by label in any language, blind to accents and case, tolerant of typos.
 
-How: every label is folded (``text.fold``) and split into words. A query word matches a label word
-exactly, as a prefix (typing in progress, 3+ letters) or within a small edit distance (rapidfuzz,
-words of 4+ letters). Each label gets the sum over query words of its best word similarity; the
-best few hundred labels are re-scored against the whole query (rapidfuzz WRatio) and grouped by
-entity. The vocabulary of distinct words is far smaller than the label list, which keeps the fuzzy
-step fast at 100k organisations.
+How: every label is folded (``fold_letters``, the project's one fold) and split into words. A
+query word matches a label word exactly, as a prefix (typing in progress, 3+ letters) or within
+a small edit distance (rapidfuzz, words of 4+ letters). Each label gets the sum over query words
+of its best word similarity; the best few hundred labels are re-scored against the whole query
+(rapidfuzz WRatio) and grouped by entity. The vocabulary of distinct words is far smaller than the
+label list, which keeps the fuzzy step fast at 100k organisations.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from innograph.iris import Iris
-from innograph.partners.text import fold, tokens
+from innograph.ontology.text import fold_letters
+from innograph.partners.text import tokens
 
 RERANK = 300
 FUZZY_PER_WORD = 40
@@ -48,8 +49,8 @@ class LabelSearch:
                     self.entity.append(iri)
                     self.text.append(text)
                     self.lang.append(lang)
-                    self.folded.append(fold(text))
-                    for word in {fold(t) for t in tokens(text)}:
+                    self.folded.append(fold_letters(text))
+                    for word in {fold_letters(t) for t in tokens(text)}:
                         postings.setdefault(word, []).append(e)
         self.words = sorted(postings)
         self.postings = [np.asarray(postings[w], dtype=np.int32) for w in self.words]
@@ -76,7 +77,7 @@ class LabelSearch:
     def search(
         self, q: str, *, lang: str = "en", limit: int = 20, offset: int = 0, label: Any = None
     ) -> dict[str, Any]:
-        words = [fold(t) for t in tokens(q)]
+        words = [fold_letters(t) for t in tokens(q)]
         if not words or not self.entity:
             return {"q": q, "total": 0, "results": []}
         coverage = np.zeros(len(self.entity), dtype=np.float32)
@@ -89,7 +90,7 @@ class LabelSearch:
         hits = np.flatnonzero(coverage > 0)
         if hits.size > RERANK:
             hits = hits[np.argpartition(-coverage[hits], RERANK - 1)[:RERANK]]
-        query = fold(q)
+        query = fold_letters(q)
         by_entity: dict[str, tuple[float, int]] = {}
         for e in hits.tolist():
             score = 0.6 * float(coverage[e]) / len(words) + 0.4 * fuzz.WRatio(query, self.folded[e]) / 100

@@ -2,8 +2,8 @@
 
 Three layers, each cheap and predictable:
 
-1. ``fold``: case folding plus accent removal, with the Nordic letters NFKD leaves alone
-   (``ø`` -> ``o``, ``æ`` -> ``ae``, ``å`` -> ``a``), so "Grøn Omstilling" == "gron omstilling".
+1. ``fold``: the project's one letter fold (``innograph.ontology.text.fold_letters``: case, accents,
+   ``ø`` -> ``o``, ``æ`` -> ``ae``, ``å`` -> ``aa``...), so "Grøn Omstilling" == "gron omstilling".
 2. ``keys``: one token becomes a small set of comparison keys, the Snowball stem of the token in a
    language (stemmed before and after folding, because the stemmers' rules look at accented
    vowels and people type without accents). Two tokens match when their key sets intersect.
@@ -17,7 +17,6 @@ Three layers, each cheap and predictable:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,9 +26,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from innograph.ontology.tables import LANGUAGES
+from innograph.ontology.text import fold_letters
 
 _STEMMER_NAMES = {"en": "english", "fr": "french", "da": "danish", "nl": "dutch"}
-_NOT_DECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # French and Dutch elisions glued to the next word: l'innovation, d'entreprises, qu'il, 's-Hertogenbosch
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
@@ -50,12 +49,6 @@ STOP_WORDS: frozenset[str] = frozenset(
 )
 
 
-def fold(text: str) -> str:
-    """Lower case, no accents, Nordic letters spelled out: the form used for every comparison."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_NOT_DECOMPOSED))
-    return "".join(c for c in text if not unicodedata.combining(c)).translate(_NOT_DECOMPOSED)
-
-
 def tokens(text: str) -> list[str]:
     """Word tokens in lower case (accents kept for the stemmers), elisions removed."""
     out: list[str] = []
@@ -73,11 +66,11 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
 @lru_cache(maxsize=200_000)
 def keys(token: str, lang: str) -> frozenset[str]:
     """Comparison keys of one lower-case token in ``lang`` (any other language: folding only)."""
-    folded = fold(token)
+    folded = fold_letters(token)
     if lang not in _STEMMER_NAMES or len(token) <= 3:  # acronyms and short words are not stemmed
         return frozenset((folded,))
     stemmer = _stemmer(lang)
-    return frozenset((fold(stemmer.stemWord(token)), stemmer.stemWord(folded), folded))
+    return frozenset((fold_letters(stemmer.stemWord(token)), stemmer.stemWord(folded), folded))
 
 
 def all_keys(token: str) -> frozenset[str]:
@@ -90,7 +83,7 @@ def all_keys(token: str) -> frozenset[str]:
 
 def content_tokens(text: str) -> list[str]:
     """Tokens of a need that may name a topic (stop words and digits dropped)."""
-    return [t for t in tokens(text) if fold(t) not in STOP_WORDS and not t.isdigit() and len(t) > 1]
+    return [t for t in tokens(text) if fold_letters(t) not in STOP_WORDS and not t.isdigit() and len(t) > 1]
 
 
 @dataclass(frozen=True)
@@ -144,7 +137,7 @@ class ThemeMatcher:
             # A typo still matches a label word: one edit in a long word, two in a very long one.
             cutoff = 2 if len(token) >= 10 else 1
             near: set[str] = set()
-            for probe in {fold(token), *found}:
+            for probe in {fold_letters(token), *found}:
                 near |= {
                     vocab[j]
                     for _k, _d, j in process.extract(
@@ -176,7 +169,7 @@ class ThemeMatcher:
         for start, end, label in candidates:
             if any(m.concept == label.concept for m in found):
                 continue
-            if end - start == 1 and fold(toks[start]) in STOP_WORDS:
+            if end - start == 1 and fold_letters(toks[start]) in STOP_WORDS:
                 continue  # 'recherche' in "recherche partenaire" asks for partners, not research
             if any(s <= start and end <= e for s, e in covered):
                 continue  # inside a longer match ("intelligence" in "intelligence artificielle")
@@ -188,4 +181,4 @@ class ThemeMatcher:
         """Content tokens of ``text`` outside every theme match (used for keyword matching)."""
         toks = tokens(text)
         inside = {i for m in matches for i in range(m.start, m.end)}
-        return [t for i, t in enumerate(toks) if i not in inside and fold(t) not in STOP_WORDS and len(t) > 1]
+        return [t for i, t in enumerate(toks) if i not in inside and fold_letters(t) not in STOP_WORDS and len(t) > 1]

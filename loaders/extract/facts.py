@@ -42,6 +42,18 @@ class EntityFact:
     org_type: str | None = None  # PublicAuthority, DevelopmentAgency, ResearchOrganisation, ...
     reference_key: str | None = None  # key of a reference entity (region code, programme slug)
     mentions: list[Mention] = field(default_factory=list)
+    region: str | None = None  # an organisation's seat or area of activity, as written
+
+
+@dataclass
+class RelationFact:
+    """An edge the text states: an organisation's region/country/role, a project's programme."""
+
+    subject: EntityFact
+    kind: str  # region | country | role | programme
+    value: str  # the region as written, the country code, the role type, the programme's name
+    mention: Mention  # the span the edge rests on (the place, the role cue, the programme)
+    target: EntityFact | None = None  # the programme entity of a 'programme' edge
 
 
 @dataclass
@@ -121,3 +133,4 @@ class DocumentFacts:
     eligible_beneficiaries: list[str] = field(default_factory=list)
     partner_count: int | None = None
     source_url: str | None = None  # the document's own URL (never listed among its urls)
+    relations: list[RelationFact] = field(default_factory=list)  # filled by extract.relations

@@ -83,9 +83,17 @@ def summarise(store: Store, iris: Iris, doc_id: str) -> dict[str, object]:
                 item["aliases"] = aliases
             if key in ("organisations", "regions"):
                 item["country"] = country.rsplit("/", 1)[-1] if country else None
+            if key == "organisations":
+                role_type = _value(row.get("roleType"))
+                item["region"] = _value(row.get("region"))
+                item["role_type"] = role_type.rsplit("/", 1)[-1] if role_type else None
             items.append(item if key in ("organisations", "regions") or aliases else item["name"])
         out[key] = items
 
+    out["project_programmes"] = [
+        {"project": _value(r["project"]), "programme": _value(r["programme"])}
+        for r in _run(store, iris, "project-programmes", public)
+    ]
     out["themes"] = [_value(r["keyword"]) for r in _run(store, iris, "themes", public)]
     out["countries"] = [_text(r["country"]).rsplit("/", 1)[-1] for r in _run(store, iris, "countries", public)]
     out["urls"] = sorted({_value(r.get("written")) or _text(r["url"]) for r in _run(store, iris, "urls", public)})

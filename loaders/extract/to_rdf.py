@@ -46,6 +46,7 @@ from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
 from innograph.loaders.extract.resolve import entity_slug, person_key, short_hash
 from innograph.ontology.tables import LANGUAGES
+from innograph.ontology.text import fold
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris, slug
@@ -225,6 +226,7 @@ def to_rdf(
             w.add(node, t("partOf"), main)
         if entity.role and main is not None and node != main:
             _role(w, node, entity, main)
+    _relations(w, facts, nodes)
     subject = main or doc
     _themes(w, facts, subject)
     _values(w, facts, subject)
@@ -292,11 +294,38 @@ def _role(w: _Writer, node: NamedNode, entity: EntityFact, main: NamedNode) -> N
     t = w.term
     role_type = slug(entity.role or "other")
     role = NamedNode(f"{w.doc.value}/role/{short_hash(node.value, main.value, role_type)}")
+    cues = [r.mention for r in w.facts.relations if r.subject is entity and r.kind == "role"]
     w.add(role, TYPE, t("Role"))
     w.add(role, t("agent"), node)
     w.add(role, t("roleIn"), main)
-    w.state(role, t("roleType"), NamedNode(w.iris.entity("role-type", role_type)), entity.mentions[:1])
+    w.state(role, t("roleType"), NamedNode(w.iris.entity("role-type", role_type)), cues or entity.mentions[:1])
     w.add(role, LABEL, w.text((entity.role or "other").replace("-", " ")))
+
+
+def _relations(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> None:
+    """Regions and countries of organisations, programmes of projects, each with its evidence."""
+    t = w.term
+    regions = {fold(e.name): e for e in facts.entities if e.kind == "region"}
+    for relation in facts.relations:
+        subject = nodes.get(id(relation.subject))
+        if subject is None:
+            continue
+        if relation.kind == "region":
+            known = regions.get(fold(relation.value))
+            place = NamedNode(entity_iri(w.iris, known)) if known else _place_node(w, relation.value)
+            w.state(subject, t("region"), place, [relation.mention])
+        elif relation.kind == "country":
+            w.state(subject, t("country"), NamedNode(w.iris.entity("country", relation.value)), [relation.mention])
+        elif relation.kind == "programme" and relation.target is not None and id(relation.target) in nodes:
+            w.state(subject, t("programme"), nodes[id(relation.target)], [relation.mention])
+
+
+def _place_node(w: _Writer, name: str) -> NamedNode:
+    """A town or area an organisation sits in that the document does not list among its regions."""
+    node = NamedNode(w.iris.entity("region", slug(name)))
+    w.add(node, TYPE, w.term("Region"))
+    w.add(node, LABEL, w.text(name))
+    return node
 
 
 def _themes(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:

@@ -1,0 +1,288 @@
+"""The edges a text states between the entities of one document (issue 16).
+
+Runs after the entity and people passes and fills :attr:`DocumentFacts.relations`:
+
+- an organisation's **region** and **country**: a region or town inside its own name where the name
+  says where it sits ('Region Midtjylland', 'Aalborg Universitet', 'University of Helsinki'), or a
+  town written right after the name ('LILLIAD (Villeneuve-d'Ascq)', 'Kiel University, Kiel'); a
+  country comes from that place, else from the document's home country;
+- an organisation's **role** towards the main entity: the role cue nearest to one of its mentions in
+  the same sentence (a cue belongs to the organisation it is closest to, so 'X is lead partner,
+  with Y' does not make Y a lead partner), or the heading of the list it stands in ('Partners:');
+- a project's **programmes**: those named in the project's own sentences, else the programmes that
+  frame the document (its Interreg or named programme rather than a fund).
+
+Every edge keeps the span it rests on (:class:`RelationFact.mention`), for its evidence node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from innograph.loaders.base import SourceMeta
+from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import sentence_spans
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, RelationFact
+from innograph.ontology.cities import City, city_index
+from innograph.ontology.reference import programmes as reference_programmes
+from innograph.ontology.text import fold
+
+EXTRACTOR = "relations"
+_NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][\w'’-]*(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]*)*")
+_PLACE_AFTER = re.compile(
+    r"[ \t]*(?:\(|,[ \t]*|[ \t]+[-–][ \t]+)([A-ZÀ-ÞÆØÅ][\w'’.-]*(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]*){0,2})"
+)
+# country-code top-level domains whose country is the publisher's home
+_TLD = re.compile(r"^https?://[^/]*\.([a-z]{2})(?::\d+)?(?:/|$)")
+_EU_LEVEL = re.compile(r"\b(?:EU|Europ\w*|Interreg|INTERREG|Commission|Kommission\w*|Commissie)\b|\bEU-", re.I)
+_FUND_KINDS = frozenset({"fund", "framework"})
+_MAX_CUE_GAP = 120  # characters between a role cue and the organisation it speaks of
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str  # as written in the text
+    country: str | None
+    mention: Mention
+
+
+def extract_relations(facts: DocumentFacts, meta: SourceMeta) -> None:
+    """Fill ``facts.relations`` (and the organisations' ``country``, ``region``, ``role``)."""
+    sentences = sentence_spans(facts.text)
+    organisations = [e for e in facts.entities if e.kind == "organisation"]
+    home = _home_country(facts, meta)
+    for org in organisations:
+        _place(facts, org, home)
+    _roles(facts, organisations, sentences)
+    _programmes_of_projects(facts, sentences)
+    _share_with_cluster_twins(facts)
+
+
+# ---- places ------------------------------------------------------------------------------------
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    """Words that are never a town in an organisation's name ('Union', 'Europe', 'Centre'...)."""
+    heads = set(lexicon.org_heads()) | set(lexicon.stop_words()) | set(lexicon.legal_forms())
+    return frozenset(fold(w) for w in heads | set(lexicon.region_authorities()) | set(lexicon.area_authorities()))
+
+
+def _town(words: str) -> City | None:
+    key = fold(words)
+    if not key or key in _region_words() or len(key) < 4:
+        return None
+    city = city_index().get(key)
+    if city is None and key.endswith("s"):  # Danish/Dutch genitive: 'Københavns Universitet'
+        city = city_index().get(key[:-1])
+    return city
+
+
+def _place_in_name(facts: DocumentFacts, org: EntityFact) -> _Place | None:
+    """A region entity or a town inside the organisation's own name."""
+    for mention in org.mentions:
+        for region in facts.entities:
+            if region.kind != "region":
+                continue
+            for rm in region.mentions:
+                if mention.start <= rm.start and rm.end <= mention.end:
+                    return _Place(region.name, region.country, rm)
+        for m in _NAME_WORD.finditer(mention.text):
+            for words in _sub_runs(m.group()):
+                city = _town(words)
+                if city is not None:
+                    start = mention.start + m.start() + m.group().find(words)
+                    return _Place(words, city.country, Mention(start, start + len(words), words, EXTRACTOR))
+    return None
+
+
+def _sub_runs(run: str) -> list[str]:
+    """Every run of up to three consecutive words, longest first: 'Luleå University' -> 'Luleå', ..."""
+    words = run.split()
+    out = []
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            out.append(" ".join(words[i : i + size]))
+    return out
+
+
+def _place_after(facts: DocumentFacts, org: EntityFact) -> _Place | None:
+    """A town written right after the name: 'Forschungszentrum (Kiel)', 'Agency, Galway'."""
+    for mention in org.mentions:
+        m = _PLACE_AFTER.match(facts.text, mention.end)
+        if m is None:
+            continue
+        for words in _sub_runs(m.group(1))[::-1][: len(m.group(1).split())]:
+            city = _town(words)
+            if city is not None and m.group(1).startswith(words):
+                start = m.start(1)
+                return _Place(words, city.country, Mention(start, start + len(words), words, EXTRACTOR))
+    return None
+
+
+def _home_country(facts: DocumentFacts, meta: SourceMeta) -> str | None:
+    """The publisher's country: the source's country domain when the text is in a language of
+    that country; else the country of a Danish text."""
+    match = _TLD.match(meta.url or "")
+    tld = match.group(1).upper() if match else None
+    languages = {"DK": "da", "FR": "fr", "BE": "fr nl", "NL": "nl", "LU": "fr", "CH": "fr"}
+    if tld in languages and (facts.language or "") in languages[tld].split():
+        return tld
+    return "DK" if facts.language == "da" else None
+
+
+def _place(facts: DocumentFacts, org: EntityFact, home: str | None) -> None:
+    if org is facts.main_entity and org.kind != "organisation":
+        return
+    place = _place_in_name(facts, org) or _place_after(facts, org)
+    if place is not None:
+        org.region = place.name
+        facts.relations.append(RelationFact(org, "region", place.name, place.mention))
+        if org.country is None and place.country:
+            org.country = place.country
+            facts.relations.append(RelationFact(org, "country", place.country, place.mention))
+    if org.country is None and home and not _EU_LEVEL.search(org.name) and org.mentions:
+        org.country = home
+
+
+# ---- roles -------------------------------------------------------------------------------------
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(lexicon.role_cues(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
+
+
+def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: list[tuple[int, int]]) -> None:
+    mentions = [(m, org) for org in organisations if org is not facts.main_entity for m in org.mentions]
+    best: dict[int, tuple[int, str, Mention]] = {}  # id(org) -> (distance, role, cue)
+    for start, end in sentences:
+        inside = [(m, org) for m, org in mentions if start <= m.start < end]
+        if not inside:
+            continue
+        for cue in _cue_pattern().finditer(facts.text, start, end):
+            role = lexicon.role_cues()[cue.group().casefold()]
+            nearest = min(inside, key=lambda pair: _gap(pair[0], cue.start(), cue.end()))
+            gap = _gap(nearest[0], cue.start(), cue.end())
+            org = nearest[1]
+            if gap <= _MAX_CUE_GAP and (id(org) not in best or gap < best[id(org)][0]):
+                best[id(org)] = (gap, role, Mention(cue.start(), cue.end(), cue.group(), EXTRACTOR + ".role"))
+    for m, org in mentions:
+        if id(org) in best:
+            continue
+        heading = _list_heading(facts.text, m.start)
+        if heading is not None:
+            best[id(org)] = (0, heading[0], heading[1])
+    for org in organisations:
+        org.role = None
+        if id(org) in best:
+            _, role, cue = best[id(org)]
+            org.role = role
+            facts.relations.append(RelationFact(org, "role", role, cue))
+
+
+def _gap(mention: Mention, start: int, end: int) -> int:
+    if mention.end <= start:
+        return start - mention.end
+    if end <= mention.start:
+        return mention.start - end
+    return 0
+
+
+_FIELD = re.compile(r"([^\n:]{3,30}):[ \t]*$")
+_MAX_LIST_LINES = 8
+
+
+def _list_heading(text: str, pos: int) -> tuple[str, Mention] | None:
+    """The role of a 'Lead partner: X' field, or of the 'Partners:' heading of the list X is in."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    field = _FIELD.search(text, line_start, pos)
+    if field is not None and (role := _role_of_label(field.group(1))):
+        return role, Mention(field.start(1), field.end(1), field.group(1), EXTRACTOR + ".role-field")
+    end = line_start - 1
+    for _ in range(_MAX_LIST_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if not line:
+            return None  # a blank line ends the list
+        if line.endswith(":") and len(line) <= 40:
+            role = _role_of_label(line[:-1])
+            at = text.find(line, start)
+            return (role, Mention(at, at + len(line) - 1, line[:-1], EXTRACTOR + ".role-heading")) if role else None
+        end = start - 1
+    return None
+
+
+def _role_of_label(label: str) -> str | None:
+    found = _cue_pattern().search(label)
+    return lexicon.role_cues()[found.group().casefold()] if found else None
+
+
+# ---- projects and programmes -------------------------------------------------------------------
+
+
+@cache
+def _programme_kinds() -> dict[str, str]:
+    return {p.key: p.kind for p in reference_programmes()}
+
+
+def _framing(programmes: list[EntityFact]) -> list[EntityFact]:
+    """The programmes that frame the document: named programmes before funds and frameworks."""
+    kinds = _programme_kinds()
+    named = [p for p in programmes if kinds.get(p.reference_key or "", "programme") not in _FUND_KINDS]
+    return named or programmes
+
+
+def _programmes_of_projects(facts: DocumentFacts, sentences: list[tuple[int, int]]) -> None:
+    programmes = [e for e in facts.entities if e.kind == "programme"]
+    if not programmes:
+        return
+    projects = [e for e in facts.entities if e.kind == "project"]
+    main = facts.main_entity
+    if main is not None and main.kind == "project" and main not in projects:
+        projects.append(main)
+    framing = _framing(programmes)
+    for project in projects:
+        named = _named_near(project, programmes, sentences)
+        for programme in named or framing:
+            evidence = _evidence_for(project, programme, facts.text)
+            facts.relations.append(RelationFact(project, "programme", programme.name, evidence, programme))
+
+
+def _named_near(
+    project: EntityFact, programmes: list[EntityFact], sentences: list[tuple[int, int]]
+) -> list[EntityFact]:
+    spans = [s for s in sentences for m in project.mentions if s[0] <= m.start < s[1]]
+    out = []
+    for programme in programmes:
+        if any(s <= pm.start < e for pm in programme.mentions for s, e in spans) and programme not in out:
+            out.append(programme)
+    return _framing(out) if out else []
+
+
+def _evidence_for(project: EntityFact, programme: EntityFact, text: str) -> Mention:
+    """The programme mention nearest to one of the project's (the span the link rests on)."""
+    if not programme.mentions:
+        return Mention(0, 0, "", EXTRACTOR + ".programme")
+    if not project.mentions:
+        m = programme.mentions[0]
+        return Mention(m.start, m.end, m.text, EXTRACTOR + ".document-programme", 0.5)
+    pairs = [(abs(pm.start - m.start), pm) for pm in programme.mentions for m in project.mentions]
+    _, nearest = min(pairs, key=lambda p: (p[0], p[1].start))
+    return Mention(nearest.start, nearest.end, text[nearest.start : nearest.end], EXTRACTOR + ".programme", 0.6)
+
+
+def _share_with_cluster_twins(facts: DocumentFacts) -> None:
+    """A cluster organisation is one node with two EntityFacts: both carry the same place and role."""
+    orgs = {(e.reference_key, e.name): e for e in facts.entities if e.kind == "organisation"}
+    for entity in facts.entities:
+        twin = orgs.get((entity.reference_key, entity.name))
+        if entity.kind == "cluster" and entity.org_type and twin is not None:
+            entity.country = entity.country or twin.country
+            entity.region = twin.region
+            entity.role = twin.role

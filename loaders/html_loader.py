@@ -12,7 +12,6 @@ import re
 from html import unescape as _unescape
 
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
-from innograph.loaders.registry import register
 from innograph.loaders.source_text import check_size, decode, to_document
 from lxml import etree, html
 
@@ -184,6 +183,3 @@ def _tidy(text: str) -> str:
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return re.sub(r"\n\n(?=• )", "\n", text).strip()
-
-
-register(HtmlLoader())

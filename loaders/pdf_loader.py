@@ -8,8 +8,8 @@ import logging
 import re
 
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
-from innograph.loaders.registry import register
 from innograph.loaders.source_text import check_size, to_document
+from pypdf import PdfReader
 
 from innograph.iris import Iris
 
@@ -39,8 +39,6 @@ def pdf_to_text(data: bytes, doc_id: str = "") -> str:
     if b"%PDF-" not in data[:1024]:
         raise LoaderError("invalid_pdf", "not a PDF file (no %PDF- header)")
     # pypdf raises many exception types on damaged files; every one of them means 'cannot read'
-    from pypdf import PdfReader
-
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -63,6 +61,3 @@ def pdf_to_text(data: bytes, doc_id: str = "") -> str:
     if not text.strip():
         raise LoaderError("no_text", "the PDF has no text layer (scanned images?)")
     return text
-
-
-register(PdfLoader())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, content_hash
-from innograph.loaders.registry import register
 from pyoxigraph import RdfFormat, Triple, parse
 
 from innograph.iris import Iris
@@ -46,6 +45,3 @@ class RdfLoader:
         if meta.path is not None and meta.path.suffix.lower() in _SUFFIXES:
             return _SUFFIXES[meta.path.suffix.lower()]
         raise LoaderError("unsupported_format", "cannot tell which RDF syntax this is")
-
-
-register(RdfLoader())

@@ -15,8 +15,9 @@ import logging
 import re
 import unicodedata
 
-from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, content_hash
-from pyoxigraph import Literal, NamedNode, Triple
+from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
+from innograph.loaders.extract.pipeline import build_document
+from innograph.loaders.lang import MissingRules
 
 from innograph.iris import Iris
 
@@ -31,8 +32,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_PIPELINE = "innograph.loaders.extract.pipeline"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _SNIFF = 8192
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01  # more control characters than this: binary, not text
@@ -104,29 +103,12 @@ def to_document(text: str, meta: SourceMeta, iris: Iris, *, data: bytes, loader:
     ``LoaderError('extraction_failed')`` for this document, so a batch never stops."""
     text = cap_text(text, meta.doc_id)
     try:
-        from innograph.loaders.extract.pipeline import build_document
-    except ModuleNotFoundError as exc:
-        if exc.name != _PIPELINE:
-            raise LoaderError("extraction_failed", f"the extraction pipeline cannot load: {exc}") from exc
-        return _placeholder(text, meta, iris, data, loader)  # no pipeline in this build: record the document
-    except ImportError as exc:
-        raise LoaderError("extraction_failed", f"the extraction pipeline cannot load: {exc}") from exc
-    try:
         return build_document(text, meta, iris, data=data, loader=loader)
-    except LoaderError:
-        raise
+    except (LoaderError, MissingRules):
+        raise  # a document's error as it is; missing rules are a broken build, not a bad document
     except RecursionError as exc:
         raise LoaderError("extraction_failed", "the text is nested too deeply to extract") from exc
     except Exception as exc:  # one bad document must not stop a batch; the log keeps the trace
         log.exception("%s: extraction failed", meta.doc_id)
         raise LoaderError("extraction_failed", f"{type(exc).__name__}: {exc}"[:300]) from exc
 
-
-def _placeholder(text: str, meta: SourceMeta, iris: Iris, data: bytes, loader: str) -> LoadedDocument:
-    doc = NamedNode(iris.document(meta.doc_id))
-    first = text.strip().splitlines()[0][:200] if text.strip() else meta.doc_id
-    triples = [
-        Triple(doc, NamedNode(_RDF_TYPE), NamedNode(iris.term("SourceDocument"))),
-        Triple(doc, NamedNode("http://purl.org/dc/terms/title"), Literal(first)),
-    ]
-    return LoadedDocument(meta.doc_id, content_hash(data), public=triples, loader=loader)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from innograph.loaders.base import LoadedDocument, SourceMeta
-from innograph.loaders.registry import register
 from innograph.loaders.source_text import decode, to_document
 
 from innograph.iris import Iris
@@ -53,6 +52,3 @@ class TextLoader:
         if meta.media_type and "markdown" in meta.media_type.lower():
             return True
         return meta.path is not None and meta.path.suffix.lower() in _MD_SUFFIXES
-
-
-register(TextLoader())

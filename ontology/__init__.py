@@ -5,7 +5,8 @@
 - :mod:`innograph.ontology.namespace`: ``IG``, the closed namespace of our terms;
 - :mod:`innograph.ontology.themes`, :mod:`innograph.ontology.reference`: theme concepts, countries,
   regions, programmes and role types, as records and as triples;
-- :func:`render_html` / :func:`diagram_svg`: the documentation.
+- :mod:`innograph.ontology.docs`: the documentation (``render_html``, ``diagram_svg``), which
+  imports this module, never the other way.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph
+
 if TYPE_CHECKING:
-    import pyoxigraph
     import rdflib
 
 DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
@@ -32,6 +34,8 @@ def ontology_turtle(base_iri: str = DEFAULT_BASE_IRI) -> str:
 
 def ontology_graph(base_iri: str = DEFAULT_BASE_IRI) -> rdflib.Graph:
     """A fresh rdflib graph of the ontology (callers may modify it)."""
+    # imported here: rdflib takes ~110 ms to import, and every process that reads the language
+    # tables imports this package (loader workers, the server) without ever needing rdflib
     import rdflib
 
     graph = rdflib.Graph()
@@ -41,8 +45,6 @@ def ontology_graph(base_iri: str = DEFAULT_BASE_IRI) -> rdflib.Graph:
 
 @cache
 def _ontology_triples(base_iri: str) -> tuple[pyoxigraph.Triple, ...]:
-    import pyoxigraph
-
     return tuple(pyoxigraph.parse(ontology_turtle(base_iri), format=pyoxigraph.RdfFormat.TURTLE))
 
 
@@ -50,14 +52,3 @@ def ontology_triples(base_iri: str = DEFAULT_BASE_IRI) -> list[pyoxigraph.Triple
     """The ontology as pyoxigraph triples, for loading into ``{base}graph/ontology``."""
     return list(_ontology_triples(base_iri))
 
-
-def render_html(lang: str = "en", base_iri: str = DEFAULT_BASE_IRI) -> str:
-    from innograph.ontology.docs import render_html as render
-
-    return render(lang, base_iri)
-
-
-def diagram_svg(lang: str = "en") -> str:
-    from innograph.ontology.docs import diagram_svg as render
-
-    return render(lang)

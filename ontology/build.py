@@ -13,9 +13,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph
+from innograph.ontology import docs
+from innograph.ontology.nuts import NutsCsvError, load_nuts_csv
 from innograph.ontology.tables import LANGUAGES
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from innograph import ontology
+from innograph.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "src" / "innograph-edit.ttl"
@@ -199,10 +205,6 @@ def outputs() -> dict[Path, str]:
     """Every generated file and the text it must have."""
     graph = merged_graph()
     files = {OUTPUT: build_turtle(), NAMESPACE_MODULE: namespace_source(graph)}
-    try:
-        from innograph.ontology import docs
-    except ImportError:  # docs are optional while bootstrapping
-        return files
     for lang in LANGUAGES:
         files[DOCS_DIR / f"index-{lang}.html"] = docs.render_html(lang)
     files[DOCS_DIR / "diagram.svg"] = docs.diagram_svg()
@@ -226,11 +228,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _convert_nuts(args: argparse.Namespace) -> int:
-    import pyoxigraph
-    from innograph.ontology.nuts import NutsCsvError, load_nuts_csv
-
-    from innograph.settings import Settings
-
     try:
         triples = load_nuts_csv(args.nuts_csv, Settings().base_iri)
     except (OSError, NutsCsvError, csv.Error) as exc:
@@ -277,14 +274,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _forget_cached_outputs() -> None:
-    from innograph import ontology
-
     ontology.ontology_turtle.cache_clear()
     ontology._ontology_triples.cache_clear()
-    try:
-        from innograph.ontology import docs
-    except ImportError:
-        return
     docs._render.cache_clear()
     docs.diagram_svg.cache_clear()
 

@@ -14,6 +14,7 @@ from html import escape
 
 from innograph.ontology import DEFAULT_BASE_IRI, ontology_graph
 from innograph.ontology.tables import LANGUAGES
+from innograph.ontology.themes import concepts
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -146,8 +147,6 @@ def _term_section(graph: Graph, term: URIRef, lang: str, vocab: str) -> str:
 
 
 def _themes_section(lang: str, base_iri: str) -> str:
-    from innograph.ontology.themes import concepts
-
     ui = UI[lang]
     items = concepts(base_iri)
     by_key = {c.key: c for c in items}

@@ -9,3 +9,5 @@ AMOUNT_MEANINGS = (
     ("grant", ("bevilling", "tilskud", "-tilskud", "støtte", "-støtte", "tilsagn", "udmønter")),
 )
 COFINANCING_CUES = ("medfinansier", "-medfinansier", "støttesats", "-sats", "tilskudsprocent")
+# no word joins a magnitude to its currency: "2 mio. kr.", "11,3 millioner euro"
+MAGNITUDE_LINKS: tuple[str, ...] = ()

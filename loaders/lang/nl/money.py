@@ -9,3 +9,5 @@ AMOUNT_MEANINGS = (
     ("grant", ("subsidie", "-subsidie", "bijdrage", "cofinanciering", "gereserveerd")),
 )
 COFINANCING_CUES = ("cofinanc", "co-financ", "subsidiepercentage", "steunpercentage")
+# no word joins a magnitude to its currency: "2 miljoen euro", "€ 6,75 mln"
+MAGNITUDE_LINKS: tuple[str, ...] = ()

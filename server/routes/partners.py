@@ -24,8 +24,9 @@ from typing import Annotated, Any, Literal
 import orjson
 from fastapi import APIRouter, Query, Request
 from innograph.server.deps import SettingsDep, StoreDep, is_authorised
-from innograph.server.errors import ApiError
-from pydantic import BaseModel, Field
+from innograph.server.errors import HTTP_CODES, ApiError
+from innograph.server.partners_models import PartnerAnswer, SearchAnswer, partner_context, search_context
+from pyoxigraph import NamedNode
 from starlette.responses import Response
 
 from innograph.iris import Iris
@@ -38,7 +39,7 @@ from innograph.store import Store
 log = logging.getLogger(__name__)
 JSON = "application/json"
 JSON_LD = "application/ld+json"
-INVALID_HINT = "See /api/docs for the parameters of this endpoint and their allowed values."
+INVALID_HINT = HTTP_CODES[422][1]
 Lang = Literal["en", "fr", "da", "nl"]
 
 
@@ -63,131 +64,6 @@ async def _prebuild(app: Any) -> AsyncIterator[None]:
 
 
 router = APIRouter(tags=["partner search"], lifespan=_prebuild)  # invalid input: 422 (server/errors.py)
-
-
-# -- response models (documentation of the JSON answer) ---------------------------------------------
-
-
-class EvidenceOut(BaseModel):
-    sentence: str = Field(description="The sentence the fact was read from, as written.")
-    document: str = Field(description="IRI of the source document.")
-    title: str = Field("", description="Title of the source document.")
-    url: str = Field("", description="Where the source document was retrieved from.")
-    page: str | None = Field(None, description="Local path of the source document's page.")
-
-
-class MatchedTheme(BaseModel):
-    need: str = Field(description="The needed theme concept this matches.")
-    need_label: str
-    iri: str = Field(description="The candidate's theme concept.")
-    label: str = Field(description="Its label in the requested language.")
-    relation: Literal["exact", "broader", "narrower", "sibling"]
-    weight: float = Field(description="1.0 exact, 0.5 one step in the scheme, 0.25 two; x0.8 through a project.")
-    via: str | None = Field(None, description="The project (or other thing) the theme was found on, if not the org.")
-    via_label: str | None = None
-    evidence: list[EvidenceOut]
-
-
-class MatchedKeyword(BaseModel):
-    keyword: str
-    evidence: list[EvidenceOut]
-
-
-class SharedProgramme(BaseModel):
-    iri: str
-    label: str
-    via: str | None = None
-    evidence: list[EvidenceOut]
-
-
-class Link(BaseModel):
-    iri: str
-    label: str
-
-
-class Contact(BaseModel):
-    person: str
-    name: str | None = None
-    job_title: str | None = None
-    emails: list[str] = []
-    phones: list[str] = []
-
-
-class Reason(BaseModel):
-    kind: Literal["theme", "keywords", "programmes", "cooperation", "type", "border"]
-    text: str
-
-
-class ScoreParts(BaseModel):
-    themes: float
-    keywords: float
-    types: float
-    programmes: float
-    cooperation: float
-
-
-class PartnerResult(BaseModel):
-    iri: str
-    label: str
-    country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
-    regions: list[Link]
-    types: list[str]
-    score: float = Field(description="Sum of the weighted parts, 0..1.")
-    parts: ScoreParts = Field(description="Each part already multiplied by its weight.")
-    matched_themes: list[MatchedTheme]
-    matched_keywords: list[MatchedKeyword]
-    shared_programmes: list[SharedProgramme]
-    cooperation: list[Link] = Field(description="Things the candidate and the seeker organisation both took part in.")
-    reasons: list[Reason] = Field(description="The reasons one by one; a theme reason quotes its evidence.")
-    explanation: str = Field(description="Why, in one paragraph, quoting the evidence sentence of each matched theme.")
-    page: str | None = Field(description="Local path of the entity's page.")
-    contacts: list[Contact] | None = Field(None, description="Only with the bearer token.")
-
-
-class ThemeNeed(BaseModel):
-    iri: str
-    label: str
-    source: str
-
-
-class QueryEcho(BaseModel):
-    org: str | None
-    q: str | None
-    country: str | None
-    region: str | None
-    programme: str | None
-    types: list[str]
-    same_country: bool
-    lang: str
-    themes: list[ThemeNeed] = Field(description="The theme concepts the search looked for, and where each came from.")
-    keywords: list[str]
-
-
-class PartnerAnswer(BaseModel):
-    query: QueryEcho
-    weights: dict[str, float]
-    total: int
-    limit: int
-    offset: int
-    generation: int = Field(description="The store generation the index reflects.")
-    notes: list[str]
-    results: list[PartnerResult]
-
-
-class SearchHit(BaseModel):
-    iri: str
-    label: str
-    matched_label: str
-    matched_lang: str | None
-    types: list[str]
-    score: float
-    page: str
-
-
-class SearchAnswer(BaseModel):
-    q: str
-    total: int
-    results: list[SearchHit]
 
 
 # -- the index of this app ------------------------------------------------------------------------------
@@ -232,8 +108,6 @@ def _contacts(store: Store, index: PartnerIndex, orgs: list[str]) -> dict[str, l
     """Contacts of ``orgs`` from the personal partition (token holders only)."""
     if not orgs:
         return {}
-    from pyoxigraph import NamedNode
-
     rows = store.select(
         query_text("contacts", index.iris), {"org": [NamedNode(o) for o in orgs]}, partition="full"
     )
@@ -392,54 +266,6 @@ def search(
     else:
         answer = searcher.search(q, lang=lang, limit=limit, offset=offset, label=index.label)
     return _respond(request, settings, answer, search_context)
-
-
-# -- JSON-LD contexts ---------------------------------------------------------------------------------
-
-
-def _api(iris: Iris) -> str:
-    return iris.base + "api/partners#"
-
-
-def partner_context(iris: Iris) -> dict[str, Any]:
-    """Our JSON keys as RDF: results are the organisations (``@id``), themes link with ig:theme."""
-    ig = iris.vocab
-    return {
-        "@version": 1.1,
-        "@vocab": _api(iris),
-        "ig": ig,
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "results": {"@id": _api(iris) + "result", "@container": "@list"},
-        "iri": "@id",
-        "label": "rdfs:label",
-        "page": {"@type": "@id"},
-        "document": {"@id": "ig:inDocument", "@type": "@id"},
-        "sentence": "ig:sentence",
-        "org": {"@type": "@id"},
-        "region": {"@type": "@id"},
-        "programme": {"@type": "@id"},
-        "need": {"@type": "@id"},
-        "via": {"@type": "@id"},
-        "person": {"@type": "@id"},
-        "matched_themes": {"@context": {"iri": {"@id": "ig:theme", "@type": "@id"}}},
-        "themes": {"@context": {"iri": {"@id": "ig:theme", "@type": "@id"}}},
-        "shared_programmes": {"@context": {"iri": {"@id": "ig:programme", "@type": "@id"}}},
-        "regions": {"@context": {"iri": {"@id": "ig:region", "@type": "@id"}}},
-        "cooperation": {"@context": {"iri": {"@id": _api(iris) + "cooperatedIn", "@type": "@id"}}},
-        "weights": {"@id": _api(iris) + "weights", "@type": "@json"},
-        "parts": {"@id": _api(iris) + "parts", "@type": "@json"},
-    }
-
-
-def search_context(iris: Iris) -> dict[str, Any]:
-    return {
-        "@version": 1.1,
-        "@vocab": iris.base + "api/search#",
-        "results": {"@id": iris.base + "api/search#result", "@container": "@list"},
-        "iri": "@id",
-        "label": "http://www.w3.org/2000/01/rdf-schema#label",
-        "page": {"@type": "@id"},
-    }
 
 
 # -- the page ---------------------------------------------------------------------------------------------

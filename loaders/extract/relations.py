@@ -156,6 +156,12 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
 
 
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    cues = sorted(lexicon.role_cues(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(c) for c in cues), re.IGNORECASE)
+
+
 def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: list[tuple[int, int]]) -> None:
     mentions = [(m, org) for org in organisations if org is not facts.main_entity for m in org.mentions]
     best: dict[int, tuple[int, str, Mention]] = {}  # id(org) -> (distance, role, cue)
@@ -170,6 +176,7 @@ def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: lis
             org = nearest[1]
             if gap <= _MAX_CUE_GAP and (id(org) not in best or gap < best[id(org)][0]):
                 best[id(org)] = (gap, role, Mention(cue.start(), cue.end(), cue.group(), EXTRACTOR + ".role"))
+    _share_along_enumerations(facts.text, mentions, best)
     for m, org in mentions:
         if id(org) in best:
             continue
@@ -184,6 +191,33 @@ def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: lis
             facts.relations.append(RelationFact(org, "role", role, cue))
 
 
+@cache
+def _enumeration_gap() -> re.Pattern[str]:
+    words = sorted(lexicon.words("roles", "ENUMERATION_JOINERS"), key=len, reverse=True)
+    joiners = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s*(?:[,;&]\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)", re.IGNORECASE)
+
+
+def _share_along_enumerations(
+    text: str, mentions: list[tuple[Mention, EntityFact]], best: dict[int, tuple[int, str, Mention]]
+) -> None:
+    """'X, Y and Z are partners': the cue nearest Z speaks of the whole enumeration."""
+    ordered = sorted(mentions, key=lambda pair: pair[0].start)
+    groups: list[list[tuple[Mention, EntityFact]]] = []
+    for pair in ordered:
+        if groups and _enumeration_gap().fullmatch(text, groups[-1][-1][0].end, pair[0].start):
+            groups[-1].append(pair)
+        else:
+            groups.append([pair])
+    for group in groups:
+        roles = {best[id(org)][1:] for _, org in group if id(org) in best}
+        if len(group) < 2 or len({role for role, _ in roles}) != 1:
+            continue
+        ((role, cue),) = list(roles)[:1]
+        for _, org in group:
+            best.setdefault(id(org), (_MAX_CUE_GAP, role, cue))
+
+
 def _gap(mention: Mention, start: int, end: int) -> int:
     if mention.end <= start:
         return start - mention.end
@@ -194,6 +228,7 @@ def _gap(mention: Mention, start: int, end: int) -> int:
 
 _FIELD = re.compile(r"([^\n:]{3,30}):[ \t]*$")
 _MAX_LIST_LINES = 8
+_MAX_HEADING = 60
 
 
 def _list_heading(text: str, pos: int) -> tuple[str, Mention] | None:
@@ -208,18 +243,20 @@ def _list_heading(text: str, pos: int) -> tuple[str, Mention] | None:
             return None
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
-        if not line:
-            return None  # a blank line ends the list
-        if line.endswith(":") and len(line) <= 40:
-            role = _role_of_label(line[:-1])
-            at = text.find(line, start)
-            return (role, Mention(at, at + len(line) - 1, line[:-1], EXTRACTOR + ".role-heading")) if role else None
+        if len(line) > _MAX_HEADING:
+            return None  # a paragraph ends the list
+        label = line.rstrip(":").strip()
+        role = _role_of_label(label) if label and len(label.split()) <= 3 else None
+        if role is not None:
+            at = text.find(label, start)
+            return role, Mention(at, at + len(label), label, EXTRACTOR + ".role-heading")
         end = start - 1
     return None
 
 
 def _role_of_label(label: str) -> str | None:
-    found = _cue_pattern().search(label)
+    """The role a field label or heading names; inside compounds too ('Projektpartnere')."""
+    found = _label_pattern().search(label)
     return lexicon.role_cues()[found.group().casefold()] if found else None
 
 

@@ -50,3 +50,5 @@ PERSON_ROLES = (
 )
 SPEECH_VERBS = ("siger", "sagde", "fortæller", "forklarer", "udtaler", "ifølge")
 AFFILIATION_WORDS = ("fra", "i", "hos")
+# words that join the items of an enumeration of organisations ("X, Y og Z")
+ENUMERATION_JOINERS = ("og", "samt", "eller")

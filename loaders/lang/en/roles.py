@@ -51,3 +51,5 @@ PERSON_ROLES = (
 SPEECH_VERBS = ("says", "said", "explains", "explained", "adds", "added", "according to")
 # 'Name of Org', 'Name from Org': the organisation a person speaks for
 AFFILIATION_WORDS = ("of", "from", "at")
+# words that join the items of an enumeration of organisations ("X, Y og Z")
+ENUMERATION_JOINERS = ("and", "as well as", "or")

@@ -41,3 +41,5 @@ PERSON_ROLES = (
 )
 SPEECH_VERBS = ("déclare", "explique", "souligne", "ajoute", "indique", "selon")
 AFFILIATION_WORDS = ("de", "du", "chez")
+# words that join the items of an enumeration of organisations ("X, Y og Z")
+ENUMERATION_JOINERS = ("et", "ainsi que", "ou")

@@ -40,3 +40,5 @@ PERSON_ROLES = (
 )
 SPEECH_VERBS = ("zegt", "zei", "vertelt", "vertelde", "legt uit", "aldus", "volgens")
 AFFILIATION_WORDS = ("van", "bij")
+# words that join the items of an enumeration of organisations ("X, Y og Z")
+ENUMERATION_JOINERS = ("en", "evenals", "alsook", "of")

@@ -1,43 +1,25 @@
 """The application factory: ``create_app(settings, store)``; nothing is created at import time.
 
-Route modules live in :mod:`innograph.server.routes`; each exposes ``router: APIRouter``. A module
-that does not exist (yet) is skipped, so parts of the server can be built and shipped separately.
+Every route module is imported plainly: a missing or broken one is an ImportError at start-up,
+never a smaller server. Routes reach the settings and the store only through the dependencies of
+:mod:`innograph.server.deps`, so tests can swap them with ``app.dependency_overrides``; a store
+given that way is the caller's: the lifespan neither opens, starts nor closes it.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import anyio.to_thread
-from fastapi import FastAPI
-from innograph.server import errors
+from fastapi import APIRouter, FastAPI
+from innograph.server import deps, errors
+from innograph.server.routes import dataset, linked_data, partners, sparql, ui
 
 from innograph.settings import Settings
 from innograph.store import Store, open_store
 
-log = logging.getLogger(__name__)
-
-ROUTES_PACKAGE = "innograph.server.routes"
-ROUTE_MODULES = ("sparql", "ui", "linked_data", "partners")
-
-
-def _include_routes(app: FastAPI) -> None:
-    included: list[str] = []
-    for name in ROUTE_MODULES:
-        module_name = f"{ROUTES_PACKAGE}.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:  # a missing dependency inside the module is a real error
-                raise
-            log.info("route module %s not present; skipped", module_name)
-            continue
-        app.include_router(module.router)
-        included.append(name)
-    app.state.route_modules = tuple(included)  # which parts this build serves (e.g. "ui" for /)
+ROUTERS: tuple[APIRouter, ...] = (sparql.router, ui.router, linked_data.router, dataset.router, partners.router)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -47,11 +29,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if deps.get_store in app.dependency_overrides:  # a store given by the caller (tests) stays theirs
+            yield
+            return
         if app.state.store is None:
             app.state.store = await anyio.to_thread.run_sync(open_store, settings)
         # Start the query workers now, so the first request does not pay for it.
-        current = app.state.store
-        await anyio.to_thread.run_sync(lambda: getattr(current, "pool", None))
+        await anyio.to_thread.run_sync(app.state.store.start)
         try:
             yield
         finally:
@@ -70,5 +54,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     app.state.store = store
     errors.install(app)
-    _include_routes(app)
+    for router in ROUTERS:
+        app.include_router(router)
     return app

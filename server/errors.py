@@ -53,7 +53,7 @@ HTTP_CODES: dict[int, tuple[str, str]] = {
     406: ("not_acceptable", "Ask for a media type this resource offers."),
     413: ("request_too_large", "Send a smaller request body."),
     415: ("unsupported_media_type", "Send the body with a supported Content-Type."),
-    422: ("invalid_parameters", "Check the request parameters against the API documentation."),
+    422: ("invalid_parameters", "See /api/docs for the parameters of each endpoint and their allowed values."),
     429: ("too_many_requests", "Slow down; retry after the delay in Retry-After."),
     500: ("internal_error", "The server failed on this request; report it if it persists."),
     503: ("unavailable", "Retry shortly."),
@@ -111,12 +111,19 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(exc.status_code, code, str(exc.detail), hint, exc.headers)
 
 
+# Where FastAPI says a parameter came from: left out of messages, which name the parameter itself.
+PARAMETER_SOURCES = frozenset({"query", "path", "header", "cookie", "body"})
+INVALID_PARAMETERS_STATUS = 422  # the README's "Invalid input gives 422", on every route
+
+
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = "; ".join(
-        f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
+        f"{'.'.join(str(p) for p in e.get('loc', ()) if p not in PARAMETER_SOURCES)}: {e.get('msg', '')}"
+        for e in exc.errors()
     )
-    return error_response(400, "invalid_parameters", problems or "invalid request", HTTP_CODES[422][1])
+    code, hint = HTTP_CODES[INVALID_PARAMETERS_STATUS]
+    return error_response(INVALID_PARAMETERS_STATUS, code, problems or "invalid request", hint)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:

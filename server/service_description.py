@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from innograph.server.conneg import GRAPH
+from innograph.server.negotiation import GRAPH
 from pyoxigraph import RdfFormat, parse, serialize
 
 from innograph.settings import Settings

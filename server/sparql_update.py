@@ -17,10 +17,12 @@ error says so (``update_partial``); re-running the update, or re-ingesting, repa
 
 from __future__ import annotations
 
+from innograph.server.linked.queries import query
 from innograph.server.sparql_guard import mentioned_iris
+from pyoxigraph import Literal
 
 from innograph.iris import Iris
-from innograph.store import Store, StoreError, StoreUnavailable
+from innograph.store import PersonalViewUnavailable, Store, StoreError
 
 
 class PartialUpdate(StoreError):
@@ -32,25 +34,16 @@ def touches_personal_graph(update: str, iris: Iris) -> bool:
 
 
 def public_guard(iris: Iris) -> str:
-    prefix = iris.base + "graph/"
-    return (
-        "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } "
-        f'FILTER(STRSTARTS(STR(?g), "{prefix}") && STRENDS(STR(?g), "/personal")) }}'
-    )
-
-
-def has_full_partition(store: Store) -> bool:
-    """False for a remote store configured without a full-view endpoint (one dataset only)."""
-    urls = getattr(store, "urls", None)  # RemoteStore: the views it was configured with
-    return urls is None or "full" in urls
+    """The update that empties every graph with the personal shape (``queries/server/``)."""
+    return query("personal-graph-guard", iris, {"prefix": Literal(iris.base + "graph/")}, folder="server")
 
 
 def apply_update(store: Store, update: str, iris: Iris) -> str:
     """Run the update where it belongs; returns the partitions written ("full", "public", "full+public")."""
     personal = touches_personal_graph(update, iris)
-    if not has_full_partition(store):
+    if not store.has_personal_view:
         if personal:
-            raise StoreUnavailable("personal graphs cannot be written: no full-view endpoint is configured")
+            raise PersonalViewUnavailable("personal graphs cannot be written: this store has no personal view")
         store.update(f"{update} ;\n{public_guard(iris)}", partition="public")
         return "public"
     store.update(update, partition="full")

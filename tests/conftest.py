@@ -1,4 +1,5 @@
-"""Shared fixtures: a real embedded store in a tmp dir, and a real uvicorn on 127.0.0.1.
+"""Shared fixtures: a real embedded store in a tmp dir, the whole app in-process (TestClient with
+the store and settings as dependency overrides), a real uvicorn on 127.0.0.1 for what needs one.
 
 Add your fixtures in a section of your own below; keep them small and documented.
 """
@@ -16,16 +17,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
 from innograph.settings import Settings
-from innograph.store import DocumentWrite
+from innograph.store import DocumentWrite, Store
 from innograph.store.embedded import EmbeddedStore
 
 TOKEN = "test-token-0123456789"
@@ -168,6 +171,59 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     """A fresh server (token ``TOKEN``) for a test that writes or kills workers."""
     with seeded_server(tmp_path / "store", token=TOKEN) as s:
         yield s
+
+
+# -- in-process API: the whole app under TestClient, store and settings as dependency overrides -----
+
+API_URL = "http://innograph.test"  # TestClient sends this Host: the endpoint's own URL in answers
+
+
+@dataclass
+class Api:
+    """The whole app in-process (no uvicorn, no socket): for tests of what routes answer."""
+
+    url: str  # e.g. http://innograph.test (no trailing slash)
+    app: FastAPI
+    settings: Settings
+    store: Store
+
+    def client(self, token: str | None = None, **kwargs: Any) -> TestClient:
+        """A client that, like httpx.Client, does not follow redirects unless asked to."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        kwargs.setdefault("follow_redirects", False)
+        return TestClient(self.app, base_url=self.url, headers=headers, **kwargs)
+
+
+def api_for(store: Store, settings: Settings, url: str = API_URL) -> Api:
+    """``create_app`` with ``store`` and ``settings`` handed to every route by dependency overrides."""
+    from innograph.server.app import create_app
+    from innograph.server.deps import get_settings, get_store
+
+    app = create_app(settings)
+    app.dependency_overrides[get_store] = lambda: store
+    app.dependency_overrides[get_settings] = lambda: settings
+    return Api(url, app, settings, store)
+
+
+@pytest.fixture(scope="session")
+def shared_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    """One seeded store (``doc-a``, ``doc-b``) for API tests that only READ; the same small caps
+    as ``shared_server`` (requests 20 kB, results 100 kB) and token ``TOKEN``."""
+    store_dir = tmp_path_factory.mktemp("shared-api") / "store"
+    settings = make_settings(store_dir, token=TOKEN, max_request_bytes=20_000, max_result_bytes=100_000)
+    store = EmbeddedStore(store_dir, IRIS, workers=settings.query_workers, timeout=settings.query_timeout)
+    try:
+        seed_document(store, "doc-a")
+        seed_document(store, "doc-b")
+        yield api_for(store, settings)
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def fresh_api(seeded_store: EmbeddedStore, store_dir: Path) -> Api:
+    """A seeded store of its own (token ``TOKEN``), for an API test that writes."""
+    return api_for(seeded_store, make_settings(store_dir, token=TOKEN))
 
 
 # -- remote backend: real `oxigraph serve` processes ---------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from innograph.server.linked import conneg, feed, fragments, sitemap
+from innograph.server.linked import feed, fragments, sitemap, variants
 from innograph.server.linked.feed import Member, page
 from innograph.server.linked.queries import query
 from pyoxigraph import Literal, NamedNode
@@ -56,16 +56,16 @@ def test_sitemap_becomes_an_index_above_the_protocol_limit() -> None:
 
 
 def test_negotiation_format_parameter_and_language() -> None:
-    assert conneg.choose_media_type(request(accept="text/turtle;q=0.5, application/ld+json")) == "application/ld+json"
-    assert conneg.choose_media_type(request(accept="*/*")) == "text/html"
-    assert conneg.choose_media_type(request(accept="application/json")) == "application/ld+json"
-    assert conneg.choose_media_type(request("format=nt", accept="text/html")) == "application/n-triples"
-    assert conneg.choose_media_type(request(accept="image/png")) is None
-    with pytest.raises(conneg.UnknownFormat):
-        conneg.choose_media_type(request("format=pdf"))
-    assert conneg.choose_language(request(accept_language="de-DE, nl;q=0.8, fr;q=0.9")) == "fr"
-    assert conneg.choose_language(request("lang=da", accept_language="fr")) == "da"
-    assert conneg.choose_language(request(accept_language="es")) == "en"
+    assert variants.choose_media_type(request(accept="text/turtle;q=0.5, application/ld+json")) == "application/ld+json"
+    assert variants.choose_media_type(request(accept="*/*")) == "text/html"
+    assert variants.choose_media_type(request(accept="application/json")) == "application/ld+json"
+    assert variants.choose_media_type(request("format=nt", accept="text/html")) == "application/n-triples"
+    assert variants.choose_media_type(request(accept="image/png")) is None
+    with pytest.raises(variants.UnknownFormat):
+        variants.choose_media_type(request("format=pdf"))
+    assert variants.choose_language(request(accept_language="de-DE, nl;q=0.8, fr;q=0.9")) == "fr"
+    assert variants.choose_language(request("lang=da", accept_language="fr")) == "da"
+    assert variants.choose_language(request(accept_language="es")) == "en"
 
 
 def test_values_are_inlined_in_the_innermost_group_and_escaped() -> None:

@@ -1,11 +1,11 @@
-"""The SPARQL 1.1 Protocol on /sparql, over real HTTP against a real store."""
+"""The SPARQL 1.1 Protocol on /sparql: the whole app in-process (TestClient) against a real store."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
-from conftest import IRIS, TOKEN, LiveServer
+from conftest import IRIS, TOKEN, Api
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 SELECT_ORGS = "SELECT ?s WHERE { ?s a <https://w3id.org/innograph/ontology#Organisation> } ORDER BY ?s"
@@ -24,8 +24,8 @@ def error_code(response: object) -> str:
     return response.json()["error"]["code"]  # type: ignore[attr-defined,no-any-return]
 
 
-def test_get_query_defaults_to_sparql_json(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_get_query_defaults_to_sparql_json(shared_api: Api) -> None:
+    with shared_api.client() as c:
         r = c.get("/sparql", params={"query": SELECT_ORGS})
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/sparql-results+json"
@@ -33,8 +33,8 @@ def test_get_query_defaults_to_sparql_json(shared_server: LiveServer) -> None:
     assert rows(r.content) == [ORG_A, ORG_B]
 
 
-def test_post_form_and_direct_give_the_same_answer(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_post_form_and_direct_give_the_same_answer(shared_api: Api) -> None:
+    with shared_api.client() as c:
         form = c.post("/sparql", data={"query": SELECT_ORGS})
         direct = c.post("/sparql", content=SELECT_ORGS, headers={"Content-Type": "application/sparql-query"})
         utf8 = c.post(
@@ -57,9 +57,9 @@ def test_post_form_and_direct_give_the_same_answer(shared_server: LiveServer) ->
     ],
 )
 def test_select_result_formats_by_accept(
-    shared_server: LiveServer, accept: str, media_type: str, fmt: QueryResultsFormat | None
+    shared_api: Api, accept: str, media_type: str, fmt: QueryResultsFormat | None
 ) -> None:
-    with shared_server.client() as c:
+    with shared_api.client() as c:
         r = c.get("/sparql", params={"query": SELECT_ORGS}, headers={"Accept": accept})
     assert r.status_code == 200
     assert r.headers["content-type"] == media_type
@@ -81,8 +81,8 @@ def test_select_result_formats_by_accept(
         ("application/sparql-results+json;q=1, application/rdf+xml;q=0.2", RdfFormat.RDF_XML),
     ],
 )
-def test_graph_result_formats_by_accept(shared_server: LiveServer, accept: str, fmt: RdfFormat) -> None:
-    with shared_server.client() as c:
+def test_graph_result_formats_by_accept(shared_api: Api, accept: str, fmt: RdfFormat) -> None:
+    with shared_api.client() as c:
         r = c.get("/sparql", params={"query": CONSTRUCT_ORGS}, headers={"Accept": accept})
     assert r.status_code == 200
     assert r.headers["content-type"].split(";")[0] == fmt.media_type
@@ -90,8 +90,8 @@ def test_graph_result_formats_by_accept(shared_server: LiveServer, accept: str, 
     assert {ORG_A, ORG_B} <= subjects
 
 
-def test_format_parameter_overrides_accept(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_format_parameter_overrides_accept(shared_api: Api) -> None:
+    with shared_api.client() as c:
         csv = c.get("/sparql", params={"query": SELECT_ORGS, "format": "csv"}, headers={"Accept": "text/turtle"})
         ttl = c.get("/sparql", params={"query": CONSTRUCT_ORGS, "format": "ttl"})
         bad = c.get("/sparql", params={"query": SELECT_ORGS, "format": "docx"})
@@ -100,16 +100,16 @@ def test_format_parameter_overrides_accept(shared_server: LiveServer) -> None:
     assert bad.status_code == 406
 
 
-def test_ask_boolean(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_ask_boolean(shared_api: Api) -> None:
+    with shared_api.client() as c:
         yes = c.get("/sparql", params={"query": f"ASK {{ <{ORG_A}> ?p ?o }}"})
         no = c.get("/sparql", params={"query": "ASK { <http://example.org/none> ?p ?o }"})
     assert yes.json()["boolean"] is True
     assert no.json()["boolean"] is False
 
 
-def test_406_when_nothing_acceptable(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_406_when_nothing_acceptable(shared_api: Api) -> None:
+    with shared_api.client() as c:
         select = c.get("/sparql", params={"query": SELECT_ORGS}, headers={"Accept": "image/png"})
         construct = c.get("/sparql", params={"query": CONSTRUCT_ORGS}, headers={"Accept": "text/csv"})
         refused = c.get("/sparql", params={"query": SELECT_ORGS}, headers={"Accept": "*/*;q=0"})
@@ -131,15 +131,15 @@ def test_406_when_nothing_acceptable(shared_server: LiveServer) -> None:
         ({"Content-Type": "application/sparql-query"}, "ASK {", 400, "query_syntax"),
     ],
 )
-def test_bad_posts(shared_server: LiveServer, headers: dict[str, str], content: str, status: int, code: str) -> None:
-    with shared_server.client() as c:
+def test_bad_posts(shared_api: Api, headers: dict[str, str], content: str, status: int, code: str) -> None:
+    with shared_api.client() as c:
         r = c.post("/sparql", content=content.encode(), headers=headers)
     assert r.status_code == status
     assert error_code(r) == code
 
 
-def test_bad_gets(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_bad_gets(shared_api: Api) -> None:
+    with shared_api.client() as c:
         two = c.get("/sparql?query=ASK%20%7B%7D&query=SELECT%20%2A%20%7B%7D")
         syntax = c.get("/sparql", params={"query": "ASK {"})
         update = c.get("/sparql", params={"update": "CLEAR ALL"})
@@ -152,8 +152,8 @@ def test_bad_gets(shared_server: LiveServer) -> None:
     assert (graph.status_code, error_code(graph)) == (400, "invalid_graph_iri")
 
 
-def test_error_shape_is_uniform_and_uncached(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_error_shape_is_uniform_and_uncached(shared_api: Api) -> None:
+    with shared_api.client() as c:
         r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p }"})
     body = r.json()
     assert set(body) == {"error", "status"}
@@ -163,19 +163,19 @@ def test_error_shape_is_uniform_and_uncached(shared_server: LiveServer) -> None:
     assert r.headers["cache-control"] == "no-store"
 
 
-def test_request_size_caps(shared_server: LiveServer) -> None:
-    cap = shared_server.settings.max_request_bytes
+def test_request_size_caps(shared_api: Api) -> None:
+    cap = shared_api.settings.max_request_bytes
     padding = "#" + "x" * (cap + 10) + "\nASK {}"
-    with shared_server.client() as c:
+    with shared_api.client() as c:
         body = c.post("/sparql", content=padding, headers={"Content-Type": "application/sparql-query"})
         url = c.get("/sparql", params={"query": padding})
     assert (body.status_code, error_code(body)) == (413, "request_too_large")
     assert url.status_code in (413, 414)
 
 
-def test_protocol_dataset_parameters(shared_server: LiveServer) -> None:
+def test_protocol_dataset_parameters(shared_api: Api) -> None:
     graph_a, graph_b = IRIS.graph("doc-a"), IRIS.graph("doc-b")
-    with shared_server.client() as c:
+    with shared_api.client() as c:
         default = c.get("/sparql", params={"query": SELECT_ORGS, "default-graph-uri": graph_a})
         named = c.get(
             "/sparql",
@@ -193,10 +193,10 @@ def test_protocol_dataset_parameters(shared_server: LiveServer) -> None:
     assert rows(post.content) == [ORG_B]
 
 
-def test_from_is_honoured_and_protocol_dataset_wins(shared_server: LiveServer) -> None:
+def test_from_is_honoured_and_protocol_dataset_wins(shared_api: Api) -> None:
     graph_a, graph_b = IRIS.graph("doc-a"), IRIS.graph("doc-b")
     from_a = f"SELECT ?s FROM <{graph_a}> WHERE {{ ?s a ?t }}"
-    with shared_server.client() as c:
+    with shared_api.client() as c:
         union = c.get("/sparql", params={"query": SELECT_ORGS})
         own = c.get("/sparql", params={"query": from_a})
         overridden = c.get("/sparql", params={"query": from_a, "default-graph-uri": graph_b})
@@ -205,8 +205,8 @@ def test_from_is_honoured_and_protocol_dataset_wins(shared_server: LiveServer) -
     assert rows(overridden.content) == [ORG_B]  # the protocol's dataset overrides FROM
 
 
-def test_service_description(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_service_description(shared_api: Api) -> None:
+    with shared_api.client() as c:
         ttl = c.get("/sparql", headers={"Accept": "text/turtle"})
         xml = c.get("/sparql", headers={"Accept": "application/rdf+xml"})
         bad = c.get("/sparql", headers={"Accept": "image/png"})
@@ -215,7 +215,7 @@ def test_service_description(shared_server: LiveServer) -> None:
     for r, fmt in ((ttl, RdfFormat.TURTLE), (xml, RdfFormat.RDF_XML)):
         triples = [q.triple for q in parse(io.BytesIO(r.content), format=fmt)]
         endpoints = {t.object.value for t in triples if t.predicate.value == sd + "endpoint"}
-        assert endpoints == {shared_server.url + "/sparql"}
+        assert endpoints == {shared_api.url + "/sparql"}
         comments = " ".join(t.object.value for t in triples if t.predicate.value.endswith("#comment"))
         assert "503" in comments and "query_timeout" in comments and "SERVICE" in comments
         languages = {t.object.value for t in triples if t.predicate.value == sd + "supportedLanguage"}
@@ -223,8 +223,8 @@ def test_service_description(shared_server: LiveServer) -> None:
     assert bad.status_code == 406
 
 
-def test_cors_preflight_and_header(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_cors_preflight_and_header(shared_api: Api) -> None:
+    with shared_api.client() as c:
         pre = c.options(
             "/sparql", headers={"Origin": "https://x.example", "Access-Control-Request-Method": "POST"}
         )
@@ -234,38 +234,35 @@ def test_cors_preflight_and_header(shared_server: LiveServer) -> None:
     assert r.headers["access-control-allow-origin"] == "*"
 
 
-def test_relative_iris_resolve_against_the_endpoint(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_relative_iris_resolve_against_the_endpoint(shared_api: Api) -> None:
+    with shared_api.client() as c:
         r = c.get("/sparql", params={"query": "CONSTRUCT { <s> <p> 1 } WHERE {}"}, headers={"Accept": "text/turtle"})
     assert r.status_code == 200
     subjects = {q.subject.value for q in parse(io.BytesIO(r.content), format=RdfFormat.TURTLE)}
-    assert subjects == {shared_server.url + "/s"}
+    assert subjects == {shared_api.url + "/s"}
 
 
-def test_wrong_token_on_a_query_is_refused(shared_server: LiveServer) -> None:
-    with shared_server.client(token="not-" + TOKEN) as c:
+def test_wrong_token_on_a_query_is_refused(shared_api: Api) -> None:
+    with shared_api.client(token="not-" + TOKEN) as c:
         r = c.get("/sparql", params={"query": "ASK {}"})
     assert (r.status_code, error_code(r)) == (403, "token_invalid")
 
 
-def test_browsers_asking_for_html_go_to_the_query_page(shared_server: LiveServer) -> None:
+def test_browsers_asking_for_html_go_to_the_query_page(shared_api: Api) -> None:
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-    with shared_server.client() as c:
+    with shared_api.client() as c:
         r = c.get("/sparql", headers={"Accept": browser})
-    if "ui" in shared_server.app.state.route_modules:
-        assert (r.status_code, r.headers["location"]) == (303, "/")
-    else:  # no query page in this build: the service description, as RDF
-        assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    assert (r.status_code, r.headers["location"]) == (303, "/")
 
 
-def test_evaluation_errors_are_client_errors(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_evaluation_errors_are_client_errors(shared_api: Api) -> None:
+    with shared_api.client() as c:
         r = c.get("/sparql", params={"query": "SELECT (<http://example/unknown-function>(1) AS ?x) WHERE {}"})
     assert (r.status_code, r.json()["error"]["code"]) == (400, "query_failed")
 
 
-def test_union_default_graph_can_be_turned_off(shared_server: LiveServer) -> None:
-    with shared_server.client() as c:
+def test_union_default_graph_can_be_turned_off(shared_api: Api) -> None:
+    with shared_api.client() as c:
         union = c.get("/sparql", params={"query": SELECT_ORGS})
         plain = c.get("/sparql", params={"query": SELECT_ORGS, "union-default-graph": "false"})
     assert rows(union.content) == [ORG_A, ORG_B]

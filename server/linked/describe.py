@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from innograph.ontology import ontology_triples
 from innograph.server.linked.queries import query
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -23,19 +24,19 @@ LABEL_BATCH = 400  # IRIs per labels query (keeps the VALUES block small)
 
 
 def exists(store: Store, iris: Iris, iri: str, partition: Partition) -> bool:
-    return bool(store.ask(query("exists", iris, {"s": NamedNode(iri)}), partition=partition))  # type: ignore[attr-defined]
+    return bool(store.ask(query("exists", iris, {"s": NamedNode(iri)}), partition=partition))
 
 
 def graph_exists(store: Store, iris: Iris, graph: str, partition: Partition) -> bool:
-    return bool(store.ask(query("graph-exists", iris, {"g": NamedNode(graph)}), partition=partition))  # type: ignore[attr-defined]
+    return bool(store.ask(query("graph-exists", iris, {"g": NamedNode(graph)}), partition=partition))
 
 
 def describe(store: Store, iris: Iris, iri: str, partition: Partition) -> list[Triple]:
-    return store.construct(query("describe", iris, {"s": NamedNode(iri)}), partition=partition)  # type: ignore[attr-defined]
+    return store.construct(query("describe", iris, {"s": NamedNode(iri)}), partition=partition)
 
 
 def graph_content(store: Store, iris: Iris, graph: str, partition: Partition) -> list[Triple]:
-    return store.construct(query("graph-content", iris, {"g": NamedNode(graph)}), partition=partition)  # type: ignore[attr-defined]
+    return store.construct(query("graph-content", iris, {"g": NamedNode(graph)}), partition=partition)
 
 
 @dataclass
@@ -61,10 +62,6 @@ class Labels:
 @cache
 def _ontology_labels(base: str) -> dict[str, list[tuple[str, Literal]]]:
     """Labels of our terms from the ontology module, for stores loaded without the ontology graph."""
-    try:
-        from innograph.ontology import ontology_triples
-    except ImportError:
-        return {}
     out: dict[str, list[tuple[str, Literal]]] = {}
     for t in ontology_triples(base):
         if t.predicate.value in LABEL_ORDER and isinstance(t.object, Literal) and isinstance(t.subject, NamedNode):
@@ -97,8 +94,8 @@ def sources(store: Store, iris: Iris, docs: Iterable[str], partition: Partition)
         return out
     rows = store.select(query("sources", iris, {"doc": [NamedNode(d) for d in wanted]}), partition=partition)
     for row in rows:
-        entry = out.setdefault(row["doc"].value, {})  # type: ignore[attr-defined]
+        entry = out.setdefault(row["doc"].value, {})
         for key in ("url", "graph"):
             if key in row:
-                entry[key] = row[key].value  # type: ignore[attr-defined]
+                entry[key] = row[key].value
     return out

@@ -15,8 +15,8 @@ _lock = threading.Lock()
 
 
 def dumps_dir(store: Store, store_setting: Path) -> Path:
-    root = getattr(store, "root", None)
-    return default_dir(Path(root) if root is not None else store_setting)
+    """Beside the store's own files; for a store without a folder (remote), beside the setting."""
+    return default_dir(store.data_dir or store_setting)
 
 
 def current_dumps(store: Store, iris: Iris, folder: Path) -> list[DumpFile]:

@@ -68,12 +68,12 @@ def retained_members(store: Store, iris: Iris) -> list[Member]:
     latest: dict[str, Member] = {}
     for row in rows:
         try:
-            moment = _parse_time(row["modified"].value)  # type: ignore[attr-defined]
+            moment = _parse_time(row["modified"].value)
         except ValueError:
             continue
         fp = row.get("fingerprint")
-        member = Member(row["change"].value, row["graph"].value, row["type"].value,  # type: ignore[attr-defined]
-                        moment, row["modified"].value, fp.value if fp is not None else None)  # type: ignore[attr-defined]
+        member = Member(row["change"].value, row["graph"].value, row["type"].value,
+                        moment, row["modified"].value, fp.value if fp is not None else None)
         if iris.is_personal_graph(member.graph):
             continue  # never expected in the public log; refuse to publish it anyway
         known = latest.get(member.graph)
@@ -194,8 +194,8 @@ def page_quads(store: Store, iris: Iris, members: list[Member], start: datetime)
         rows = store.select(query("graph-quads", iris, {"g": [NamedNode(g) for g in sorted(payload_for)]}),
                             partition="public")
         for r in rows:
-            member = NamedNode(payload_for[r["g"].value])  # type: ignore[attr-defined]
-            out.append(Quad(r["s"], r["p"], r["o"], member))  # type: ignore[arg-type]
+            member = NamedNode(payload_for[r["g"].value])
+            out.append(Quad(r["s"], r["p"], r["o"], member))
     return out, current
 
 

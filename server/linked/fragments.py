@@ -77,7 +77,7 @@ def fragment(store: Store, iris: Iris, pattern: dict[str, NamedNode | Literal | 
     bindings = {name: term for name, term in (("s", pattern["subject"]), ("p", pattern["predicate"]),
                                               ("o", pattern["object"])) if term is not None}
     rows = store.select(query("fragment-count", iris, bindings))
-    total = int(rows[0]["n"].value) if rows else 0  # type: ignore[attr-defined]
+    total = int(rows[0]["n"].value) if rows else 0
     text = query("fragment", iris, bindings) + f"\nLIMIT {PAGE_SIZE} OFFSET {(page_number - 1) * PAGE_SIZE}"
     found = store.select(text)
     triples = [Triple(r.get("s") or pattern["subject"], r.get("p") or pattern["predicate"],  # type: ignore[arg-type]

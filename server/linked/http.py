@@ -24,9 +24,12 @@ from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
+from innograph.server.linked.queries import query
+from pyoxigraph import Literal
 from starlette.requests import Request
 from starlette.responses import Response
 
+from innograph.iris import Iris
 from innograph.store import Store
 
 CORS_HEADERS = {
@@ -83,38 +86,30 @@ def content_type(media_type: str) -> str:
     return media_type
 
 
-def store_state(store: Store) -> StoreState:
-    """Embedded store: the generation counter and its file's time. Other backends: the newest
-    change-log time, cached for a few seconds (writes there are not signalled to us)."""
-    root = getattr(store, "root", None)
-    if root is not None:
-        path = Path(root) / "generation"
-        try:
-            stat = path.stat()
-            modified = datetime.fromtimestamp(stat.st_mtime, UTC)
-        except OSError:
-            modified = datetime(2000, 1, 1, tzinfo=UTC)
+def store_state(store: Store, iris: Iris) -> StoreState:
+    """A store that knows when it last changed (embedded): its generation and that time. Others
+    (remote, written elsewhere): the newest change-log time, cached for a few seconds."""
+    modified = store.changed_at()
+    if modified is not None:
         return StoreState(f"g{store.generation()}-{modified.timestamp()}", modified)
-    return _remote_state(store)
+    return _remote_state(store, iris)
 
 
 _remote_cache: dict[int, tuple[float, StoreState]] = {}
+REMOTE_STATE_SECONDS = 5
+NEVER = datetime(2000, 1, 1, tzinfo=UTC)  # a store with no change log yet
 
 
-def _remote_state(store: Store) -> StoreState:
+def _remote_state(store: Store, iris: Iris) -> StoreState:
     now = time.monotonic()
     cached = _remote_cache.get(id(store))
-    if cached and now - cached[0] < 5:
+    if cached and now - cached[0] < REMOTE_STATE_SECONDS:
         return cached[1]
-    rows = store.select(
-        "SELECT (MAX(?m) AS ?last) WHERE { GRAPH ?g { ?c <http://purl.org/dc/terms/modified> ?m } }"
-    )
+    rows = store.select(query("last-change", iris))
     value = rows[0].get("last") if rows else None
-    try:
-        modified = datetime.fromisoformat(value.value.replace("Z", "+00:00")) if value else None  # type: ignore[attr-defined]
-    except ValueError:
-        modified = None
-    modified = modified or datetime(2000, 1, 1, tzinfo=UTC)
+    modified = datetime.fromisoformat(value.value) if isinstance(value, Literal) else NEVER
+    if modified.tzinfo is None:
+        modified = modified.replace(tzinfo=UTC)
     state = StoreState(f"r{modified.isoformat()}", modified)
     _remote_cache[id(store)] = (now, state)
     return state

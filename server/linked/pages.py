@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from innograph.server.linked.conneg import EXTENSIONS, LANGUAGES, format_link
 from innograph.server.linked.describe import Labels
 from innograph.server.linked.i18n import common_label, word
 from innograph.server.linked.rdf import PREFIXES
 from innograph.server.linked.rdf import value as term_value
+from innograph.server.linked.variants import EXTENSIONS, LANGUAGES, format_link
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.iris import Iris

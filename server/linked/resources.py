@@ -9,12 +9,14 @@ from __future__ import annotations
 import difflib
 import json
 
+from innograph.ontology import ontology_triples
+from innograph.ontology.docs import render_html
 from innograph.server.linked import describe as d
-from innograph.server.linked.conneg import HTML
 from innograph.server.linked.http import Representation, StoreState
 from innograph.server.linked.pages import PageContext, entity_page, not_found_page, triples_page
 from innograph.server.linked.rdf import context, to_bytes
 from innograph.server.linked.schema_org import schema_org
+from innograph.server.linked.variants import HTML
 from pyoxigraph import NamedNode, Quad, Triple
 
 from innograph.iris import Iris
@@ -91,29 +93,11 @@ def graph(store: Store, iris: Iris, iri: str, media_type: str, lang: str, partit
     return _rep(html.encode(), HTML, state, cache_control)
 
 
-def ontology(store: Store, iris: Iris, media_type: str, lang: str, state: StoreState,
-             alternates: tuple[str, ...]) -> Representation:
-    triples = ontology_triples(store, iris)
+def ontology(iris: Iris, media_type: str, lang: str, state: StoreState) -> Representation:
+    """The ontology as built from ``ontology/src`` (its HTML documentation, or RDF)."""
     if media_type != HTML:
-        return _rep(to_bytes(triples, media_type, iris), media_type, state)
-    try:
-        from innograph.ontology import render_html
-
-        html = render_html(lang, iris.base)
-    except (ImportError, AttributeError):  # the documentation module is optional
-        names = {t.subject.value for t in triples if isinstance(t.subject, NamedNode)}
-        ctx = PageContext(iris, lang, d.labels(store, iris, names, "public"), iris.ontology, alternates)
-        html = triples_page("innograph ontology", iris.ontology, triples, ctx)
-    return _rep(html.encode(), HTML, state)
-
-
-def ontology_triples(store: Store, iris: Iris) -> list[Triple]:
-    try:
-        from innograph.ontology import ontology_triples as build
-
-        return build(iris.base)
-    except ImportError:
-        return d.graph_content(store, iris, iris.ontology_graph, "public")
+        return _rep(to_bytes(ontology_triples(iris.base), media_type, iris), media_type, state)
+    return _rep(render_html(lang, iris.base).encode(), HTML, state)
 
 
 def jsonld_context(iris: Iris, state: StoreState) -> Representation:

@@ -36,15 +36,15 @@ def compute(store: Store, iris: Iris) -> Stats:
         row = totals[0]
         out.triples, out.subjects = _int(row.get("triples")), _int(row.get("subjects"))
         out.objects = _int(row.get("objects"))
-    out.graphs = [(r["g"].value, _int(r.get("triples")), _int(r.get("entities")))  # type: ignore[attr-defined]
+    out.graphs = [(r["g"].value, _int(r.get("triples")), _int(r.get("entities")))
                   for r in store.select(query("graph-stats", iris)) if isinstance(r.get("g"), NamedNode)]
-    out.classes = [(r["class"].value, _int(r.get("entities")))  # type: ignore[attr-defined]
+    out.classes = [(r["class"].value, _int(r.get("entities")))
                    for r in store.select(query("class-stats", iris)) if isinstance(r.get("class"), NamedNode)]
     out.properties = [
-        (r["p"].value, _int(r.get("triples")), _int(r.get("subjects")), _int(r.get("objects")))  # type: ignore[attr-defined]
+        (r["p"].value, _int(r.get("triples")), _int(r.get("subjects")), _int(r.get("objects")))
         for r in store.select(query("property-stats", iris))
     ]
-    out.external = [(r["p"].value, r["host"].value, _int(r.get("triples")))  # type: ignore[attr-defined]
+    out.external = [(r["p"].value, r["host"].value, _int(r.get("triples")))
                     for r in store.select(query("external-links", iris, {"base": iris.base}))]
     years = store.select(query("temporal", iris))
     if years and "first" in years[0]:

@@ -1,1 +1,1 @@
-"""Route modules; each exposes ``router: APIRouter`` (see ``innograph.server.app.ROUTE_MODULES``)."""
+"""Route modules; each exposes ``router: APIRouter`` (included by ``innograph.server.app.ROUTERS``)."""

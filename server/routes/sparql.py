@@ -1,10 +1,11 @@
 """``/sparql``: the SPARQL 1.1 Protocol (query and update) and the Service Description.
 
-A plain Starlette endpoint (no FastAPI parameter machinery) to keep per-request overhead small.
-The event loop never blocks on the store: the embedded store is awaited directly (its worker
-processes answer over a socket watched by the loop), any other store runs in a thread
-(``run_in_threadpool``). The worker processes run the query *and* its serialization, so no
-pyoxigraph iterator ever crosses a thread. The limit contract is in the README ("Limits")
+One FastAPI endpoint that reads the request itself (the protocol's parameters do not fit a
+declared signature); it takes the settings and the store as dependencies, like every route. The
+event loop never blocks on the store: ``store.aquery`` is awaited (the embedded store's worker
+processes answer over a socket watched by the loop; the remote store runs in a thread). The
+worker processes run the query *and* its serialization, so no pyoxigraph iterator ever crosses
+a thread. The limit contract is in the README ("Limits")
 and in the service description.
 """
 
@@ -13,19 +14,21 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter
-from innograph.server import conneg, service_description
-from innograph.server.deps import bearer_token, is_authorised
+from innograph.server import negotiation, service_description
+from innograph.server.deps import SettingsDep, StoreDep, bearer_token, is_authorised
 from innograph.server.errors import ApiError
+from innograph.server.linked.queries import query
 from innograph.server.sparql_guard import Analysis, analyse, dataset_clauses, with_using
-from innograph.server.sparql_update import apply_update, has_full_partition
+from innograph.server.sparql_update import apply_update
 from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from innograph.iris import Iris
 from innograph.settings import Settings
-from innograph.store import QueryRequest, Store
+from innograph.store import QueryRequest, Store, StoreError
 
 router = APIRouter()
 
@@ -47,11 +50,10 @@ REFUSED_HINT = (
 )
 
 
-async def sparql_endpoint(request: Request) -> Response:
+async def sparql_endpoint(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
     method = request.method
     if method == "OPTIONS":
         return Response(status_code=204, headers=PREFLIGHT)
-    settings: Settings = request.app.state.settings
     url_params = request.query_params
     if method == "POST":
         params = await _post_params(request, url_params, settings)
@@ -70,16 +72,16 @@ async def sparql_endpoint(request: Request) -> Response:
             400, "ambiguous_request", "send exactly one query or one update", "Remove the extra query/update."
         )
     if queries:
-        return await _query(request, queries[0], params, settings)
+        return await _query(request, queries[0], params, settings, store)
     if updates:
-        return await _update(request, updates[0], params, settings)
+        return await _update(request, updates[0], params, settings, store)
     if method == "POST":
         raise ApiError(400, "missing_query", "no query or update in the request", "Send query=... or update=...")
-    return await _service_description(request, settings)
+    return await _service_description(request, settings, store)
 
 
 for _path in PATHS:
-    router.add_route(_path, sparql_endpoint, methods=["GET", "POST", "OPTIONS"], include_in_schema=False)
+    router.add_api_route(_path, sparql_endpoint, methods=["GET", "POST", "OPTIONS"], include_in_schema=False)
 
 
 # -- request parsing -----------------------------------------------------------------------------
@@ -182,8 +184,8 @@ def _refuse_fetching(analysis: Analysis) -> None:
 # -- query ---------------------------------------------------------------------------------------
 
 
-async def _query(request: Request, query: str, params: QueryParams, settings: Settings) -> Response:
-    authorised = is_authorised(request)
+async def _query(request: Request, query: str, params: QueryParams, settings: Settings, store: Store) -> Response:
+    authorised = is_authorised(request, settings)
     if not authorised and bearer_token(request) is not None:  # say so rather than silently hide data
         raise ApiError(403, "token_invalid", "the bearer token is not valid", "Check the token, or send none.")
     analysis = analyse(query)
@@ -200,23 +202,22 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
     requested = params.get("format") or params.get("output")
     accept: tuple[str, ...]
     if requested:
-        media = conneg.from_format_parameter(requested, form)
+        media = negotiation.from_format_parameter(requested, form)
         if media is None:
             raise ApiError(406, "not_acceptable", f"unknown format {requested!r}", "Use json, xml, csv, tsv, ttl...")
         accept = (media,)
     elif form is not None:
-        media = conneg.negotiate(request.headers.get("accept"), conneg.OFFERS[form])
+        media = negotiation.negotiate(request.headers.get("accept"), negotiation.OFFERS[form])
         if media is None:
-            offers = ", ".join(conneg.OFFERS[form])
+            offers = ", ".join(negotiation.OFFERS[form])
             message = f"none of the accepted types fits a {form} result"
             raise ApiError(406, "not_acceptable", message, f"Accept one of: {offers}")
         accept = (media,)
     else:  # the scanner could not tell the form: let the store choose (it parses the query anyway)
         accept = _ranked(request.headers.get("accept"))
-    store: Store = request.app.state.store
     job = QueryRequest(
         query,
-        partition="full" if authorised and has_full_partition(store) else "public",
+        partition="full" if authorised and store.has_personal_view else "public",
         accept=accept,
         default_graphs=default_graphs,
         named_graphs=named_graphs,
@@ -227,22 +228,21 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
         max_bytes=settings.max_result_bytes,
         base_iri=_endpoint_url(request),
     )
-    aquery = getattr(store, "aquery", None)  # the embedded store waits on the event loop: no thread hop
-    result = await aquery(job) if aquery is not None else await run_in_threadpool(store.query, job)
-    return Response(result.body, media_type=conneg.content_type(result.media_type), headers=RESULT_HEADERS)
+    result = await store.aquery(job)
+    return Response(result.body, media_type=negotiation.content_type(result.media_type), headers=RESULT_HEADERS)
 
 
 def _ranked(accept: str | None) -> tuple[str, ...]:
     if not accept:
         return ()
-    ranges = sorted(conneg.parse_accept(accept), key=lambda r: -r[2])
+    ranges = sorted(negotiation.parse_accept(accept), key=lambda r: -r[2])
     return tuple(f"{major}/{minor}" for major, minor, q in ranges if q > 0)
 
 
 # -- update --------------------------------------------------------------------------------------
 
 
-async def _update(request: Request, update: str, params: QueryParams, settings: Settings) -> Response:
+async def _update(request: Request, update: str, params: QueryParams, settings: Settings, store: Store) -> Response:
     if not settings.token:
         raise ApiError(
             403,
@@ -258,7 +258,7 @@ async def _update(request: Request, update: str, params: QueryParams, settings: 
             "Send 'Authorization: Bearer <token>'.",
             headers={"WWW-Authenticate": 'Bearer realm="innograph"'},
         )
-    if not is_authorised(request):
+    if not is_authorised(request, settings):
         raise ApiError(403, "token_invalid", "the bearer token is not valid", "Check the token.")
     analysis = analyse(update)
     _refuse_fetching(analysis)
@@ -275,7 +275,6 @@ async def _update(request: Request, update: str, params: QueryParams, settings: 
         update = with_using(update, analysis, using, using_named)
     # The endpoint is the base IRI of relative IRIs (an explicit BASE in the update still wins).
     text = f"BASE <{_endpoint_url(request)}>\n{update}"
-    store: Store = request.app.state.store
     await run_in_threadpool(apply_update, store, text, settings.iris)
     return Response(status_code=204, headers=CORS)
 
@@ -283,39 +282,35 @@ async def _update(request: Request, update: str, params: QueryParams, settings: 
 # -- service description -------------------------------------------------------------------------
 
 
-async def _service_description(request: Request, settings: Settings) -> Response:
+async def _service_description(request: Request, settings: Settings, store: Store) -> Response:
     accept = request.headers.get("accept")
     offers = ("text/html", *service_description.SD_MEDIA_TYPES)
-    media = conneg.negotiate(accept, offers) if accept else "text/turtle"
-    if media == "text/html" and _has_ui(request):
+    media = negotiation.negotiate(accept, offers) if accept else "text/turtle"
+    if media == "text/html":  # a browser: the query page is the human face of this endpoint
         return RedirectResponse("/", status_code=303, headers={"Vary": "Accept"})
-    if media is None or media == "text/html":
-        media = conneg.negotiate(accept, service_description.SD_MEDIA_TYPES)
-        if media is None:
-            raise ApiError(406, "not_acceptable", "the service description is RDF", "Accept text/turtle or RDF/XML.")
-    store: Store = request.app.state.store
+    if media is None:
+        raise ApiError(406, "not_acceptable", "the service description is RDF", "Accept text/turtle or RDF/XML.")
     generation = await run_in_threadpool(store.generation)
-    triples = await run_in_threadpool(_triple_count, request, generation)
+    triples = await run_in_threadpool(_triple_count, request, store, settings.iris, generation)
     body = service_description.render(_endpoint_url(request), media, settings, generation, triples)
-    return Response(body, media_type=conneg.content_type(media), headers=RESULT_HEADERS)
+    return Response(body, media_type=negotiation.content_type(media), headers=RESULT_HEADERS)
 
 
-def _has_ui(request: Request) -> bool:
-    return "ui" in getattr(request.app.state, "route_modules", ())
-
-
-def _triple_count(request: Request, generation: int) -> int | None:
-    """Triples in the public union graph, cached per store generation (None if it is too slow)."""
+def _triple_count(request: Request, store: Store, iris: Iris, generation: int) -> int | None:
+    """Triples in the public union graph, cached per store generation (None when counting hit a
+    store limit, e.g. the time limit on a very large store: the description is sent without it)."""
     state = request.app.state
     if not hasattr(state, "sd_triples"):
         state.sd_triples = {}
-    cache: dict[int, int | None] = state.sd_triples
-    if generation not in cache:
-        store: Store = request.app.state.store
+    cache: dict[tuple[int, int], int | None] = state.sd_triples
+    key = (id(store), generation)
+    if key not in cache:
         try:
-            rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-            cache.clear()
-            cache[generation] = int(str(getattr(rows[0]["n"], "value", 0))) if rows else 0
-        except Exception:  # a description without the count is better than no description
-            cache[generation] = None
-    return cache[generation]
+            rows = store.select(query("triple-count", iris, folder="server"))
+        except StoreError:
+            count = None
+        else:
+            count = int(str(getattr(rows[0]["n"], "value", 0))) if rows else 0
+        cache.clear()
+        cache[key] = count
+    return cache[key]

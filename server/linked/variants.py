@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from innograph.ontology.tables import LANGUAGES
-from innograph.server.conneg import negotiate
+from innograph.server.negotiation import negotiate
 from starlette.requests import Request
 
 HTML = "text/html"

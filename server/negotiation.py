@@ -1,4 +1,4 @@
-"""Content negotiation for SPARQL results and RDF: Accept with q-values, cheap and cached.
+"""Content negotiation (Accept with q-values, cheap and cached) and the media types of SPARQL results.
 
 ``negotiate(accept, offers)`` returns the offered media type the client prefers most (highest
 q, then the most specific matching range, then the server's order), or None when nothing is

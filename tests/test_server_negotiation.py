@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from innograph.server.conneg import GRAPH, SOLUTIONS, from_format_parameter, negotiate
+from innograph.server.negotiation import GRAPH, SOLUTIONS, from_format_parameter, negotiate
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,9 @@
-"""The document's title line and what the document is about (its main entity type)."""
+"""The document's title line: the page's own headline, never its furniture."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from urllib.parse import unquote, urlparse
 
 from innograph.loaders.extract import lexicon
@@ -13,10 +12,6 @@ from innograph.loaders.extract.candidates import lines_with_offsets
 _GLUED = re.compile(r"(?<=[A-Z)’'])(?=[A-Z][a-zà-ÿ])|(?<=\))(?=[A-Z])")
 _LIST_ITEM = re.compile(r"^(?:[•·\-*–◦▪]|\d{1,2}[.)])\s")
 _MAX_TITLE = 140
-_TITLE_WEIGHT = 4.0
-_OPENING_WEIGHT = 2.0
-_OPENING = 600
-_MAX_PER_CUE = 2  # one word repeated all over a page must not outweigh distinct cues
 
 
 @dataclass(frozen=True)
@@ -81,11 +76,6 @@ def title_from_url(url: str | None) -> str | None:
     return None
 
 
-@cache
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(cue.casefold()))
-
-
 def agrees_with_url(title: str, url: str | None) -> bool:
     """False when the URL names the page in five or more words and the title line shares none of them
     (the line is then a heading of the page's body, not its title)."""
@@ -94,24 +84,3 @@ def agrees_with_url(title: str, url: str | None) -> bool:
         return True
     stops = lexicon.stop_words()
     return bool({w for w in words if w not in stops} & set(re.findall(r"\w+", title.casefold())))
-
-
-def main_type(text: str, title: str | None) -> str:
-    """The main entity type whose cue words weigh most (title and opening count more)."""
-    low = text.casefold()
-    title_low = (title or "").casefold()
-    opening = low[:_OPENING]
-    scores: dict[str, float] = {}
-    for kind, cues in lexicon.main_type_cues().items():
-        score = 0.0
-        for cue in cues:
-            pattern = _cue_pattern(cue)
-            score += min(len(pattern.findall(low)), _MAX_PER_CUE)
-            score += _OPENING_WEIGHT * min(len(pattern.findall(opening)), 1)
-            score += _TITLE_WEIGHT * len(pattern.findall(title_low))
-            if cue.casefold().endswith("platform") and re.search(r"\w" + re.escape(cue), title_low):
-                score += _TITLE_WEIGHT  # 'innovatieplatform' in a title
-        scores[kind] = score
-    if not any(scores.values()):
-        return "Project"
-    return max(sorted(scores), key=lambda k: scores[k])

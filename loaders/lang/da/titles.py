@@ -1,4 +1,4 @@
-"""Danish page furniture (never a title) and cues for what a document is about."""
+"""Danish page furniture (never a title) (what the page's own headline never is)."""
 
 FURNITURE = (
     "om os",
@@ -13,22 +13,3 @@ FURNITURE = (
     "gå til indhold",
     "du er her",
 )
-MAIN_TYPE_CUES = {
-    "Call": (
-        "ansøgningsfrist",
-        "ansøgningsrunde",
-        "ansøgninger",
-        "ansøgere",
-        "ansøgningen",
-        "åbnet for",
-        "opslag",
-        "kan søge",
-        "støtteberettigede",
-    ),
-    "Project": ("projekt", "projektet", "projektforløb", "partnere", "lead partner", "beløb"),
-    "Partnership": ("partnersøgning", "søger partnere", "partnerskab"),
-    "Platform": ("platform",),
-    "Cluster": ("klyngeorganisation", "national klynge", "klyngen"),
-    "Programme": ("programmet er", "operationelt program"),
-    "Organisation": ("om os", "vores mission", "vi er en", "vores medarbejdere"),
-}

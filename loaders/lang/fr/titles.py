@@ -1,4 +1,4 @@
-"""French page furniture (never a title) and cues for what a document is about."""
+"""French page furniture (never a title) (what the page's own headline never is)."""
 
 FURNITURE = (
     "qui sommes-nous",
@@ -15,23 +15,3 @@ FURNITURE = (
     "aller au contenu",
     "fil d'ariane",
 )
-MAIN_TYPE_CUES = {
-    "Call": (
-        "appel à projets",
-        "appels à projets",
-        "appel à candidatures",
-        "aap",
-        "date limite",
-        "candidature",
-        "bénéficiaires",
-        "dossiers de candidature",
-        "les réponses sont attendues",
-        "dépôt",
-    ),
-    "Project": ("projet", "fiche projet", "chef de file", "partenaires", "durée", "portefeuille"),
-    "Partnership": ("recherche de partenaires", "partenariat"),
-    "Platform": ("plateforme",),
-    "Cluster": ("pôle de compétitivité", "organisation de cluster"),
-    "Programme": ("programme opérationnel", "le programme est"),
-    "Organisation": ("qui sommes-nous", "notre organisation", "notre mission", "notre équipe", "nous sommes"),
-}

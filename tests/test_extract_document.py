@@ -1,0 +1,72 @@
+"""Document-level decisions: what a page is about (its main entity type), its title, its own
+period, and URLs. Tiny texts written for the test, one mechanism each."""
+
+from __future__ import annotations
+
+import pytest
+from innograph.loaders.extract import genre
+from innograph.loaders.extract.facts import DocumentFacts
+
+
+def _type_of(text: str, title: str | None, language: str, **facts: object) -> str:
+    doc = DocumentFacts(doc_id="t", text=text, language=language)
+    for name, value in facts.items():
+        setattr(doc, name, value)
+    return genre.main_type(doc, title)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "body", "expected"),
+    [
+        ("fr", "Appel à projets Numérique 2030", "Les dossiers de candidature sont attendus.", "Call"),
+        ("nl", "Nieuwe openstellingen voor het mkb", "Ondernemers kunnen aanvragen indienen.", "Call"),
+        ("da", "Ny ansøgningsrunde åbner", "Ansøgningsfristen er snart.", "Call"),
+        ("en", "About us", "We are a regional office. Our team works for the region.", "Organisation"),
+        ("da", "Vores kontor i Bruxelles", "Kontoret hjælper kommunerne.", "Organisation"),
+        ("nl", "Slimme regio", "Zeewind is een netwerkorganisatie van havens en steden.", "Organisation"),
+        ("en", "North Sea cooperation", "Blue Waters is a transnational programme for eleven regions.", "Programme"),
+        ("fr", "Plateforme régionale", "Une nouvelle plateforme d'innovation ouvre à Caen.", "Platform"),
+        ("da", "Fødevareklyngen vokser", "Klyngen har nu 300 medlemmer.", "Cluster"),
+    ],
+)
+def test_main_type_from_headline_vocabulary_and_definitions(language: str, title: str, body: str, expected: str):
+    assert _type_of(f"{title}\n\n{body}", title, language) == expected
+
+
+def test_a_page_without_evidence_is_about_a_project():
+    assert _type_of("Nothing here names a genre.", None, "en") == "Project"
+
+
+def test_repeated_item_labels_make_a_list_of_projects_a_programme():
+    items = "\n".join(f"Acme{i}\nLead partner: Town {i}\nDuration: 24 months\n" for i in range(4))
+    text = f"Results of the second round\n{items}"
+    assert genre.list_of_items(text, ("en",)) == 4
+    assert _type_of(text, "Results of the second round", "en") == "Programme"
+
+
+def test_one_item_label_is_not_a_list():
+    text = "Acme\nLead partner: Town\nThe project improves harbours."
+    assert genre.list_of_items(text, ("en",)) == 1
+    assert _type_of(text, "Acme", "en") == "Project"
+
+
+def test_eligible_beneficiaries_are_evidence_for_a_call():
+    text = "Soutien aux tiers-lieux\nLa Région soutient les tiers-lieux du territoire."
+    assert _type_of(text, "Soutien aux tiers-lieux", "fr") == "Project"
+    assert _type_of(text, "Soutien aux tiers-lieux", "fr", eligible_beneficiaries=["associations"]) == "Call"
+
+
+def test_words_of_a_quoted_name_in_the_title_are_no_genre_vocabulary():
+    text = "SEA « Smart Energy Cluster »\nFiche projet. Le projet relie les ports."
+    assert _type_of(text, "SEA « Smart Energy Cluster »", "fr") == "Project"
+
+
+def test_definition_needs_a_name_as_subject():
+    assert genre.definitions("There is a programme for towns.", ("en",)) == []
+    assert genre.definitions("Blue Waters is a programme for towns.", ("en",)) == [(5, "Programme")]
+
+
+def test_compound_heads_and_inflections():
+    assert genre.definitions("Sydhavn er et regionalt netværk af havne.", ("da",)) == [(0, "Partnership")]
+    assert genre.definitions("Zeewind is een netwerkorganisatie.", ("nl",)) == [(0, "Organisation")]
+    assert genre.definitions("VertEst est l’un des pôles de la région.", ("fr",)) == [(0, "Cluster")]

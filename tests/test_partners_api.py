@@ -1,13 +1,19 @@
-"""``GET /api/partners`` and ``GET /api/search`` over real HTTP (uvicorn on 127.0.0.1)."""
+"""``GET /api/partners``, ``GET /api/search`` and the page, through FastAPI's TestClient.
+
+The store is a real embedded store, handed to the routes with ``dependency_overrides`` (no
+server process: HTTP adds nothing to what these tests check).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from conftest import TOKEN, make_settings, serve
+from conftest import TOKEN, make_settings
+from fastapi.testclient import TestClient
+from innograph.server.app import create_app
+from innograph.server.deps import get_store
 from test_partners_fixture import write_partner_graph
 
 from innograph.iris import Iris
@@ -19,27 +25,24 @@ FRENCH_NEED = "nous cherchons des partenaires en intelligence artificielle pour 
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from innograph.server.app import create_app
-
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
     store_dir = Path(tmp_path_factory.mktemp("partners-api")) / "store"
-    store = EmbeddedStore(store_dir, IRIS, workers=2, timeout=10.0)
+    store = EmbeddedStore(store_dir, IRIS, workers=1, timeout=10.0)
     write_partner_graph(store, IRIS)
-    app = create_app(make_settings(store_dir, token=TOKEN), store)
     try:
-        with serve(app) as url:
-            yield url
+        yield store
     finally:
         store.close()
 
 
-@pytest.fixture
-def client(server: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server, timeout=30) as c:
-        yield c
+@pytest.fixture(scope="module")
+def client(store: EmbeddedStore) -> TestClient:
+    app = create_app(make_settings(store.root, token=TOKEN))
+    app.dependency_overrides[get_store] = lambda: store
+    return TestClient(app)
 
 
-def test_french_need_over_http_finds_danish_organisation_with_evidence(client: httpx.Client) -> None:
+def test_french_need_finds_danish_organisation_with_evidence(client: TestClient) -> None:
     r = client.get("/api/partners", params={"q": FRENCH_NEED, "country": "FR", "lang": "fr"})
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("application/json")
@@ -52,7 +55,7 @@ def test_french_need_over_http_finds_danish_organisation_with_evidence(client: h
     assert all(x["country"] != "FR" for x in body["results"])
 
 
-def test_repeatable_parameters_and_programme_filter(client: httpx.Client) -> None:
+def test_repeatable_parameters_and_programme_filter(client: TestClient) -> None:
     params = [
         ("theme", IRIS.entity("theme", "artificial-intelligence")),
         ("country", "fr"),
@@ -80,7 +83,7 @@ def test_repeatable_parameters_and_programme_filter(client: httpx.Client) -> Non
         ({}, "q"),
     ],
 )
-def test_invalid_input_is_422_with_a_clear_message(client: httpx.Client, params: dict, mentions: str) -> None:
+def test_invalid_input_is_422_with_a_clear_message(client: TestClient, params: dict, mentions: str) -> None:
     r = client.get("/api/partners", params=params)
     assert r.status_code == 422, r.text
     error = r.json()["error"]
@@ -89,7 +92,7 @@ def test_invalid_input_is_422_with_a_clear_message(client: httpx.Client, params:
     assert error["hint"]
 
 
-def test_json_ld_on_request(client: httpx.Client) -> None:
+def test_json_ld_on_request(client: TestClient) -> None:
     from pyld import jsonld
 
     r = client.get(
@@ -108,7 +111,7 @@ def test_json_ld_on_request(client: httpx.Client) -> None:
     assert matched[IRIS.term("theme")][0]["@id"] == IRIS.entity("theme", "artificial-intelligence")
 
 
-def test_contacts_only_with_the_token(client: httpx.Client) -> None:
+def test_contacts_only_with_the_token(client: TestClient) -> None:
     params = {"q": FRENCH_NEED, "country": "FR"}
     anonymous = client.get("/api/partners", params=params)
     assert "contact@" not in anonymous.text
@@ -123,7 +126,7 @@ def test_contacts_only_with_the_token(client: httpx.Client) -> None:
     assert danish["contacts"][0]["name"] == "Contact of Syddansk Innovation"
 
 
-def test_search_by_label_in_any_language_with_typos_and_no_accents(client: httpx.Client) -> None:
+def test_search_by_label_in_any_language_with_typos_and_no_accents(client: TestClient) -> None:
     typo = client.get("/api/search", params={"q": "Syddansk Inovation"}).json()
     assert typo["results"][0]["iri"] == IRIS.entity("org", "syddansk-innovation")
     accents = client.get("/api/search", params={"q": "gron omstilling fyn"}).json()
@@ -136,13 +139,13 @@ def test_search_by_label_in_any_language_with_typos_and_no_accents(client: httpx
     assert [x["iri"] for x in typed["results"]] == [IRIS.entity("org", "normandie-ia-lab")]
 
 
-def test_search_rejects_empty_query(client: httpx.Client) -> None:
+def test_search_rejects_empty_query(client: TestClient) -> None:
     r = client.get("/api/search", params={"q": ""})
     assert r.status_code == 422
     assert "q" in r.json()["error"]["message"]
 
 
-def test_openapi_documents_the_parameters_and_the_answer(client: httpx.Client) -> None:
+def test_openapi_documents_the_parameters_and_the_answer(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     op = spec["paths"]["/api/partners"]["get"]
     names = {p["name"] for p in op["parameters"]}
@@ -154,7 +157,7 @@ def test_openapi_documents_the_parameters_and_the_answer(client: httpx.Client) -
     assert "/api/search" in spec["paths"]
 
 
-def test_partner_page_and_assets_are_served(client: httpx.Client) -> None:
+def test_partner_page_and_assets_are_served(client: TestClient) -> None:
     page = client.get("/partners")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     assert "/partners/static/partners.js" in page.text
@@ -162,16 +165,14 @@ def test_partner_page_and_assets_are_served(client: httpx.Client) -> None:
     assert client.get("/partners/static/..%2Fapp.py").status_code == 404
 
 
-def test_index_is_built_when_the_server_starts(tmp_path: Path) -> None:
+def test_index_is_built_when_the_app_starts(tmp_path: Path) -> None:
     import time
-
-    from innograph.server.app import create_app
 
     store = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
     write_partner_graph(store, IRIS)
     app = create_app(make_settings(tmp_path / "store"), store)
     try:
-        with serve(app):
+        with TestClient(app):  # runs the lifespan, which starts the build in the background
             holder = app.state.partner_index
             deadline = time.monotonic() + 30  # a bound for a stuck build, not a timing assertion
             while holder._index is None and time.monotonic() < deadline:

@@ -237,6 +237,7 @@ def _add_organisations(
     region_authorities = lexicon.region_authorities()
     area_authorities = lexicon.area_authorities()
     spans = [(o.start, o.end) for o in orgs]
+    named_clusters: set[int] = set()  # organisations the text calls clusters
     for o in sorted(orgs, key=lambda o: (o.start, -o.end)):
         span = (o.start, o.end)
         if _inside(span, spans) or _inside(span, programme_spans) or span in programme_spans:
@@ -272,6 +273,8 @@ def _add_organisations(
             org_type=o.org_type,
         )
         entity.role = entity.role or role
+        if o.cluster:
+            named_clusters.add(id(entity))
     for m in _cross_border_bodies(regions):
         found.add(
             "organisation",
@@ -282,7 +285,7 @@ def _add_organisations(
         )
     _merge_variants(found)
     for org in found.of_kind("organisation"):
-        if org.org_type == "ClusterOrganisation" and _names_a_cluster(org.name):
+        if id(org) in named_clusters or (org.org_type == "ClusterOrganisation" and _names_a_cluster(org.name)):
             cluster = found.add(
                 "cluster",
                 org.reference_key or slug(name_key(org.name)),

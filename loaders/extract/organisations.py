@@ -12,7 +12,10 @@ from functools import cache
 import pycountry
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_acronym, is_capitalised, strip_genitive
-from innograph.loaders.extract.resolve import acronym_matches
+from innograph.loaders.extract.heads import head_of
+from innograph.loaders.extract.names_lists import placed_names
+from innograph.loaders.extract.regions import gazetteer
+from innograph.loaders.extract.resolve import acronym_matches, fold
 from innograph.loaders.lang import rules as rules_of
 
 _PAREN = re.compile(r"\s*\(([^()\n]{2,90})\)")
@@ -28,48 +31,7 @@ class OrgMatch:
     head: str  # the head word that made it an organisation (case-folded)
     aliases: list[str] = field(default_factory=list)
     alias_spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-_PREPOSITIONS = frozenset(("de", "du", "des", "of", "for", "van", "voor", "pour", "für", "ved", "til", "af"))
-
-
-def head_of(words: list[str]) -> tuple[str, str] | None:
-    """(head word, class) of a name: the last head word before the first preposition ('Agence de
-    développement de la Région X' is an agency), else the last one ('European Cluster Collaboration
-    Platform' is a network); a legal form makes a company."""
-    legal = lexicon.legal_forms()
-    if any(w in legal for w in words):
-        return next((w.casefold(), "Company") for w in words if w in legal)
-    first_prep = next((i for i, w in enumerate(words) if i > 0 and w.casefold() in _PREPOSITIONS), None)
-    if first_prep is not None:
-        found = _last_head(words[:first_prep])
-        if found is not None:
-            return found
-    return _last_head(words)
-
-
-def _last_head(words: list[str]) -> tuple[str, str] | None:
-    heads = lexicon.org_heads()
-    suffixes = lexicon.org_suffixes()
-    legal = lexicon.legal_forms()
-    found: tuple[str, str] | None = None
-    for index, word in enumerate(words):
-        low = strip_genitive(word).casefold()
-        last_part = low.rsplit("-", 1)[-1]
-        if word in legal:
-            found = (word.casefold(), "Company")
-        elif low in heads:
-            found = (low, heads[low])
-        elif last_part in heads and "-" in low:
-            found = (last_part, heads[last_part])
-        else:
-            for suffix, cls in suffixes.items():
-                if last_part.endswith(suffix) and len(last_part) > len(suffix) + 2:
-                    found = (suffix, cls)
-                    break
-        if found and found[0] in ("forum",) and not word.isupper() and index == 0 and len(words) == 1:
-            found = None  # a sentence-initial 'Forum' is a word, 'FORUM' a name
-    return found
+    cluster: bool = False  # named as a cluster ('les pôles de compétitivité X et Y'): listed as one too
 
 
 @cache
@@ -109,7 +71,7 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
         run = _extend_lower_case(text, run)
         words = [t.bare for t in run.toks]
         head = head_of(words)
-        if head is None and words[-1].endswith("s") and len(words[-1]) > 4 and not words[-1].isupper():
+        if head is None and _genitive_ending(text, run):
             head = head_of([*words[:-1], words[-1][:-1]])  # Danish genitive: 'EU-Kommissionens'
             if head is not None:
                 last = run.toks[-1]
@@ -139,7 +101,42 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
     out.extend(_lowercase_head(text, toks, out))
     out.extend(_acronym_appositions(text, out))
     out.extend(_quoted_after_head(text, out))
+    out.extend(_placed(text, out))
     return out
+
+
+def _placed(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
+    """Names placed after a type noun or in a partner list (:mod:`.names_lists`); a name found
+    already only learns that it is a cluster."""
+    out: list[OrgMatch] = []
+    for item in placed_names(text):
+        if not _could_be_organisation(item.name):
+            continue
+        same = next((f for f in found + out if f.start <= item.start < f.end or item.start <= f.start < item.end), None)
+        if same is not None:
+            same.cluster = same.cluster or item.cluster
+            continue
+        out.append(
+            OrgMatch(
+                item.start,
+                item.end,
+                item.name,
+                item.org_type,
+                item.head,
+                aliases=list(item.aliases),
+                alias_spans=list(item.alias_spans),
+                cluster=item.cluster,
+            )
+        )
+    return out
+
+
+def _could_be_organisation(name: str) -> bool:
+    """Not a country, a known place or a function word standing where a name could."""
+    low = name.casefold()
+    if len(name) < 2 or low in lexicon.country_names() or low in lexicon.stop_words():
+        return False
+    return not _is_region_name(name)
 
 
 _QUOTED = re.compile(r"\b(\w+)\s*[«\"“]\s*([A-ZÀ-Ý][^»\"”\n]{2,60}?)\s*[»\"”]")
@@ -162,6 +159,30 @@ def _quoted_after_head(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
 
 
 _CONJUNCTIONS = frozenset(("en", "and", "et", "og", "und", "samt"))
+_ARTICLES = frozenset(("le", "la", "les", "l", "the", "de", "het", "den", "det", "die", "der"))
+
+
+def _genitive_ending(text: str, run: Candidate) -> bool:
+    """'EU-Kommissionens forslag' ends in a genitive; 'Sector Clusters of Latvia', 'Clusters:' in a
+    plural (a genitive stands before its noun, not before a function word or punctuation)."""
+    last = run.toks[-1].text
+    if not last.endswith("s") or len(last) <= 4 or last.isupper():
+        return False
+    return _PLURAL_AFTER.match(text, run.end) is None
+
+
+# what follows a plural head rather than a genitive: 'Clusters of', 'Clusters at', 'Clusters:'
+_PLURAL_AFTER = re.compile(r"\s*:|\s*$| (?:of|at|in|for|to|from|on|with|are|were|have|that|which)\b", re.MULTILINE)
+
+
+def _article_cut(toks: tuple[Token, ...]) -> int | None:
+    """'Valorial et Végépolys et le Cluster Ouest': a conjunction before an article starts a new name
+    when the words before it have no head word of their own (bare names listed before it)."""
+    for i in range(len(toks) - 2, 0, -1):
+        nxt = toks[i + 1].text.casefold()
+        if toks[i].text in _CONJUNCTIONS and (nxt in _ARTICLES or re.match(r"l['’]", nxt)):
+            return i if head_of([t.bare for t in toks[:i]]) is None else None
+    return None
 
 
 def _split_conjoined(runs: list[Candidate], text: str) -> list[Candidate]:
@@ -171,6 +192,8 @@ def _split_conjoined(runs: list[Candidate], text: str) -> list[Candidate]:
     for run in runs:
         cuts = [i for i, t in enumerate(run.toks) if t.text in _CONJUNCTIONS and i > 0]
         cut = next((i for i in reversed(cuts) if _splits(run.toks[:i], run.toks[i + 1 :])), None)
+        if cut is None:
+            cut = _article_cut(run.toks)
         if cut is None:
             out.append(run)
             continue
@@ -228,8 +251,7 @@ def _extend_lower_case(text: str, run: Candidate) -> Candidate:
 
 @cache
 def _french_heads() -> frozenset[str]:
-    rules = rules_of("fr", "organisations")
-    return frozenset(k.casefold() for k in getattr(rules, "HEADS", {})) if rules else frozenset()
+    return frozenset(k.casefold() for k in rules_of("fr", "organisations").HEADS)
 
 
 def _splits(left: tuple[Token, ...], right: tuple[Token, ...]) -> bool:
@@ -245,9 +267,6 @@ def _splits(left: tuple[Token, ...], right: tuple[Token, ...]) -> bool:
 
 
 def _is_region_name(word: str) -> bool:
-    from innograph.loaders.extract.regions import gazetteer
-    from innograph.loaders.extract.resolve import fold
-
     return fold(word) in gazetteer()
 
 

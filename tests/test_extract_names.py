@@ -1,0 +1,76 @@
+"""Names found by where they stand (loaders/extract/names_*.py), on tiny made-up texts."""
+
+from __future__ import annotations
+
+from innograph.loaders.base import SourceMeta
+from innograph.loaders.extract.facts import DocumentFacts
+from innograph.loaders.extract.names_lists import after_type_nouns, list_items, name_sequence, type_head
+from innograph.loaders.extract.pipeline import extract_facts
+
+
+def _facts(text: str) -> DocumentFacts:
+    return extract_facts(text, SourceMeta(doc_id="t"))
+
+
+def _names(facts: DocumentFacts, kind: str) -> list[str]:
+    return sorted(e.name for e in facts.entities if e.kind == kind)
+
+
+def test_type_heads_take_plurals_and_compounds_but_not_bare_words() -> None:
+    assert type_head("pôles") == ("pôle", "ClusterOrganisation")
+    assert type_head("topclusters") == ("cluster", "ClusterOrganisation")
+    assert type_head("klynger") == ("klynge", "ClusterOrganisation")
+    assert type_head("kennisinstituut") == ("instituut", "ResearchOrganisation")
+    assert type_head("province") is None  # an area word: left to the area rules
+    assert type_head("rapport") is None
+
+
+def test_a_name_sequence_ends_at_its_conjunction() -> None:
+    text = "Zorba, Blue Harbour en Qix vragen meer"
+    assert [text[s:e] for s, e in name_sequence(text, 0)] == ["Zorba", "Blue Harbour", "Qix"]
+
+
+def test_names_after_a_type_noun_are_organisations_and_clusters_when_the_noun_says_so() -> None:
+    placed = after_type_nouns("Les pôles de compétitivité Zorbalim et Quintex sont associés.")
+    assert [(p.name, p.cluster) for p in placed] == [("Zorbalim", True), ("Quintex", True)]
+    facts = _facts("Les pôles de compétitivité Zorbalim et Quintex et le Cluster Nordique sont associés.")
+    assert _names(facts, "organisation") == ["Cluster Nordique", "Quintex", "Zorbalim"]
+    assert {"Quintex", "Zorbalim"} <= set(_names(facts, "cluster"))
+
+
+def test_research_institute_before_a_name_is_not_a_cluster() -> None:
+    placed = after_type_nouns("Volgens het kennisinstituut QORB en de Acme Hogeschool groeit het.")
+    assert [(p.name, p.cluster, p.org_type) for p in placed] == [("QORB", False, "ResearchOrganisation")]
+
+
+def test_partner_list_items_with_countries_and_descriptions() -> None:
+    text = (
+        "Lead partner: Zorba University of Applied Sciences\n\n"
+        "  • Blue Harbour Development Ltd (IE)\n"
+        "  • Qix Institute of Technology, with Tarn Labs (SE)\n"
+    )
+    assert [i.name for i in list_items(text)] == ["Blue Harbour Development Ltd", "Qix Institute of Technology"]
+    facts = _facts(text)
+    assert "Zorba University of Applied Sciences" in _names(facts, "organisation")
+
+
+def test_a_description_with_the_name_in_parentheses() -> None:
+    text = (
+        "Styrelsen har støttet fire klynger:\n\n"
+        "  • Klyngen for vandteknologi (AQUAX)\n"
+        "  • Klyngen for robotter (Robo Nord)\n"
+    )
+    items = list_items(text)
+    assert [(i.name, i.aliases, i.cluster) for i in items] == [
+        ("AQUAX", ["Klyngen for vandteknologi"], True),
+        ("Robo Nord", ["Klyngen for robotter"], True),
+    ]
+
+
+def test_plain_bullets_without_a_heading_or_marks_are_not_names() -> None:
+    assert list_items("Our activities:\n  • Development of Tools\n  • Support for Members\n") == []
+
+
+def test_plural_head_is_not_a_genitive() -> None:
+    facts = _facts("It was a good day for Sector Clusters of Norvania and for the Norvanian Clusters: none.")
+    assert _names(facts, "organisation") == []

@@ -1,50 +1,51 @@
-"""The ``innograph`` command. Each subcommand lives in its own module and is imported lazily,
-so ``innograph --help`` stays fast and a broken optional part never breaks the others."""
+"""The ``innograph`` command. Each subcommand lives in its own module, which exposes
+``add_arguments(parser)`` and ``run(args) -> exit code``.
+
+Every command module is imported plainly: a missing or broken part is an import error at start-up,
+never a smaller command. (Building the parser already needed every module's ``add_arguments``.)
+"""
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from types import ModuleType
 
-# subcommand -> (module, function, help). The function takes (args) and returns an exit code;
-# the module also exposes ``add_arguments(parser)``.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "ingest": ("innograph.ingest", "Load documents (files or folders) into the store, one named graph each."),
-    "serve": ("innograph.server.main", "Serve the SPARQL endpoint, linked data and the web UI."),
-    "extract": ("innograph.loaders.extract.command", "Extract one document and print its graph or summary."),
-    "dump": ("innograph.dump", "Write the public graph as gzipped N-Quads and Turtle."),
-    "validate": ("innograph.ontology.validate", "Validate a store or an RDF file against the SHACL shapes."),
-    "conformance": ("innograph.conformance", "Replay the W3C SPARQL 1.1 tests against an endpoint."),
-    "partners": ("innograph.partners.command", "Suggest cross-border partners (like GET /api/partners)."),
-    "ontology": ("innograph.ontology.build", "Rebuild ontology/innograph.ttl and its documentation."),
+from innograph import conformance, dump, ingest
+from innograph.loaders.extract import command as extract
+from innograph.ontology import build as ontology_build
+from innograph.ontology import validate
+from innograph.partners import command as partners
+from innograph.server import main as serve
+
+# subcommand -> (module, help)
+COMMANDS: dict[str, tuple[ModuleType, str]] = {
+    "ingest": (ingest, "Load documents (files or folders) into the store, one named graph each."),
+    "serve": (serve, "Serve the SPARQL endpoint, linked data and the web UI."),
+    "extract": (extract, "Extract one document and print its graph or summary."),
+    "dump": (dump, "Write the public graph as gzipped N-Quads and Turtle."),
+    "validate": (validate, "Validate a store or an RDF file against the SHACL shapes."),
+    "conformance": (conformance, "Replay the W3C SPARQL 1.1 tests against an endpoint."),
+    "partners": (partners, "Suggest cross-border partners (like GET /api/partners)."),
+    "ontology": (ontology_build, "Rebuild ontology/innograph.ttl and its documentation."),
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="innograph", description=__doc__)
+    parser = argparse.ArgumentParser(prog="innograph", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.set_defaults(_module=module)
-        try:
-            importlib.import_module(module).add_arguments(p)
-        except ModuleNotFoundError as exc:
-            if exc.name and module.startswith(exc.name):
-                p.set_defaults(_missing=f"'{name}' is not available in this build ({exc.name})")
-            else:
-                raise
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(_run=module.run)
+        module.add_arguments(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "_missing", None):
-        print(f"innograph: {args._missing}", file=sys.stderr)
-        return 2
-    run: Callable[[argparse.Namespace], int] = importlib.import_module(args._module).run
-    return run(args)
+    exit_code: int = args._run(args)
+    return exit_code
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
-from innograph.store import Store
+from innograph.namespaces import prefixes
+from innograph.settings import Settings
+from innograph.store import Store, open_store
 
 NQUADS = "innograph.nq.gz"
 TURTLE = "innograph.ttl.gz"
@@ -60,7 +62,7 @@ def public_quads(store: Store) -> list[Quad]:
     from pyoxigraph import Quad as MakeQuad
 
     rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", partition="public")
-    return [MakeQuad(r["s"], r["p"], r["o"], r["g"]) for r in rows]  # type: ignore[arg-type]
+    return [MakeQuad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
 
 
 def _in_default_graph(quad: Quad) -> bool:
@@ -123,15 +125,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from innograph.settings import Settings
-    from innograph.store import open_store
-
     settings = Settings(**({"store": args.store} if args.store else {}))
     store = open_store(settings)
     try:
-        from innograph.server.linked.rdf import prefixes
-
-        files = write_dumps(store, args.out or default_dir(settings.store), prefixes(settings.iris))
+        out = args.out or default_dir(store.data_dir or settings.store)
+        files = write_dumps(store, out, prefixes(settings.base_iri))
     finally:
         store.close()
     for f in files:

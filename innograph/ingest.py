@@ -9,11 +9,9 @@ store is skipped. One bad document is reported and never stops the batch.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,25 +19,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Triple
+from tqdm import tqdm
 
-from innograph import __version__
+from innograph import __version__, ontology
 from innograph.iris import Iris
 from innograph.load_workers import load_in_parallel
-from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
+from innograph.loaders.base import LoadedDocument
+from innograph.loading import Failure, load_file
+from innograph.namespaces import DCT_MODIFIED, RDF_TYPE, XSD_DATETIME
+from innograph.ontology.reference import reference_triples
 from innograph.settings import Settings
 from innograph.store import DocumentWrite, Store, StoreError, open_store
 
-XSD_DATETIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-DCT_MODIFIED = NamedNode("http://purl.org/dc/terms/modified")
 PARALLEL_FROM = 8  # below this many documents, worker start-up costs more than it saves
-_DOC_ID = re.compile(r"[^A-Za-z0-9_-]+")
-
-
-@dataclass
-class Failure:
-    path: str
-    reason: str
 
 
 @dataclass
@@ -49,6 +41,7 @@ class IngestReport:
     skipped: int = 0
     triples: int = 0
     personal_triples: int = 0
+    personal_left_out: int = 0  # personal triples not stored: the store has no personal view
     failed: list[Failure] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -58,14 +51,9 @@ class IngestReport:
             "skipped": self.skipped,
             "triples": self.triples,
             "personal_triples": self.personal_triples,
+            "personal_left_out": self.personal_left_out,
             "failed": [f.__dict__ for f in self.failed],
         }
-
-
-def doc_id_for(path: Path) -> str:
-    """The document id is its file name without suffix (``data/000_ab.txt`` -> ``000_ab``)."""
-    value = _DOC_ID.sub("-", path.stem).strip("-")
-    return value or "doc-" + hashlib.sha1(path.name.encode()).hexdigest()[:12]
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -82,38 +70,13 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def fingerprint(data: bytes, meta: SourceMeta) -> str:
-    digest = hashlib.sha256(data)
-    digest.update(f"\0{__version__}\0{meta.url or ''}\0{meta.retrieved or ''}".encode())
-    return "sha256:" + digest.hexdigest()
-
-
-def _load_one(path_str: str, base_iri: str, url: str | None, retrieved: str | None) -> LoadedDocument | Failure:
-    """Runs in a worker process: read and load one file; every error becomes a Failure."""
-    from innograph.loaders.registry import load
-
-    path = Path(path_str)
-    try:
-        data = path.read_bytes()
-        meta = SourceMeta(doc_id=doc_id_for(path), path=path, url=url, retrieved=retrieved)
-        loaded = load(data, meta, Iris(base_iri))
-        loaded.content_hash = fingerprint(data, meta)
-        return loaded
-    except LoaderError as exc:
-        return Failure(path_str, str(exc))
-    except OSError as exc:
-        return Failure(path_str, f"[unreadable] {exc}")
-    except Exception as exc:  # a loader bug must not stop the batch; the reason is reported
-        return Failure(path_str, f"[loader_crash] {type(exc).__name__}: {exc}")
-
-
 def _loaded(paths: list[Path], iris: Iris, url: str | None, retrieved: str | None,
             jobs: int) -> Iterator[tuple[Path, LoadedDocument | Failure]]:
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         for path in paths:
-            yield path, _load_one(str(path), iris.base, url, retrieved)
+            yield path, load_file(str(path), iris.base, url, retrieved)
         return
-    yield from load_in_parallel(paths, jobs, (iris.base, url, retrieved), Failure)
+    yield from load_in_parallel(paths, jobs, iris.base, url, retrieved)
 
 
 def change_log(iris: Iris, graph: str, change_type: str, fp: str) -> list[Triple]:
@@ -129,15 +92,17 @@ def change_log(iris: Iris, graph: str, change_type: str, fp: str) -> list[Triple
     ]
 
 
-def document_write(iris: Iris, loaded: LoadedDocument, change_type: str) -> DocumentWrite:
+def document_write(iris: Iris, loaded: LoadedDocument, change_type: str, *, personal: bool = True) -> DocumentWrite:
+    """The write of one loaded document; ``personal=False`` leaves its personal graph out (a store
+    without a personal view refuses it)."""
     graph = iris.graph(loaded.doc_id)
     meta = [Triple(NamedNode(graph), NamedNode(iris.term("sourceDocument")), NamedNode(iris.document(loaded.doc_id)))]
     return DocumentWrite(
         graph=graph,
         content_hash=loaded.content_hash,
         public=[*loaded.public, *meta],
-        personal_graph=iris.personal_graph(loaded.doc_id),
-        personal=loaded.personal,
+        personal_graph=iris.personal_graph(loaded.doc_id) if personal else None,
+        personal=loaded.personal if personal else [],
         extra_graph=iris.graph("changes"),
         extra_public=change_log(iris, graph, change_type, loaded.content_hash),
     )
@@ -149,11 +114,6 @@ def ensure_reference_data(store: Store, iris: Iris, known: dict[str, str]) -> in
     The fingerprint covers the ontology package's files, the software version and the base IRI,
     so unchanged reference data costs one hash of a few files, not a rebuild of its triples.
     """
-    try:
-        from innograph import ontology
-        from innograph.ontology.reference import reference_triples
-    except ImportError:  # a build without the ontology package
-        return 0
     digest = hashlib.sha256(f"{__version__}\0{iris.base}".encode())
     root = Path(ontology.__file__).parent
     for path in sorted(root.rglob("*")):
@@ -178,15 +138,9 @@ def ingest(paths: Iterable[Path], store: Store, iris: Iris, *, force: bool = Fal
     files = expand(paths)
     report = IngestReport(documents=len(files))
     known = store.graph_hashes()
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), unit="doc", file=sys.stderr, dynamic_ncols=True)
+    bar = tqdm(total=len(files), unit="doc", file=sys.stderr, dynamic_ncols=True) if progress else None
     seen: set[str] = set()
-    # one write session for the whole batch where the backend offers it (embedded: no reopen per doc)
-    batch = getattr(store, "writing", contextlib.nullcontext)
-    with batch():
+    with store.writing():  # one write session for the whole batch (embedded: no reopen per document)
         ensure_reference_data(store, iris, known)
         for path, result in _loaded(files, iris, url, retrieved, jobs or os.cpu_count() or 1):
             if bar is not None:
@@ -215,14 +169,18 @@ def _write_one(store: Store, iris: Iris, path: Path, result: LoadedDocument | Fa
     if not force and known.get(graph) == result.content_hash:
         report.skipped += 1
         return
+    change = "updated" if graph in known else "created"
     try:
-        store.write_document(document_write(iris, result, "updated" if graph in known else "created"))
+        store.write_document(document_write(iris, result, change, personal=store.has_personal_view))
     except StoreError as exc:
         report.failed.append(Failure(str(path), f"[{exc.code}] {exc}"))
         return
     report.written += 1
     report.triples += len(result.public)
-    report.personal_triples += len(result.personal)
+    if store.has_personal_view:
+        report.personal_triples += len(result.personal)
+    else:
+        report.personal_left_out += len(result.personal)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -253,6 +211,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"documents {report.documents}  written {report.written}  skipped {report.skipped}  "
               f"failed {len(report.failed)}  triples {report.triples} (+{report.personal_triples} personal)")
+        if report.personal_left_out:
+            print(f"personal triples NOT stored: {report.personal_left_out} (this store has no personal view: "
+                  "configure INNOGRAPH_REMOTE_FULL_QUERY_URL and INNOGRAPH_REMOTE_FULL_UPDATE_URL)")
         for failure in report.failed:
             print(f"FAILED {failure.path}: {failure.reason}")
     return 1 if report.failed else 0

@@ -12,15 +12,17 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+
+from innograph.loaders.base import LoadedDocument
+from innograph.loading import Failure, load_file
 
 
-def load_in_parallel(paths: list[Path], jobs: int, args: tuple[Any, ...],
-                     failure: Callable[[str, str], Any]) -> Iterator[tuple[Path, Any]]:
-    """Yield ``(path, _load_one(path, *args))`` for each path, in order, from ``jobs`` processes."""
+def load_in_parallel(paths: list[Path], jobs: int, base_iri: str, url: str | None,
+                     retrieved: str | None) -> Iterator[tuple[Path, LoadedDocument | Failure]]:
+    """Yield ``(path, load_file(path, ...))`` for each path, in order, from ``jobs`` processes."""
     workers: list[tuple[subprocess.Popen[bytes], Connection]] = []
     count = max(1, min(jobs, len(paths)))
     try:
@@ -32,14 +34,14 @@ def load_in_parallel(paths: list[Path], jobs: int, args: tuple[Any, ...],
             )
             child.close()
             conn = Connection(parent.detach())
-            conn.send(([str(p) for p in paths[i::count]], args))
+            conn.send(([str(p) for p in paths[i::count]], (base_iri, url, retrieved)))
             workers.append((process, conn))
         for k, path in enumerate(paths):
             process, conn = workers[k % count]
             try:
                 yield path, conn.recv()
             except (EOFError, OSError) as exc:  # the worker died (e.g. killed by the OS): say so per file
-                yield path, failure(str(path), f"[worker_failed] {type(exc).__name__}: {exc}")
+                yield path, Failure(str(path), f"[worker_failed] {type(exc).__name__}: {exc}")
     finally:
         for process, conn in workers:
             conn.close()
@@ -48,12 +50,10 @@ def load_in_parallel(paths: list[Path], jobs: int, args: tuple[Any, ...],
 
 
 def _serve(fd: int) -> None:
-    from innograph.ingest import _load_one
-
     conn = Connection(fd)
     paths, args = conn.recv()
     for path in paths:
-        conn.send(_load_one(path, *args))
+        conn.send(load_file(path, *args))
 
 
 if __name__ == "__main__":

@@ -14,8 +14,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from innograph.iris import Iris
-
-DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
+from innograph.namespaces import DEFAULT_BASE_IRI
 
 
 class Settings(BaseSettings):

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
-from innograph.ingest import doc_id_for, ingest
+from innograph.ingest import ingest
 from innograph.iris import Iris
+from innograph.loading import doc_id_for
 from innograph.store.embedded import EmbeddedStore
 
 IRIS = Iris("https://w3id.org/innograph/")

@@ -6,11 +6,13 @@ from innograph.settings import Settings
 from innograph.store.base import (
     DocumentWrite,
     NotAcceptable,
+    PersonalViewUnavailable,
     QueryFailed,
     QueryRequest,
     QueryResponse,
     QuerySyntaxError,
     QueryTimeout,
+    ReadView,
     ResultTooLarge,
     Store,
     StoreBusy,
@@ -18,15 +20,21 @@ from innograph.store.base import (
     StoreUnavailable,
     UpdateFailed,
 )
+from innograph.store.embedded import EmbeddedStore
+from innograph.store.remote import RemoteStore
 
 __all__ = [
     "DocumentWrite",
+    "EmbeddedStore",
     "NotAcceptable",
+    "PersonalViewUnavailable",
     "QueryFailed",
     "QueryRequest",
     "QueryResponse",
     "QuerySyntaxError",
     "QueryTimeout",
+    "ReadView",
+    "RemoteStore",
     "ResultTooLarge",
     "Store",
     "StoreBusy",
@@ -40,8 +48,6 @@ __all__ = [
 def open_store(settings: Settings) -> Store:
     """The store the settings describe (``INNOGRAPH_BACKEND``)."""
     if settings.backend == "remote":
-        from innograph.store.remote import RemoteStore
-
         return RemoteStore(
             settings.iris,
             settings.remote_query_url,
@@ -51,8 +57,6 @@ def open_store(settings: Settings) -> Store:
             timeout=settings.query_timeout,
             max_result_bytes=settings.max_result_bytes,
         )
-    from innograph.store.embedded import EmbeddedStore
-
     return EmbeddedStore(
         settings.store,
         settings.iris,

@@ -8,11 +8,14 @@ an anonymous query runs against ``public`` and cannot reach what is not there, w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, Protocol
 
-from pyoxigraph import Triple
+from pyoxigraph import Quad, Triple
 
 Partition = Literal["public", "full"]
 ResultKind = Literal["solutions", "boolean", "graph"]
@@ -66,6 +69,11 @@ class StoreUnavailable(StoreError):
     code = "store_unavailable"
 
 
+class PersonalViewUnavailable(StoreUnavailable):
+    """A write or read of the ``full`` partition on a store that has none (a remote store
+    configured with one dataset only). Never silently redirected to ``public``."""
+
+
 @dataclass(frozen=True)
 class QueryRequest:
     query: str
@@ -100,24 +108,85 @@ class DocumentWrite:
     extra_graph: str | None = None
 
 
+class ReadView(Protocol):
+    """One partition, read in this process: see :meth:`Store.snapshot`."""
+
+    def __iter__(self) -> Iterator[Quad]:
+        """The quads of the partition's named graphs (never the default graph)."""
+        ...
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Rows of a SELECT over the union of the named graphs; unbound variables left out."""
+        ...
+
+
 class Store(Protocol):
-    """What ingest, the server and the partner index may ask of a store."""
+    """Everything ingest, the server and the partner index may ask of a store.
+
+    Callers never inspect a backend (its class, files or endpoints): what differs between backends
+    is said here, as a capability (``has_personal_view``, ``data_dir``, ``changed_at``).
+    """
+
+    @property
+    def has_personal_view(self) -> bool:
+        """True when the store has the ``full`` partition (personal graphs). Without it, every
+        write or query of ``full`` raises :class:`PersonalViewUnavailable`."""
+        ...
+
+    @property
+    def data_dir(self) -> Path | None:
+        """The folder holding the store's own files (derived files such as dumps may go under
+        it); None for a store that lives elsewhere (remote)."""
+        ...
+
+    def start(self) -> None:
+        """Start background resources now (the embedded query workers), so the first query does
+        not pay for them. Idempotent."""
+        ...
 
     def query(self, request: QueryRequest) -> QueryResponse: ...
 
+    async def aquery(self, request: QueryRequest) -> QueryResponse:
+        """``query`` for an asyncio caller, without blocking the event loop."""
+        ...
+
     def select(
-        self, query: str, bindings: dict[str, object] | None = None, *, partition: Partition = "public"
-    ) -> list[dict[str, object]]: ...
+        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
+    ) -> list[dict[str, Any]]: ...
+
+    def ask(self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public") -> bool: ...
+
+    def construct(
+        self, query: str, bindings: dict[str, Any] | None = None, *, partition: Partition = "public"
+    ) -> list[Triple]: ...
+
+    def snapshot(self, partition: Partition = "public") -> AbstractContextManager[ReadView]:
+        """A read view of one partition in this process (dumps, the partner index). Embedded: a
+        consistent read-only snapshot; remote: reads through the endpoint, not isolated."""
+        ...
 
     def update(self, update: str, *, partition: Partition = "full") -> None: ...
 
-    def write_document(self, write: DocumentWrite) -> None: ...
+    def write_document(self, write: DocumentWrite) -> None:
+        """Replace one document's graphs, atomically per partition. Raises
+        :class:`PersonalViewUnavailable` when ``write.personal`` is set and there is no ``full``."""
+        ...
+
+    def writing(self) -> AbstractContextManager[None]:
+        """One write session for a batch (each write stays its own atomic update)."""
+        ...
 
     def remove_graphs(self, graphs: Sequence[str], *, log_graph: str | None = None,
                       log: Sequence[Triple] = ()) -> None: ...
 
     def graph_hashes(self) -> dict[str, str]: ...
 
-    def generation(self) -> int: ...
+    def generation(self) -> int:
+        """A counter that grows with every committed write this process can see."""
+        ...
+
+    def changed_at(self) -> datetime | None:
+        """When the last committed write happened (UTC); None when writes are not seen here."""
+        ...
 
     def close(self) -> None: ...

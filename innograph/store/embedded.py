@@ -23,13 +23,14 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple
 
+import innograph.store.sparql_text as sparql_text
 from innograph.iris import Iris
-from innograph.store import sparql_text
 from innograph.store.base import (
     DocumentWrite,
     NotAcceptable,
@@ -43,11 +44,29 @@ from innograph.store.base import (
     StoreError,
     UpdateFailed,
 )
+from innograph.store.generation import read_generation
 from innograph.store.pool import QueryPool
 from innograph.store.reads import SparqlReads
-from innograph.store.worker import read_generation
 
 PARTITIONS: tuple[Partition, ...] = ("public", "full")
+NEVER_WRITTEN = datetime(2000, 1, 1, tzinfo=UTC)  # changed_at() of a store nothing was written to yet
+
+
+class LocalView:
+    """A :class:`~innograph.store.base.ReadView` on a read-only snapshot in this process: one
+    consistent state for every read, and rows without a JSON round trip through a worker."""
+
+    def __init__(self, snapshot: Store) -> None:
+        self._snapshot = snapshot
+
+    def __iter__(self) -> Iterator[Quad]:
+        return (q for q in self._snapshot if not isinstance(q.graph_name, DefaultGraph))
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        solutions = self._snapshot.query(sparql_text.bind(query, bindings), use_default_graph_as_union=True)
+        names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+        for solution in solutions:  # type: ignore[union-attr]
+            yield {n: solution[n] for n in names if solution[n] is not None}
 
 
 class EmbeddedStore(SparqlReads):
@@ -77,10 +96,32 @@ class EmbeddedStore(SparqlReads):
                 with self._writer(partition, bump=False):
                     pass
 
+    # -- capabilities (see the Store protocol) --------------------------------------------------
+
+    @property
+    def has_personal_view(self) -> bool:
+        return True
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root
+
+    def start(self) -> None:
+        self._started_pool()
+
+    def changed_at(self) -> datetime:
+        try:
+            return datetime.fromtimestamp((self.root / "generation").stat().st_mtime, UTC)
+        except FileNotFoundError:
+            return NEVER_WRITTEN
+
     # -- reads ---------------------------------------------------------------------------------
 
     @property
     def pool(self) -> QueryPool:
+        return self._started_pool()
+
+    def _started_pool(self) -> QueryPool:
         with self._pool_lock:
             if self._pool is None:
                 self._pool = QueryPool(self.root, self.workers)
@@ -207,14 +248,15 @@ class EmbeddedStore(SparqlReads):
                     store.bulk_load(path=str(path), format=fmt)
 
     @contextmanager
-    def snapshot(self, partition: Partition = "public") -> Iterator[Store]:
-        """A read-only snapshot in this process (dumps, validation); never while writing."""
+    def snapshot(self, partition: Partition = "public") -> Iterator[LocalView]:
+        """A read-only snapshot of one partition in this process (dumps, the partner index).
+        Opened between writes of this process; writes may go on while it is read."""
         with self._write_lock:
             store = Store.read_only(str(self.root / partition))
-            try:
-                yield store
-            finally:
-                del store
+        try:
+            yield LocalView(store)
+        finally:
+            del store
 
     def close(self) -> None:
         with self._pool_lock:

@@ -6,12 +6,14 @@ values safely (:func:`~innograph.store.sparql_text.bind`), ask for a machine for
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
 from typing import Any
 
-from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results
+from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results
 
+import innograph.store.sparql_text as sparql_text
 from innograph.iris import Iris
-from innograph.store import sparql_text
 from innograph.store.base import Partition, QueryRequest, QueryResponse, StoreError
 from innograph.store.formats import DEFAULTS, GRAPH_FORMATS
 
@@ -21,6 +23,10 @@ class SparqlReads:
 
     def query(self, request: QueryRequest) -> QueryResponse:
         raise NotImplementedError
+
+    async def aquery(self, request: QueryRequest) -> QueryResponse:
+        """``query`` in a worker thread; a backend with an asyncio path of its own overrides this."""
+        return await asyncio.to_thread(self.query, request)
 
     def _ask_for(self, query: str, bindings: dict[str, Any] | None, partition: Partition, media: str) -> QueryResponse:
         return self.query(QueryRequest(sparql_text.bind(query, bindings), partition=partition, accept=(media,)))
@@ -52,3 +58,22 @@ class SparqlReads:
         predicate = NamedNode(self.iris.term("fingerprint"))
         rows = self.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g {predicate} ?h }} }}")
         return {r["g"].value: r["h"].value for r in rows}
+
+
+NAMED_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+class EndpointView:
+    """A :class:`~innograph.store.base.ReadView` built on ``select``: every read is a query to the
+    store, so successive reads are not isolated from writes in between."""
+
+    def __init__(self, reads: SparqlReads, partition: Partition) -> None:
+        self.reads = reads
+        self.partition = partition
+
+    def __iter__(self) -> Iterator[Quad]:
+        for row in self.reads.select(NAMED_QUADS, partition=self.partition):
+            yield Quad(row["s"], row["p"], row["o"], row["g"])
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        yield from self.reads.select(query, bindings, partition=self.partition)

@@ -3,7 +3,9 @@
 Queries go through SPARQLWrapper, writes through SPARQL Update (one request per document, which
 servers such as Oxigraph apply atomically). The public and full views are two datasets on the
 server side (two repositories, or two Oxigraph servers): the anonymous view must not be able to
-reach personal graphs. Without a full-view endpoint, personal graphs are not written at all.
+reach personal graphs. Without a full-view endpoint there is no personal view: every write or
+query of ``full`` raises :class:`~innograph.store.base.PersonalViewUnavailable` (never redirected
+to the public dataset), and ingest leaves personal graphs out on purpose.
 The default graph is whatever the server makes of it: configure it as the union of the named
 graphs (``oxigraph serve --union-default-graph``; Virtuoso does this by default).
 The time limit is enforced on the client side; configure the server's own limit as well
@@ -13,22 +15,25 @@ The time limit is enforced on the client side; configure the server's own limit 
 from __future__ import annotations
 
 import json
-import logging
 import math
 import socket
 import urllib.error
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from datetime import datetime
+from pathlib import Path
 
 from pyoxigraph import NamedNode, Triple
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
+import innograph.store.sparql_text as sparql_text
 from innograph.iris import Iris
-from innograph.store import sparql_text
 from innograph.store.base import (
     DocumentWrite,
     NotAcceptable,
     Partition,
+    PersonalViewUnavailable,
     QueryRequest,
     QueryResponse,
     QuerySyntaxError,
@@ -39,9 +44,7 @@ from innograph.store.base import (
     StoreUnavailable,
 )
 from innograph.store.formats import GRAPH_FORMATS
-from innograph.store.reads import SparqlReads
-
-log = logging.getLogger(__name__)
+from innograph.store.reads import EndpointView, SparqlReads
 
 
 class RemoteStore(SparqlReads):
@@ -59,19 +62,41 @@ class RemoteStore(SparqlReads):
         if not query_url:
             raise StoreError("the remote backend needs INNOGRAPH_REMOTE_QUERY_URL")
         self.iris = iris
-        self.urls: dict[Partition, tuple[str, str]] = {"public": (query_url, update_url or query_url)}
+        self._endpoints: dict[Partition, tuple[str, str]] = {"public": (query_url, update_url or query_url)}
         if full_query_url:
-            self.urls["full"] = (full_query_url, full_update_url or full_query_url)
+            self._endpoints["full"] = (full_query_url, full_update_url or full_query_url)
         self.timeout = timeout
         self.max_result_bytes = max_result_bytes
         self._generation = 0
 
+    # -- capabilities (see the Store protocol) --------------------------------------------------
+
+    @property
+    def has_personal_view(self) -> bool:
+        return "full" in self._endpoints
+
+    @property
+    def data_dir(self) -> Path | None:
+        return None
+
+    def start(self) -> None:
+        pass  # nothing runs on our side
+
+    def changed_at(self) -> datetime | None:
+        return None  # other clients may write to the endpoint: we cannot know
+
+    def _require(self, partition: Partition) -> tuple[str, str]:
+        if partition not in self._endpoints:
+            raise PersonalViewUnavailable(
+                "this store has no personal view: no full-view endpoint is configured "
+                "(INNOGRAPH_REMOTE_FULL_QUERY_URL, INNOGRAPH_REMOTE_FULL_UPDATE_URL)"
+            )
+        return self._endpoints[partition]
+
     # -- reads ---------------------------------------------------------------------------------
 
     def _client(self, partition: Partition, timeout: float) -> SPARQLWrapper:
-        if partition not in self.urls:
-            raise StoreUnavailable("no full-view endpoint configured (INNOGRAPH_REMOTE_FULL_QUERY_URL)")
-        query_url, update_url = self.urls[partition]
+        query_url, update_url = self._require(partition)
         client = SPARQLWrapper(query_url, updateEndpoint=update_url)
         client.setMethod(POST)  # long queries: some servers cut URLs silently
         client.setTimeout(max(1, math.ceil(timeout)))
@@ -112,6 +137,11 @@ class RemoteStore(SparqlReads):
     def generation(self) -> int:
         return self._generation
 
+    @contextmanager
+    def snapshot(self, partition: Partition = "public") -> Iterator[EndpointView]:
+        self._require(partition)
+        yield EndpointView(self, partition)
+
     # -- writes --------------------------------------------------------------------------------
 
     def _update(self, partition: Partition, update: str) -> None:
@@ -132,28 +162,32 @@ class RemoteStore(SparqlReads):
             NamedNode(write.graph), NamedNode(self.iris.term("fingerprint")), sparql_text.term(write.content_hash)
         )
         public = [*write.public, hash_triple]
-        if "full" in self.urls:
+        if write.personal:
+            self._require("full")  # refused before anything is written
+        if self.has_personal_view:
             graphs: dict[str, list[Triple]] = {write.graph: public}
             drops = [write.graph]
             if write.personal_graph:
                 graphs[write.personal_graph] = write.personal
                 drops.append(write.personal_graph)
             self._update("full", _join(sparql_text.drop_graphs(drops), sparql_text.insert_data(graphs)))
-        elif write.personal:
-            log.warning("%s: personal graph not stored (no full-view endpoint configured)", write.graph)
         public_graphs: dict[str, list[Triple]] = {write.graph: public}
         if write.extra_graph and write.extra_public:
             public_graphs[write.extra_graph] = write.extra_public
         self._update("public", _join(sparql_text.drop_graphs([write.graph]), sparql_text.insert_data(public_graphs)))
 
     def remove_graphs(self, graphs: Sequence[str], *, log_graph: str | None = None, log: Sequence[Triple] = ()) -> None:
-        if "full" in self.urls:
+        if self.has_personal_view:
             self._update("full", sparql_text.drop_graphs([*graphs, *(g + "/personal" for g in graphs)]))
         extra = sparql_text.insert_data({log_graph: list(log)}) if log_graph and log else ""
         self._update("public", _join(sparql_text.drop_graphs(graphs), extra))
 
     def update(self, update: str, *, partition: Partition = "full") -> None:
-        self._update(partition if partition in self.urls else "public", update)
+        self._require(partition)  # never falls back to another partition
+        self._update(partition, update)
+
+    def writing(self) -> nullcontext[None]:
+        return nullcontext()  # every write is its own request: no session to keep open
 
     def close(self) -> None:
         pass

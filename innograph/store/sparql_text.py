@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from innograph.namespaces import XSD_BOOLEAN, XSD_DOUBLE, XSD_INTEGER
+
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -15,11 +17,11 @@ def term(value: object) -> NamedNode | Literal | BlankNode:
     if isinstance(value, NamedNode | Literal | BlankNode):
         return value
     if isinstance(value, bool):
-        return Literal("true" if value else "false", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+        return Literal("true" if value else "false", datatype=XSD_BOOLEAN)
     if isinstance(value, int):
-        return Literal(str(value), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return Literal(str(value), datatype=XSD_INTEGER)
     if isinstance(value, float):
-        return Literal(repr(value), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#double"))
+        return Literal(repr(value), datatype=XSD_DOUBLE)
     if isinstance(value, str):
         return Literal(value)
     raise TypeError(f"cannot bind {type(value).__name__} as an RDF term")

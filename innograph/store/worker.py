@@ -18,6 +18,7 @@ from typing import Any
 from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store
 
 from innograph.store.formats import choose, formats_for
+from innograph.store.generation import read_generation
 
 
 class _TooLarge(Exception):
@@ -44,13 +45,6 @@ class _CappedBuffer:
 
     def getvalue(self) -> bytes:
         return b"".join(self.parts)
-
-
-def read_generation(root: Path) -> int:
-    try:
-        return int((root / "generation").read_text() or 0)
-    except (FileNotFoundError, ValueError):
-        return 0
 
 
 class _Snapshots:

@@ -1,0 +1,55 @@
+"""One file in: read it, run the loader registry, fingerprint it (:func:`load_file`).
+
+Used by ingest directly and by its worker processes (``innograph.load_workers``). Every error
+becomes a :class:`Failure` with a reason, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from innograph import __version__
+from innograph.iris import Iris
+from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
+from innograph.loaders.registry import load
+
+_DOC_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass
+class Failure:
+    path: str
+    reason: str
+
+
+def doc_id_for(path: Path) -> str:
+    """The document id is its file name without suffix (``data/000_ab.txt`` -> ``000_ab``)."""
+    value = _DOC_ID.sub("-", path.stem).strip("-")
+    return value or "doc-" + hashlib.sha1(path.name.encode()).hexdigest()[:12]
+
+
+def fingerprint(data: bytes, meta: SourceMeta) -> str:
+    """What ingest compares to skip an unchanged document: bytes, software version, metadata."""
+    digest = hashlib.sha256(data)
+    digest.update(f"\0{__version__}\0{meta.url or ''}\0{meta.retrieved or ''}".encode())
+    return "sha256:" + digest.hexdigest()
+
+
+def load_file(path_str: str, base_iri: str, url: str | None, retrieved: str | None) -> LoadedDocument | Failure:
+    """Read and load one file; every error becomes a Failure (one bad file never stops a batch)."""
+    path = Path(path_str)
+    try:
+        data = path.read_bytes()
+        meta = SourceMeta(doc_id=doc_id_for(path), path=path, url=url, retrieved=retrieved)
+        loaded = load(data, meta, Iris(base_iri))
+        loaded.content_hash = fingerprint(data, meta)
+        return loaded
+    except LoaderError as exc:
+        return Failure(path_str, str(exc))
+    except OSError as exc:
+        return Failure(path_str, f"[unreadable] {exc}")
+    except Exception as exc:  # a loader bug must not stop the batch; the reason is reported
+        return Failure(path_str, f"[loader_crash] {type(exc).__name__}: {exc}")

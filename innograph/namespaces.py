@@ -1,0 +1,82 @@
+"""The RDF names every part of innograph shares: the default base IRI, the namespaces of the
+vocabularies it uses, the prefixes written in serialisations, and the common terms.
+
+A leaf module (no import of the project), so that every layer may use it, from the ontology data
+up to the server. The ``ig:`` terms themselves are in the generated ``innograph.ontology.namespace``
+(a closed namespace: a misspelt term is an error); their namespace follows the base IRI, so it
+is not a constant here: ``prefixes(base_iri)`` adds it.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+DEFAULT_BASE_IRI = "https://w3id.org/innograph/"  # the one default of INNOGRAPH_BASE_IRI
+ONTOLOGY_SUFFIX = "ontology#"  # ig: terms are {base}ontology#Term
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+DCAT = "http://www.w3.org/ns/dcat#"
+DCATAP = "http://data.europa.eu/r5r/"
+PROV = "http://www.w3.org/ns/prov#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
+VOID = "http://rdfs.org/ns/void#"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+HYDRA = "http://www.w3.org/ns/hydra/core#"
+TREE = "https://w3id.org/tree#"
+LDES = "https://w3id.org/ldes#"
+SPDX = "http://spdx.org/rdf/terms#"
+SCHEMA = "https://schema.org/"
+ORG = "http://www.w3.org/ns/org#"
+SH = "http://www.w3.org/ns/shacl#"
+
+# prefix -> namespace, as written in Turtle, TriG, JSON-LD contexts and SPARQL headers
+PREFIXES: dict[str, str] = {
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "owl": OWL,
+    "skos": SKOS,
+    "dcterms": DCT,
+    "dcat": DCAT,
+    "dcatap": DCATAP,
+    "prov": PROV,
+    "foaf": FOAF,
+    "vcard": VCARD,
+    "void": VOID,
+    "sd": SD,
+    "hydra": HYDRA,
+    "tree": TREE,
+    "ldes": LDES,
+    "spdx": SPDX,
+    "schema": SCHEMA,
+    "org": ORG,
+}
+
+
+def vocab(base_iri: str) -> str:
+    """The namespace of the ``ig:`` terms under ``base_iri``."""
+    return base_iri + ONTOLOGY_SUFFIX
+
+
+def prefixes(base_iri: str) -> dict[str, str]:
+    """Every prefix of a serialisation, ``ig:`` first (it follows the base IRI)."""
+    return {"ig": vocab(base_iri), **PREFIXES}
+
+
+# Terms used across modules, as pyoxigraph nodes
+RDF_TYPE = NamedNode(RDF + "type")
+RDFS_LABEL = NamedNode(RDFS + "label")
+SKOS_PREF_LABEL = NamedNode(SKOS + "prefLabel")
+SKOS_ALT_LABEL = NamedNode(SKOS + "altLabel")
+DCT_MODIFIED = NamedNode(DCT + "modified")
+XSD_DATETIME = NamedNode(XSD + "dateTime")
+XSD_INTEGER = NamedNode(XSD + "integer")
+XSD_DOUBLE = NamedNode(XSD + "double")
+XSD_BOOLEAN = NamedNode(XSD + "boolean")
+FOAF_NAME = NamedNode(FOAF + "name")

@@ -53,22 +53,9 @@ def default_dir(store_root: Path) -> Path:
 
 
 def public_quads(store: Store) -> list[Quad]:
-    """Every quad of the public partition (named graphs only), from a read-only snapshot."""
-    snapshot = getattr(store, "snapshot", None)
-    if snapshot is not None:
-        with snapshot("public") as view:
-            return [q for q in view if not _in_default_graph(q)]
-    # A remote backend has no snapshot: read the quads with one SELECT.
-    from pyoxigraph import Quad as MakeQuad
-
-    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", partition="public")
-    return [MakeQuad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
-
-
-def _in_default_graph(quad: Quad) -> bool:
-    from pyoxigraph import DefaultGraph
-
-    return isinstance(quad.graph_name, DefaultGraph)
+    """Every quad of the public partition's named graphs, from one read view."""
+    with store.snapshot("public") as view:
+        return list(view)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

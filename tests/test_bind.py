@@ -1,11 +1,26 @@
-"""User input reaches SPARQL only as RDF terms in a VALUES block."""
+"""One way to run a query: shipped ``.rq`` files read by one loader with one ``ig:`` convention,
+and user input reaching SPARQL only as RDF terms in a VALUES block."""
 
 from __future__ import annotations
 
-import pytest
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pathlib import Path
 
-from innograph.store.sparql_text import bind, insert_data
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
+
+from innograph import queries
+from innograph.iris import Iris
+from innograph.store.sparql_text import bind, insert_data, query_text
+
+QUERIES = Path(queries.__file__).parent
+# Folders whose files do not follow the ig: convention yet; their owners switch them together
+# with their readers (innograph/partners/build.py, loaders/extract/summary.py). Remove when done.
+NOT_YET_CONVERTED = {"partners", "summary"}
+SHIPPED = sorted(
+    str(path.relative_to(QUERIES).with_suffix(""))
+    for path in QUERIES.rglob("*.rq")
+    if path.relative_to(QUERIES).parts[0] not in NOT_YET_CONVERTED
+)
 
 HOSTILE = ['x" } ; DROP ALL ; #', "x' . ?s ?p ?o", "a\\\" }", "<http://evil/> }", "line\nbreak", "é ü ø 🇩🇰"]
 
@@ -65,3 +80,56 @@ def test_construct_where_gets_a_trailing_values_block() -> None:
     bound = bind("CONSTRUCT WHERE { ?s ?p ?o }", {"s": NamedNode("http://ex/a")})
     assert bound.rstrip().endswith("VALUES (?s) { (<http://ex/a>) }")
     Store().query(bound)
+
+
+# -- the query files --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_query_follows_the_conventions_and_parses(name: str) -> None:
+    text = queries.text(name, "http://example.org/base/ontology#")
+    assert text.startswith("# title: ")
+    assert queries.IG_DECLARATION not in text  # pointed at the deployment's namespace, if declared
+    assert queries.parse_header(text)[0]
+    target = Store()
+    if "DELETE" in text or "INSERT" in text:
+        target.update(text)
+    else:
+        target.query(text)
+
+
+def test_the_ig_declaration_follows_the_deployment() -> None:
+    iris = Iris("http://example.org/base/")
+    store = Store()
+    store.add(Quad(NamedNode("http://example.org/base/graph/d"), NamedNode(iris.term("fingerprint")),
+                   Literal("sha256:1"), NamedNode("http://example.org/base/graph/d")))
+    rows = store.query(query_text("store/fingerprints", iris), use_default_graph_as_union=True)
+    assert isinstance(rows, QuerySolutions)
+    assert [(r["g"].value, r["h"].value) for r in rows] == [("http://example.org/base/graph/d", "sha256:1")]
+
+
+def test_query_text_binds_values_first_in_the_where_group() -> None:
+    text = query_text("store/fingerprints", Iris("http://x/"), {"g": NamedNode("http://x/graph/d")})
+    assert "PREFIX ig: <http://x/ontology#>" in text
+    assert "WHERE {\nVALUES (?g) { (<http://x/graph/d>) }" in text
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("SELECT ?s WHERE { ?s ig:agent ?o }", "without declaring"),
+        ("PREFIX ig: <http://elsewhere/ontology#>\nSELECT ?s WHERE { ?s ig:agent ?o }", "declare ig: once"),
+    ],
+)
+def test_a_file_breaking_the_convention_is_an_error(body: str, message: str) -> None:
+    with pytest.raises(queries.QueryFileError, match=message):
+        queries.check("x/broken", f"# title: t\n{body}\n")
+
+
+def test_a_comment_mentioning_ig_needs_no_declaration() -> None:
+    queries.check("x/ok", "# title: about ig:agent\nSELECT * WHERE { ?s ?p ?o }\n")
+
+
+def test_a_missing_query_is_an_error() -> None:
+    with pytest.raises(FileNotFoundError):
+        queries.text("linked/no-such-query")

@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Iterator
 from typing import Any
 
-from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results
+from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results
 
 import innograph.store.sparql_text as sparql_text
 from innograph.iris import Iris
@@ -54,9 +54,7 @@ class SparqlReads:
 
     def graph_hashes(self) -> dict[str, str]:
         """Fingerprint of every document graph (ingest skips unchanged documents with it)."""
-        # our own constant term, written inline: no user input here
-        predicate = NamedNode(self.iris.term("fingerprint"))
-        rows = self.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g {predicate} ?h }} }}")
+        rows = self.select(sparql_text.query_text("store/fingerprints", self.iris))
         return {r["g"].value: r["h"].value for r in rows}
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from innograph import queries
+from innograph.iris import Iris
 from innograph.namespaces import XSD_BOOLEAN, XSD_DOUBLE, XSD_INTEGER
 
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -25,6 +27,12 @@ def term(value: object) -> NamedNode | Literal | BlankNode:
     if isinstance(value, str):
         return Literal(value)
     raise TypeError(f"cannot bind {type(value).__name__} as an RDF term")
+
+
+def query_text(name: str, iris: Iris, bindings: Mapping[str, object | Iterable[object]] | None = None) -> str:
+    """The one way to run a shipped query: ``queries/{name}.rq`` for this deployment's ``ig:``
+    namespace, with ``bindings`` bound by :func:`bind`."""
+    return bind(queries.text(name, iris.vocab), bindings)
 
 
 def bind(query: str, bindings: Mapping[str, object | Iterable[object]] | None) -> str:

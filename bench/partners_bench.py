@@ -66,11 +66,11 @@ def query_mix(graph: SyntheticGraph, count: int, seed: int = 3) -> list[PartnerQ
             lang = rng.choice(("en", "fr", "da", "nl"))
             out.append(PartnerQuery(q=texts[n], country=rng.choice(COUNTRIES), lang=lang))
         elif kind == 2:
-            out.append(PartnerQuery(org=rng.choice(graph.orgs)))
+            out.append(PartnerQuery(org=rng.choice(graph.organisations)))
         elif kind == 3:
             out.append(
                 PartnerQuery(
-                    themes=rng.sample(graph.concepts, 2),
+                    themes=rng.sample(graph.themes, 2),
                     country=rng.choice(COUNTRIES),
                     programme=rng.choice(graph.programmes),
                 )
@@ -79,7 +79,7 @@ def query_mix(graph: SyntheticGraph, count: int, seed: int = 3) -> list[PartnerQ
             out.append(
                 PartnerQuery(
                     q=texts[n],
-                    org=rng.choice(graph.orgs),
+                    org=rng.choice(graph.organisations),
                     types=[rng.choice(TYPES)],
                     same_country=True,
                     offset=20,
@@ -186,7 +186,7 @@ def run_size(size: int, n_queries: int, http: bool) -> dict[str, Any]:
         partner_ms = timed(lambda q: rank(holder.get(), q), queries)
         partner_cpu = list(CPU_MS)
         rng = random.Random(5)
-        targets = [rng.choice(graph.orgs) for _ in range(n_queries)]
+        targets = [rng.choice(graph.organisations) for _ in range(n_queries)]
         search_terms = [typo(index.label(t), rng) for t in targets]
         search_ms = timed(lambda s: search.search(s, limit=20), search_terms)
         search_cpu = list(CPU_MS)

@@ -3,7 +3,7 @@
     .venv/bin/python bench/sparql_vs_oxigraph.py [--orgs 8000] [--cap 15] [--no-readme]
 
 1. generates a deterministic synthetic dataset shaped like ``ontology/CONTRACT.md`` (~100k quads
-   with the default 8,000 organisations; see ``bench/synthetic.py``);
+   with the default 8,000 organisations; see ``innograph/partners/synthetic.py``);
 2. loads it into our embedded store (``EmbeddedStore.bulk_load``);
 3. serves it with ``innograph serve`` and, from the very same RocksDB files (our ``public``
    partition, opened read-only), with ``oxigraph serve-read-only --union-default-graph`` (our
@@ -37,7 +37,8 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import loadgen
-import synthetic
+
+from innograph.partners import synthetic
 
 HERE = Path(__file__).resolve().parent
 README = HERE / "README.md"
@@ -57,7 +58,7 @@ class Workload:
     requests: int  # per (server, concurrency) cell, before the time cap
 
 
-def workloads(data: synthetic.Dataset, seed: int = 11) -> list[Workload]:
+def workloads(data: synthetic.SyntheticGraph, seed: int = 11) -> list[Workload]:
     rng = random.Random(seed)
     orgs = rng.sample(data.organisations, 100)
     point = [f"SELECT ?p ?o WHERE {{ <{org}> ?p ?o }}" for org in orgs]
@@ -205,7 +206,7 @@ def main() -> int:
     processes: list[subprocess.Popen[bytes]] = []
     try:
         data_file = work / "kg.nq"
-        data = synthetic.write(data_file, args.orgs)
+        data = synthetic.generate(data_file, args.orgs)
         print(f"data: {data.quads:,} quads, {len(data.organisations):,} organisations", flush=True)
 
         from pyoxigraph import RdfFormat

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from innograph.loaders import registry
+from innograph.loaders import registry, source_text
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
 from innograph.loaders.html_loader import html_to_text
+from innograph.loaders.lang import MissingRules
 from innograph.loaders.pdf_loader import pdf_to_text
 from innograph.loaders.source_text import MAX_INPUT_BYTES, MAX_TEXT_CHARS, cap_text, decode
 from innograph.loaders.text_loader import markdown_to_text
@@ -215,3 +216,29 @@ def test_a_batch_survives_its_bad_documents() -> None:
 def test_unsupported_language_still_loads() -> None:
     doc = load("Das Projekt stärkt die Zusammenarbeit zwischen Unternehmen in der Region.".encode(), "de.txt")
     assert doc.language is None and doc.public
+
+
+def test_registry_lists_the_format_loaders_most_specific_first() -> None:
+    assert [loader.name for loader in registry.loaders()] == ["html", "pdf", "rdf", "text"]
+    meta = SourceMeta(doc_id="x")
+    assert registry.loader_for(b"plain words", meta).name == "text"
+    with pytest.raises(LoaderError, match="unsupported_format"):
+        registry.loader_for(b"\x00\x01", meta)
+
+
+def test_a_document_gets_its_extracted_graph_never_a_placeholder() -> None:
+    doc = load(BODY.encode(), "doc.txt")
+    predicates = {t.predicate.value for t in doc.public}
+    assert len(doc.public) > 2 and "https://example.org/ig/ontology#startDate" in predicates
+
+
+def test_missing_language_rules_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rules module a language lacks is a broken build: it is raised, not reported as one bad
+    document (which would let a batch 'succeed' with every document failed)."""
+
+    def broken_build(*args: object, **kwargs: object) -> LoadedDocument:
+        raise MissingRules("loaders/lang/da/money.py does not exist")
+
+    monkeypatch.setattr(source_text, "build_document", broken_build)
+    with pytest.raises(MissingRules):
+        load(BODY.encode(), "doc.txt")

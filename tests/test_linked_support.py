@@ -1,5 +1,6 @@
-"""Shared helpers of the linked-data tests: a tiny store with public and personal data, served by a
-real uvicorn whose address IS the base IRI (``INNOGRAPH_BASE_IRI=http://127.0.0.1:PORT/``)."""
+"""Shared helpers of the linked-data tests: a tiny store with public and personal data, served by the
+whole app in-process (TestClient) at an address that IS the base IRI
+(``INNOGRAPH_BASE_IRI=http://linked.test/``, and requests go to that host)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import httpx
-from conftest import TOKEN, free_port, make_settings, serve
+from conftest import TOKEN, Api, api_for, make_settings
+from fastapi.testclient import TestClient
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.ingest import change_log
@@ -126,24 +128,22 @@ def write_reference(store: EmbeddedStore, iris: Iris) -> None:
 
 @dataclass
 class LinkedServer:
-    url: str  # http://127.0.0.1:PORT (no trailing slash)
+    url: str  # http://HOST (no trailing slash)
     base: str  # the base IRI: url + "/"
     iris: Iris
     store: EmbeddedStore
     store_dir: Path
+    api: Api
 
-    def client(self, token: str | None = None, **kwargs: object) -> httpx.Client:
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=30, **kwargs)  # type: ignore[arg-type]
+    def client(self, token: str | None = None, **kwargs: Any) -> TestClient:
+        return self.api.client(token, **kwargs)
 
 
 @contextmanager
-def linked_server(store_dir: Path, fill: bool = True) -> Iterator[LinkedServer]:
-    """A store whose IRIs are minted under the server's own address, and that server."""
-    from innograph.server.app import create_app
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
+def linked_server(store_dir: Path, fill: bool = True, host: str = "linked.test") -> Iterator[LinkedServer]:
+    """A store whose IRIs are minted under the app's own address, and that app (in-process)."""
+    url = f"http://{host}"
+    base = url + "/"
     iris = Iris(base)
     store = EmbeddedStore(store_dir, iris, workers=2, timeout=10.0)
     try:
@@ -152,8 +152,7 @@ def linked_server(store_dir: Path, fill: bool = True) -> Iterator[LinkedServer]:
                 write_reference(store, iris)
                 write_document(store, iris, "doc-a", ["alpha", "gamma"], title="Rapport annuel")
                 write_document(store, iris, "doc-b", ["alpha", "beta"], title="Jaarverslag", lang="nl")
-        app = create_app(make_settings(store_dir, token=TOKEN, base_iri=base), store)
-        with serve(app, port) as url:
-            yield LinkedServer(url, base, iris, store, store_dir)
+        api = api_for(store, make_settings(store_dir, token=TOKEN, base_iri=base), url)
+        yield LinkedServer(url, base, iris, store, store_dir, api)
     finally:
         store.close()

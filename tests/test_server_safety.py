@@ -1,4 +1,5 @@
-"""Safety: no outbound fetches (SSRF), personal graphs hidden without the token, guarded updates."""
+"""Safety: no outbound fetches (SSRF), personal graphs hidden without the token, guarded updates
+(the whole app in-process against a real store: the store is what would connect)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import contextlib
 import socket
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from conftest import IRIS, TOKEN, LiveServer, seeded_server
+from conftest import IRIS, TOKEN, Api, api_for, make_settings
 from pyoxigraph import QueryResultsFormat, Store, parse_query_results
+
+from innograph.store.embedded import EmbeddedStore
 
 FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
 PERSONAL_A = IRIS.personal_graph("doc-a")
@@ -64,8 +68,8 @@ def test_control_pyoxigraph_itself_would_connect() -> None:
         thread.join(10)
 
 
-def test_service_is_refused_and_nothing_connects(shared_server: LiveServer) -> None:
-    with listening_socket() as s, shared_server.client(token=TOKEN) as c:
+def test_service_is_refused_and_nothing_connects(shared_api: Api) -> None:
+    with listening_socket() as s, shared_api.client(token=TOKEN) as c:
         url = f"http://127.0.0.1:{s.getsockname()[1]}/"
         for query in fetching_queries(url):
             for r in (
@@ -78,8 +82,8 @@ def test_service_is_refused_and_nothing_connects(shared_server: LiveServer) -> N
         assert not connected(s)
 
 
-def test_load_is_refused_and_nothing_connects(live_server: LiveServer) -> None:
-    with listening_socket() as s, live_server.client(token=TOKEN) as c:
+def test_load_is_refused_and_nothing_connects(fresh_api: Api) -> None:
+    with listening_socket() as s, fresh_api.client(token=TOKEN) as c:
         url = f"http://127.0.0.1:{s.getsockname()[1]}/data.ttl"
         for update in (f"LOAD <{url}>", f"load silent <{url}> into graph <http://g>", f"CLEAR ALL ; LOAD <{url}>"):
             r = c.post("/sparql", data={"update": update})
@@ -90,9 +94,9 @@ def test_load_is_refused_and_nothing_connects(live_server: LiveServer) -> None:
         assert c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
 
 
-def test_service_in_strings_iris_and_comments_is_allowed(shared_server: LiveServer) -> None:
+def test_service_in_strings_iris_and_comments_is_allowed(shared_api: Api) -> None:
     harmless = 'SELECT ("SERVICE <http://x/>" AS ?n) WHERE { ?s <http://e/SERVICE> ?o } # SERVICE <http://x/>'
-    with shared_server.client() as c:
+    with shared_api.client() as c:
         r = c.get("/sparql", params={"query": harmless})
     assert r.status_code == 200
 
@@ -108,9 +112,9 @@ PERSONAL_QUERIES = {
 
 
 @pytest.mark.parametrize("shape", sorted(PERSONAL_QUERIES))
-def test_personal_graphs_hidden_anonymously_and_visible_with_token(shared_server: LiveServer, shape: str) -> None:
+def test_personal_graphs_hidden_anonymously_and_visible_with_token(shared_api: Api, shape: str) -> None:
     query = PERSONAL_QUERIES[shape]
-    with shared_server.client() as anonymous, shared_server.client(token=TOKEN) as holder:
+    with shared_api.client() as anonymous, shared_api.client(token=TOKEN) as holder:
         hidden = names(anonymous.get("/sparql", params={"query": query}).content)
         visible = names(holder.get("/sparql", params={"query": query}).content)
     if shape == "graph names":
@@ -121,10 +125,10 @@ def test_personal_graphs_hidden_anonymously_and_visible_with_token(shared_server
         assert "Secret Person doc-a" in visible
 
 
-def test_personal_graphs_hidden_from_protocol_dataset(shared_server: LiveServer) -> None:
+def test_personal_graphs_hidden_from_protocol_dataset(shared_api: Api) -> None:
     name_query = f"SELECT ?n WHERE {{ {{ ?p <{FOAF_NAME}> ?n }} UNION {{ GRAPH ?g {{ ?p <{FOAF_NAME}> ?n }} }} }}"
     params = {"query": name_query, "default-graph-uri": PERSONAL_A, "named-graph-uri": PERSONAL_A}
-    with shared_server.client() as anonymous, shared_server.client(token=TOKEN) as holder:
+    with shared_api.client() as anonymous, shared_api.client(token=TOKEN) as holder:
         assert names(anonymous.get("/sparql", params=params).content) == set()
         assert names(holder.get("/sparql", params=params).content) == {"Secret Person doc-a"}
 
@@ -132,28 +136,29 @@ def test_personal_graphs_hidden_from_protocol_dataset(shared_server: LiveServer)
 # -- updates --------------------------------------------------------------------------------------
 
 
-def test_updates_refused_without_or_with_a_wrong_token(live_server: LiveServer) -> None:
+def test_updates_refused_without_or_with_a_wrong_token(fresh_api: Api) -> None:
     update = {"update": "INSERT DATA { <http://e/s> <http://e/p> <http://e/o> }"}
-    with live_server.client() as c:
+    with fresh_api.client() as c:
         missing = c.post("/sparql", data=update)
-    with live_server.client(token="wrong") as c:
+    with fresh_api.client(token="wrong") as c:
         wrong = c.post("/sparql", data=update)
-    with live_server.client(token=TOKEN) as c:
+    with fresh_api.client(token=TOKEN) as c:
         assert c.get("/sparql", params={"query": "ASK { <http://e/s> ?p ?o }"}).json()["boolean"] is False
     assert (missing.status_code, missing.json()["error"]["code"]) == (401, "token_required")
     assert missing.headers["www-authenticate"].startswith("Bearer")
     assert (wrong.status_code, wrong.json()["error"]["code"]) == (403, "token_invalid")
 
 
-def test_updates_off_when_no_token_is_configured(tmp_path: object) -> None:
-    with seeded_server(tmp_path / "store", token="") as server, server.client(token="anything") as c:  # type: ignore[operator]
+def test_updates_off_when_no_token_is_configured(seeded_store: EmbeddedStore, store_dir: Path) -> None:
+    api = api_for(seeded_store, make_settings(store_dir, token=""))
+    with api.client(token="anything") as c:
         r = c.post("/sparql", data={"update": "CLEAR ALL"})
         assert (r.status_code, r.json()["error"]["code"]) == (403, "updates_disabled")
         query = c.get("/sparql", params={"query": "ASK {}"})  # any token authorises nobody
         assert (query.status_code, query.json()["error"]["code"]) == (403, "token_invalid")
 
 
-def test_update_goes_to_the_right_partitions(live_server: LiveServer) -> None:
+def test_update_goes_to_the_right_partitions(fresh_api: Api) -> None:
     graph_c = IRIS.graph("doc-c")
     updates = [
         # A public graph: both partitions.
@@ -166,7 +171,7 @@ def test_update_goes_to_the_right_partitions(live_server: LiveServer) -> None:
         f'WHERE {{ BIND(IRI(CONCAT("{IRIS.base}graph/", "doc-d/personal")) AS ?g) }}',
     ]
     query = {"query": f"SELECT ?n WHERE {{ ?s <{FOAF_NAME}> ?n }}"}
-    with live_server.client(token=TOKEN) as holder, live_server.client() as anonymous:
+    with fresh_api.client(token=TOKEN) as holder, fresh_api.client() as anonymous:
         for update in updates:
             r = holder.post("/sparql", content=update, headers={"Content-Type": "application/sparql-update"})
             assert r.status_code == 204, r.text
@@ -177,13 +182,13 @@ def test_update_goes_to_the_right_partitions(live_server: LiveServer) -> None:
     assert not any("Secret" in n for n in seen_anonymously)
 
 
-def test_update_protocol_dataset_and_conflict(live_server: LiveServer) -> None:
+def test_update_protocol_dataset_and_conflict(fresh_api: Api) -> None:
     target = "http://example.org/protocol-update-dataset-test/"
     update = (
         f"INSERT {{ GRAPH <{target}> {{ ?s a <http://e/Copied> }} }} "
         "WHERE { ?s a <https://w3id.org/innograph/ontology#Organisation> }"
     )
-    with live_server.client(token=TOKEN) as c:
+    with fresh_api.client(token=TOKEN) as c:
         r = c.post(
             f"/sparql?using-graph-uri={PUBLIC_A}", content=update, headers={"Content-Type": "application/sparql-update"}
         )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pyoxigraph
 import pytest
-from conftest import LiveServer
+from conftest import Api
 from innograph.queries import examples, parse_header
 
 
-def test_page_is_served_with_its_assets(live_server: LiveServer) -> None:
-    with live_server.client() as client:
+def test_page_is_served_with_its_assets(shared_api: Api) -> None:
+    with shared_api.client() as client:
         page = client.get("/")
         assert page.status_code == 200
         assert page.headers["content-type"].startswith("text/html")
@@ -24,13 +24,13 @@ def test_page_is_served_with_its_assets(live_server: LiveServer) -> None:
 
 
 @pytest.mark.parametrize("name", ["missing.js", "..%2Fui.py", ".hidden.css", "ui.py"])
-def test_static_route_serves_only_package_assets(live_server: LiveServer, name: str) -> None:
-    with live_server.client() as client:
+def test_static_route_serves_only_package_assets(shared_api: Api, name: str) -> None:
+    with shared_api.client() as client:
         assert client.get(f"/static/{name}").status_code == 404
 
 
-def test_examples_endpoint_lists_every_example(live_server: LiveServer) -> None:
-    with live_server.client() as client:
+def test_examples_endpoint_lists_every_example(shared_api: Api) -> None:
+    with shared_api.client() as client:
         response = client.get("/api/examples")
     assert response.status_code == 200
     items = response.json()

@@ -97,10 +97,10 @@ def catalog(visit: VisitDep) -> Response:
 
 @get_and_head(router, "/dumps/", "The dump files (made on first request)")
 def dump_list(visit: VisitDep) -> Response:
-    files = _dumps(visit)
     media = visit.media_type((HTML, "application/json"))
     if isinstance(media, Response):
         return media
+    files = _dumps(visit)
     if media != HTML:  # application/json (the format alias maps it to JSON-LD's type)
         media = "application/json"
         body = json.dumps({"files": [{**f.__dict__, "url": visit.iris.base + "dumps/" + f.name} for f in files]},

@@ -364,6 +364,40 @@ def role_types(base_iri: str = DEFAULT_BASE_IRI) -> list[RoleType]:
     return list(_role_types(base_iri))
 
 
+@dataclass(frozen=True)
+class EUBody:
+    """An EU institution or body: one organisation node whatever language names it."""
+
+    iri: str
+    key: str
+    org_type: str  # ontology class below ig:Organisation
+    labels: Mapping[str, str]
+    alt_labels: Mapping[str, tuple[str, ...]]
+
+    def names(self) -> list[str]:
+        out = list(self.labels.values())
+        for values in self.alt_labels.values():
+            out += [v for v in values if v not in out]
+        return out
+
+
+def organisation_iri(key: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    return f"{base_iri}id/organisation/{key}"
+
+
+@cache
+def _eu_bodies(base_iri: str) -> tuple[EUBody, ...]:
+    return tuple(
+        EUBody(organisation_iri(r.key, base_iri), r.key, r.attrs["org_type"], dict(r.pref), dict(r.alts))
+        for r in read_table("eu-bodies.tsv")
+    )
+
+
+def eu_bodies(base_iri: str = DEFAULT_BASE_IRI) -> list[EUBody]:
+    """EU institutions and bodies with their names in en/fr/da/nl (``src/eu-bodies.tsv``)."""
+    return list(_eu_bodies(base_iri))
+
+
 # ---------------------------------------------------------------- triples
 
 
@@ -426,6 +460,10 @@ def _reference_triples(base_iri: str) -> tuple[Triple, ...]:
             country_iri(code, base_iri) for code in programme.eligible_countries
         ]
         triples += [Triple(node, term("eligibleArea"), NamedNode(iri)) for iri in areas]
+    for body in _eu_bodies(base_iri):
+        node = NamedNode(body.iri)
+        triples += [Triple(node, RDF_TYPE, term("Organisation")), Triple(node, RDF_TYPE, term(body.org_type))]
+        triples += _labelled(node, body.labels, body.alt_labels)
     scheme = NamedNode(f"{base_iri}id/role-type/scheme")
     triples.append(Triple(scheme, RDF_TYPE, NamedNode(SKOS + "ConceptScheme")))
     triples += _labelled(

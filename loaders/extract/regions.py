@@ -14,8 +14,9 @@ from itertools import pairwise
 import pycountry
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised, strip_genitive
-from innograph.ontology.text import fold
+from innograph.loaders.extract.heads import head_of
 from innograph.loaders.lang import rules as rules_of
+from innograph.ontology.text import fold
 
 from innograph.iris import slug
 
@@ -249,8 +250,7 @@ def _heads_before_names() -> frozenset[str]:
     """Area words written before the name in lower case ('regio Twente', 'région Bourgogne')."""
     out: set[str] = set()
     for lang in ("fr", "nl"):
-        rules = rules_of(lang, "entities")
-        out.update(w.casefold() for w in getattr(rules, "AREA_HEADS", ()) if rules)
+        out.update(w.casefold() for w in rules_of(lang, "entities").AREA_HEADS)
     return frozenset(out)
 
 
@@ -306,8 +306,6 @@ def _places_listed_with_regions(text: str, found: list[RegionMatch]) -> list[Reg
 
 def head_of_place(name: str) -> bool:
     """True when a listed name is an organisation ('Aalborg Universitet') rather than a place."""
-    from innograph.loaders.extract.organisations import head_of
-
     return head_of(name.split()) is not None
 
 

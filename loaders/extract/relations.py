@@ -25,6 +25,7 @@ from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import sentence_spans
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, RelationFact
+from innograph.loaders.extract.resolve_reference import resolve_organisations
 from innograph.ontology.cities import City, city_index
 from innograph.ontology.reference import programmes as reference_programmes
 from innograph.ontology.text import fold
@@ -50,6 +51,7 @@ class _Place:
 
 def extract_relations(facts: DocumentFacts, meta: SourceMeta) -> None:
     """Fill ``facts.relations`` (and the organisations' ``country``, ``region``, ``role``)."""
+    resolve_organisations(facts)
     sentences = sentence_spans(facts.text)
     organisations = [e for e in facts.entities if e.kind == "organisation"]
     home = _home_country(facts, meta)

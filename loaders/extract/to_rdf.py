@@ -40,11 +40,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 from importlib import metadata
 
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
 from innograph.loaders.extract.resolve import entity_slug, person_key, short_hash
+from innograph.ontology.reference import eu_bodies
 from innograph.ontology.tables import LANGUAGES
 from innograph.ontology.text import fold
 from pyoxigraph import Literal, NamedNode, Triple
@@ -103,7 +105,7 @@ def integer_literal(value: int) -> Literal:
 
 
 def is_reference(entity: EntityFact) -> bool:
-    """True for regions and programmes that resolved to the reference data (ISO codes, known keys)."""
+    """True for regions, programmes and EU bodies that resolved to the reference data (ISO codes, known keys)."""
     from innograph.loaders.extract.programmes import reference_keys
     from innograph.loaders.extract.regions import reference_codes
 
@@ -112,7 +114,14 @@ def is_reference(entity: EntityFact) -> bool:
         return bool(re.fullmatch(r"[A-Z]{2}-\w+", key)) or key in reference_codes()
     if entity.kind == "programme":
         return key in reference_keys()
+    if entity.kind == "organisation":
+        return key in eu_body_keys()
     return False
+
+
+@cache
+def eu_body_keys() -> frozenset[str]:
+    return frozenset(body.key for body in eu_bodies())
 
 
 def entity_iri(iris: Iris, entity: EntityFact) -> str:

@@ -52,3 +52,28 @@ SPEECH_VERBS = ("siger", "sagde", "fortæller", "forklarer", "udtaler", "ifølge
 AFFILIATION_WORDS = ("fra", "i", "hos")
 # words that join the items of an enumeration of organisations ("X, Y og Z")
 ENUMERATION_JOINERS = ("og", "samt", "eller")
+# words that make up a generic body name ("Steering Committee", "styringskomitéen"): such a name
+# means one body only within its document
+GENERIC_BODY_WORDS = (
+    "styringskomite",
+    "styringskomiteen",
+    "styringskomitéen",
+    "styregruppe",
+    "styregruppen",
+    "bestyrelse",
+    "bestyrelsen",
+    "sekretariat",
+    "sekretariatet",
+    "udvalg",
+    "udvalget",
+    "regionen",
+    "kommunen",
+    "rådet",
+    "komite",
+    "komiteen",
+    "overvågningsudvalg",
+    "overvågningsudvalget",
+    "fælles",
+    "regionale",
+    "nationale",
+)

@@ -53,3 +53,22 @@ SPEECH_VERBS = ("says", "said", "explains", "explained", "adds", "added", "accor
 AFFILIATION_WORDS = ("of", "from", "at")
 # words that join the items of an enumeration of organisations ("X, Y og Z")
 ENUMERATION_JOINERS = ("and", "as well as", "or")
+# words that make up a generic body name ("Steering Committee", "styringskomitéen"): such a name
+# means one body only within its document
+GENERIC_BODY_WORDS = (
+    "steering",
+    "monitoring",
+    "committee",
+    "board",
+    "secretariat",
+    "joint",
+    "council",
+    "region",
+    "regional",
+    "national",
+    "executive",
+    "general",
+    "assembly",
+    "management",
+    "selection",
+)

@@ -43,3 +43,22 @@ SPEECH_VERBS = ("déclare", "explique", "souligne", "ajoute", "indique", "selon"
 AFFILIATION_WORDS = ("de", "du", "chez")
 # words that join the items of an enumeration of organisations ("X, Y og Z")
 ENUMERATION_JOINERS = ("et", "ainsi que", "ou")
+# words that make up a generic body name ("Steering Committee", "styringskomitéen"): such a name
+# means one body only within its document
+GENERIC_BODY_WORDS = (
+    "comité",
+    "pilotage",
+    "suivi",
+    "sélection",
+    "secrétariat",
+    "conjoint",
+    "commun",
+    "conseil",
+    "région",
+    "régional",
+    "assemblée",
+    "générale",
+    "direction",
+    "bureau",
+    "exécutif",
+)

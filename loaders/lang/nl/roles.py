@@ -42,3 +42,23 @@ SPEECH_VERBS = ("zegt", "zei", "vertelt", "vertelde", "legt uit", "aldus", "volg
 AFFILIATION_WORDS = ("van", "bij")
 # words that join the items of an enumeration of organisations ("X, Y og Z")
 ENUMERATION_JOINERS = ("en", "evenals", "alsook", "of")
+# words that make up a generic body name ("Steering Committee", "styringskomitéen"): such a name
+# means one body only within its document
+GENERIC_BODY_WORDS = (
+    "stuurgroep",
+    "stuurcomité",
+    "comité",
+    "toezicht",
+    "toezichtcomité",
+    "monitoringcomité",
+    "secretariaat",
+    "gezamenlijk",
+    "raad",
+    "bestuur",
+    "dagelijks",
+    "algemeen",
+    "regio",
+    "provincie",
+    "gemeente",
+    "selectiecomité",
+)

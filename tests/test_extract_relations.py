@@ -1,0 +1,113 @@
+"""Edges between entities: an organisation's place and role, a project's programmes."""
+
+from __future__ import annotations
+
+from innograph.loaders.base import SourceMeta
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.relations import extract_relations
+from innograph.loaders.extract.to_rdf import to_rdf
+
+from innograph.iris import Iris
+
+IRIS = Iris("https://w3id.org/innograph/")
+
+
+def _entity(text: str, kind: str, name: str, **kw: object) -> EntityFact:
+    """An entity with one mention per place its name is written in the text."""
+    mentions, start = [], text.find(name)
+    while start >= 0:
+        mentions.append(Mention(start, start + len(name), name, "test"))
+        start = text.find(name, start + 1)
+    return EntityFact(kind=kind, name=name, mentions=mentions, reference_key=None, **kw)  # type: ignore[arg-type]
+
+
+def _facts(text: str, *entities: EntityFact, language: str = "en", main: EntityFact | None = None) -> DocumentFacts:
+    facts = DocumentFacts(doc_id="doc", text=text, language=language, entities=list(entities))
+    facts.main_entity = main
+    return facts
+
+
+def test_a_cue_goes_to_the_nearest_organisation_and_along_its_enumeration() -> None:
+    text = (
+        "Alpha Agency is lead partner of the project, which also counts Beta University, "
+        "Gamma Institute and Delta Foundation as partners.\n"
+    )
+    alpha, beta, gamma, delta = (
+        _entity(text, "organisation", n)
+        for n in ("Alpha Agency", "Beta University", "Gamma Institute", "Delta Foundation")
+    )
+    extract_relations(_facts(text, alpha, beta, gamma, delta), SourceMeta(doc_id="doc"))
+    assert [alpha.role, beta.role, gamma.role, delta.role] == ["lead-partner", "partner", "partner", "partner"]
+
+
+def test_a_list_heading_gives_the_role_of_its_items() -> None:
+    text = "Projektpartnere\n\n  • Alpha Forsyning\n  • Beta Akademi\n\nAndet afsnit uden roller her.\n"
+    alpha, beta = _entity(text, "organisation", "Alpha Forsyning"), _entity(text, "organisation", "Beta Akademi")
+    extract_relations(_facts(text, alpha, beta, language="da"), SourceMeta(doc_id="doc"))
+    assert (alpha.role, beta.role) == ("partner", "partner")
+
+
+def test_no_cue_no_role() -> None:
+    text = "Alpha Agency works on energy.\n"
+    alpha = _entity(text, "organisation", "Alpha Agency")
+    extract_relations(_facts(text, alpha), SourceMeta(doc_id="doc"))
+    assert alpha.role is None
+
+
+def test_a_town_in_the_name_places_the_organisation_and_gives_its_country() -> None:
+    text = "The University of Helsinki and Kiel Chamber work together.\n"
+    helsinki = _entity(text, "organisation", "University of Helsinki")
+    kiel = _entity(text, "organisation", "Kiel Chamber")
+    extract_relations(_facts(text, helsinki, kiel), SourceMeta(doc_id="doc"))
+    assert (helsinki.region, helsinki.country) == ("Helsinki", "FI")
+    assert (kiel.region, kiel.country) == ("Kiel", "DE")
+
+
+def test_a_town_written_after_the_name() -> None:
+    text = "Partner: Nordic Test Centre (Aalborg) joins.\n"
+    centre = _entity(text, "organisation", "Nordic Test Centre")
+    extract_relations(_facts(text, centre), SourceMeta(doc_id="doc"))
+    assert (centre.region, centre.country) == ("Aalborg", "DK")
+
+
+def test_home_country_from_a_danish_text_but_not_for_eu_bodies() -> None:
+    text = "Alpha Akademi og EU-Kommissionen samarbejder.\n"
+    alpha, commission = _entity(text, "organisation", "Alpha Akademi"), _entity(text, "organisation", "EU-Kommissionen")
+    extract_relations(_facts(text, alpha, commission, language="da"), SourceMeta(doc_id="doc"))
+    assert (alpha.country, commission.country) == ("DK", None)
+
+
+def test_projects_take_the_programme_of_their_sentence_else_the_framing_one() -> None:
+    text = "Alpha is funded by Interreg North Sea. Beta is a project.\nThe ERDF pays part of it.\n"
+    alpha, beta = _entity(text, "project", "Alpha"), _entity(text, "project", "Beta")
+    north_sea = _entity(text, "programme", "Interreg North Sea")
+    north_sea.reference_key = "north-sea"
+    erdf = _entity(text, "programme", "ERDF")
+    erdf.reference_key = "erdf"
+    facts = _facts(text, alpha, beta, north_sea, erdf)
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    links = sorted((r.subject.name, r.value) for r in facts.relations if r.kind == "programme")
+    assert links == [("Alpha", "Interreg North Sea"), ("Beta", "Interreg North Sea")]
+
+
+def test_edges_are_written_with_their_evidence() -> None:
+    text = "Alpha is funded by Interreg North Sea.\nThe University of Helsinki is lead partner of Alpha.\n"
+    alpha = _entity(text, "project", "Alpha")
+    programme = _entity(text, "programme", "Interreg North Sea")
+    programme.reference_key = "north-sea"
+    university = _entity(text, "organisation", "University of Helsinki")
+    facts = _facts(text, alpha, programme, university, main=alpha)
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    public, _ = to_rdf(facts, SourceMeta(doc_id="doc"), IRIS, content_hash="x")
+    ig = IRIS.vocab
+    edges = {(t.subject.value, t.predicate.value, t.object.value) for t in public}
+    project, org = IRIS.entity("project", "alpha"), IRIS.entity("organisation", "university-of-helsinki")
+    assert (project, ig + "programme", IRIS.entity("programme", "north-sea")) in edges
+    assert (org, ig + "region", IRIS.entity("region", "helsinki")) in edges
+    assert (org, ig + "country", IRIS.entity("country", "FI")) in edges
+    evidence = {s for s, p, o in edges if p == ig + "evidenceProperty" and o == ig + "region"}
+    assert len(evidence) == 1
+    (node,) = evidence
+    assert (node, "http://www.w3.org/2000/01/rdf-schema#label", "Helsinki") in edges
+    role_types = {o for s, p, o in edges if p == ig + "roleType"}
+    assert role_types == {IRIS.entity("role-type", "lead-partner")}

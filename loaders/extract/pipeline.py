@@ -3,7 +3,8 @@
 ``extract_facts`` runs the passes in order: language detection (the document's language and one
 segment per block), the value extractors (dates, amounts, percentages, countries, contacts), then
 names (organisations, projects, programmes, regions, clusters, desks and the document's main
-entity), people and themes. ``build_document`` maps the facts onto the ontology and returns the
+entity), people, themes, and the relations between them (an organisation's region and country, its
+role in the main entity, a project's programmes). ``build_document`` maps the facts onto the ontology and returns the
 public and personal triples of the document.
 
 Names, people and themes are read from the first ``MAX_ENTITY_CHARS`` characters of a very long text

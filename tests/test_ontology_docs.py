@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from innograph.ontology import diagram_svg, ontology_graph, render_html
+from innograph.ontology import ontology_graph
 from innograph.ontology.build import ontology_terms
+from innograph.ontology.docs import diagram_svg, render_html
 from innograph.ontology.tables import LANGUAGES
 
 

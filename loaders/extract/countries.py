@@ -66,8 +66,6 @@ def _lexicon(langs: tuple[str, ...]) -> _Lexicon:
     stops: set[str] = set()
     for lang in langs:
         mod = rules(lang, "countries")
-        if mod is None:
-            continue
         for name, code in mod.NAMES.items():
             forms.setdefault(name.lower(), (code, name[0].isupper(), True))
         for adjective, code in mod.ADJECTIVES.items():
@@ -75,17 +73,15 @@ def _lexicon(langs: tuple[str, ...]) -> _Lexicon:
                 forms.setdefault((adjective + ending).lower(), (code, adjective[0].isupper(), False))
     for lang in langs:  # genitives last: 'Nederlands' is the adjective before it is "Nederland's"
         mod = rules(lang, "countries")
-        for name, code in getattr(mod, "NAMES", {}).items():
+        for name, code in mod.NAMES.items():
             for genitive in ("s", "'s", "’s"):
                 forms.setdefault(name.lower() + genitive, (code, name[0].isupper(), True))
-        stop_mod = rules(lang, "stop_words")
-        if stop_mod is not None:
-            stops.update(stop_mod.STOP_WORDS)
+        stops.update(rules(lang, "stop_words").STOP_WORDS)
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(_WORD.match(form).group(), []).append(form)  # type: ignore[union-attr]
     def words(name: str) -> str:
-        found = {w for lang in langs for w in getattr(rules(lang, "countries"), name, ())}
+        found = {w for lang in langs for w in getattr(rules(lang, "countries"), name)}
         return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or "(?!)"
 
     return _Lexicon(
@@ -95,7 +91,7 @@ def _lexicon(langs: tuple[str, ...]) -> _Lexicon:
         re.compile(rf"(?<![^\W\d_])(?:{words('LANGUAGE_PREPOSITIONS')})\s+$", re.IGNORECASE),
         re.compile(rf"\s*(?:$|[^\w\s]|(?:{words('LIST_JOINERS')})\b)", re.IGNORECASE),
         re.compile(rf"([A-ZÀ-ÞÆØÅ][a-zà-ÿæøå-]+)[ \t]+(?:{words('NAME_LINKS')})[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+)?$"),
-        frozenset(w for lang in langs for w in getattr(rules(lang, "countries"), "STATE_TITLES", ())),
+        frozenset(w for lang in langs for w in rules(lang, "countries").STATE_TITLES),
     )
 
 

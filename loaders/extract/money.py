@@ -70,9 +70,9 @@ def _patterns(langs: tuple[str, ...]) -> _Patterns:
     )
     words = _alternation(list(merged(langs, "numbers", "PERCENT_WORDS")))
     percent = re.compile(rf"(?<![\d.,])(?P<num>\d{{1,3}}(?:[.,]\d+)?)\s?(?:%|(?:{words})(?!{LETTER}))", flags)
-    categories = [item for lang in langs for item in getattr(rules(lang, "money"), "AMOUNT_MEANINGS", ())]
+    categories = [item for lang in langs for item in rules(lang, "money").AMOUNT_MEANINGS]
     meaning_cue, meanings = grouped_cue_regex(categories)
-    decimal = getattr(rules(langs[0], "numbers"), "DECIMAL_SEPARATOR", ".")
+    decimal = rules(langs[0], "numbers").DECIMAL_SEPARATOR
     cofinancing = cue_regex(tuple(merged(langs, "money", "COFINANCING_CUES")))
     return _Patterns(prefix, suffix, bare, percent, currencies, magnitudes, decimal, meaning_cue, meanings,
                      cofinancing)

@@ -60,9 +60,8 @@ def _phone_region(facts: DocumentFacts) -> str | None:
         if seg.language:
             weight[seg.language] = weight.get(seg.language, 0) + seg.end - seg.start
     for lang in (facts.language, *sorted(weight, key=lambda x: -weight[x])):
-        region = getattr(rules(lang or "", "numbers"), "PHONE_REGION", None)
-        if region:
-            return region
+        if lang:
+            return str(rules(lang, "numbers").PHONE_REGION)
     return None
 
 

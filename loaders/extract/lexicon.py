@@ -15,14 +15,14 @@ from innograph.loaders.lang import all_rules
 def _merged_dict(module: str, name: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for rules in all_rules(module).values():
-        out.update(getattr(rules, name, {}) or {})
+        out.update(getattr(rules, name))
     return out
 
 
 def _merged_tuple(module: str, name: str) -> tuple[str, ...]:
     out: list[str] = []
     for rules in all_rules(module).values():
-        out.extend(getattr(rules, name, ()) or ())
+        out.extend(getattr(rules, name))
     return tuple(dict.fromkeys(out))
 
 
@@ -65,7 +65,7 @@ def area_authorities() -> frozenset[str]:
 def stop_words() -> frozenset[str]:
     words: set[str] = set()
     for rules in all_rules("stop_words").values():
-        words.update(w.casefold() for w in getattr(rules, "STOP_WORDS", ()))
+        words.update(w.casefold() for w in rules.STOP_WORDS)
     return frozenset(words)
 
 
@@ -85,7 +85,7 @@ def country_names(adjectives: bool = True) -> dict[str, str]:
     out: dict[str, str] = {}
     for rules in all_rules("countries").values():
         for attr in ("NAMES", "ADJECTIVES") if adjectives else ("NAMES",):
-            for name, code in (getattr(rules, attr, {}) or {}).items():
+            for name, code in getattr(rules, attr).items():
                 out[name.casefold()] = code
     return out
 

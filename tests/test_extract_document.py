@@ -4,7 +4,7 @@ period, and URLs. Tiny texts written for the test, one mechanism each."""
 from __future__ import annotations
 
 import pytest
-from innograph.loaders.extract import genre
+from innograph.loaders.extract import genre, titles
 from innograph.loaders.extract.facts import DocumentFacts
 
 
@@ -70,3 +70,32 @@ def test_compound_heads_and_inflections():
     assert genre.definitions("Sydhavn er et regionalt netværk af havne.", ("da",)) == [(0, "Partnership")]
     assert genre.definitions("Zeewind is een netwerkorganisatie.", ("nl",)) == [(0, "Organisation")]
     assert genre.definitions("VertEst est l’un des pôles de la région.", ("fr",)) == [(0, "Cluster")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated on 12 January 2023\n\nApply to our call for harbour pilots today\nBody text.", "Apply to our call"),
+        ("03.04.2024\nNieuwe openstellingen voor havens\nTekst.", "Nieuwe openstellingen voor havens"),
+        ("88213xkqwe\n\nNy klynge vokser i Vestjylland\nTekst.", "Ny klynge vokser i Vestjylland"),
+        ("Countries: Belgium, France\nHarbour Links\nText.", "Harbour Links"),
+        ("Home > News > Harbours\nHarbour Links opens\nText.", "Harbour Links opens"),
+        ("Contact\n\nAnna Berg (director)\n0597 111 222\n\nSEAPORT\n\nSince 1980 ...", "SEAPORT"),
+        ("We use cookies to improve this site\nHarbour Links\nText.", "Harbour Links"),
+        ("Appel à projets « MER » 2025\n\nTexte.", "Appel à projets « MER » 2025"),
+    ],
+)
+def test_title_line_skips_furniture_by_its_shape(text: str, expected: str):
+    found = titles.title_line(text)
+    assert found is not None and found.text.startswith(expected)
+
+
+def test_a_text_that_opens_with_a_sentence_has_no_title_line():
+    text = "[…], director of the harbour cluster, is interviewed by our magazine this week.\nQ: Hello."
+    assert titles.title_line(text) is None
+
+
+def test_title_agrees_with_a_url_slug_without_accents():
+    url = "https://example.dk/ny_fodevareklynge_glaeder_sig_over_stor_bevilling"
+    assert titles.agrees_with_url("Ny fødevareklynge glæder sig over stor bevilling", url)
+    assert not titles.agrees_with_url("Kontakt os i dag", url)

@@ -13,3 +13,11 @@ FURNITURE = (
     "gå til indhold",
     "du er her",
 )
+SECTION_LABELS = (
+    "kontakt", "kontaktpersoner", "kontaktperson", "relaterede artikler", "relateret", "dokumenter",
+    "downloads", "indhold", "læs også",
+)
+FIELD_LABELS = (
+    "land", "lande", "region", "program", "dato", "publiceret", "opdateret", "kategori", "tema", "emne",
+    "emner", "sted", "kilde", "foto", "billede", "forfatter", "type", "status", "sektor",
+)

@@ -14,4 +14,14 @@ FURNITURE = (
     "lire la suite",
     "aller au contenu",
     "fil d'ariane",
+    "vignette",
+)
+SECTION_LABELS = (
+    "contact", "contacts", "contactez-nous", "à lire aussi", "articles liés", "partager", "documents",
+    "téléchargements", "sommaire", "transcription", "en savoir plus", "voir aussi",
+)
+FIELD_LABELS = (
+    "pays", "région", "régions", "programme", "date", "publié le", "publié", "mis à jour", "catégorie",
+    "catégories", "thématique", "thématiques", "thème", "thèmes", "lieu", "source", "photo", "crédit", "auteur",
+    "type", "statut", "secteur", "mots-clés",
 )

@@ -13,3 +13,12 @@ FURNITURE = (
     "lees meer",
     "naar de inhoud",
 )
+SECTION_LABELS = (
+    "contact", "contactpersonen", "contactpersoon", "gerelateerd", "gerelateerde artikelen", "documenten",
+    "downloads", "inhoud", "lees ook", "meer informatie",
+)
+FIELD_LABELS = (
+    "land", "landen", "regio", "programma", "datum", "gepubliceerd", "gepubliceerd op", "bijgewerkt",
+    "categorie", "thema", "thema's", "locatie", "bron", "foto", "beeld", "auteur", "type", "status", "sector",
+    "trefwoorden",
+)

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from innograph import conformance, dump, ingest
+from innograph import dump, ingest
+from innograph.conformance import command as conformance
 from innograph.loaders.extract import command as extract
 from innograph.ontology import build as ontology_build
 from innograph.ontology import validate

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
-from innograph.conformance_results import Solutions, load_expected, parse_response, same, term
+from innograph.conformance.results import Solutions, load_expected, parse_response, same, term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

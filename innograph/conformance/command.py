@@ -18,6 +18,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from innograph.conformance.manifest import IriMap, load_manifests
+from innograph.conformance.runner import Endpoint, run_test
+
 DEFAULT_MANIFESTS = (
     "sparql11/protocol/manifest.ttl",
     "sparql11/manifest-sparql11-query.ttl",
@@ -47,9 +50,6 @@ def _suite_root(folder: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from innograph.conformance_manifest import IriMap, load_manifests
-    from innograph.conformance_runner import Endpoint, run_test
-
     suite = _suite_root(args.suite)
     names = args.manifest or list(DEFAULT_MANIFESTS)
     paths = [p if p.is_absolute() else suite / p for p in map(Path, names)]

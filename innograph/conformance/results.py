@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+from innograph.namespaces import RDF_TYPE, XSD
+
 RS = "http://www.w3.org/2001/sw/DataAccess/tests/result-set#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 NUMERIC = {XSD + "integer", XSD + "decimal"}
 FLOATS = {XSD + "double", XSD + "float"}
 
@@ -109,7 +109,7 @@ def load_expected(path: Path, iri: str) -> Result:
         return parse_solutions(data, ox.QueryResultsFormat.TSV)
     fmt = ox.RdfFormat.RDF_XML if suffix in (".rdf", ".xml") else ox.RdfFormat.TURTLE
     triples = parse_graph(data, fmt, base_iri=iri)
-    if any(p == ("iri", RDF_TYPE) and o == ("iri", RS + "ResultSet") for _, p, o in triples):
+    if any(p == ("iri", RDF_TYPE.value) and o == ("iri", RS + "ResultSet") for _, p, o in triples):
         return _result_set(triples)
     return triples
 
@@ -123,7 +123,7 @@ def _result_set(triples: list[tuple[Term, Term, Term]]) -> Result:
     def values(node: Term, prop: str) -> list[Term]:
         return [o for p, o in by_subject.get(node, []) if p == ("iri", RS + prop)]
 
-    root = next(s for s, p, o in triples if p == ("iri", RDF_TYPE) and o == ("iri", RS + "ResultSet"))
+    root = next(s for s, p, o in triples if p == ("iri", RDF_TYPE.value) and o == ("iri", RS + "ResultSet"))
     boolean = values(root, "boolean")
     if boolean:
         return str(boolean[0][1]).lower() == "true"

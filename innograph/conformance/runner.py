@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-from innograph.conformance_manifest import HttpRequest, IriMap, TestCase
-from innograph.conformance_results import (
+from innograph.conformance.manifest import HttpRequest, IriMap, TestCase
+from innograph.conformance.results import (
     GRAPH_TYPES,
     SOLUTION_TYPES,
     Solutions,

@@ -69,6 +69,7 @@ def extract_relations(facts: DocumentFacts, meta: SourceMeta) -> None:
 def _region_words() -> frozenset[str]:
     """Words that are never a town in an organisation's name ('Union', 'Europe', 'Centre'...)."""
     heads = set(lexicon.org_heads()) | set(lexicon.stop_words()) | set(lexicon.legal_forms())
+    heads |= set(lexicon.words("roles", "GENERIC_BODY_WORDS"))
     return frozenset(fold(w) for w in heads | set(lexicon.region_authorities()) | set(lexicon.area_authorities()))
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from innograph.loaders.extract import lexicon
@@ -25,14 +26,13 @@ from innograph.iris import slug
 
 @cache
 def _index() -> tuple[dict[str, EUBody], dict[str, EUBody]]:
-    """(full names, short forms): name key -> body. A short form is one word that is no acronym."""
+    """(full names, short forms): name key -> body. A short form is one generic word ('Kommissionen')."""
     full: dict[str, EUBody] = {}
     short: dict[str, EUBody] = {}
     for body in eu_bodies():
         for name in body.names():
             key = name_key(name)
-            bare = name.split()[-1]
-            is_short = len(key.split()) == 1 and not bare.isupper() and "-" not in bare
+            is_short = len(key.split()) == 1 and is_generic(name)
             (short if is_short else full).setdefault(key, body)
     return full, short
 
@@ -66,6 +66,8 @@ def _generic_words() -> frozenset[str]:
 
 def is_generic(name: str) -> bool:
     """True when every word of the name is a generic body word: 'the Steering Committee'."""
+    if any(len(w) >= 2 and w.isupper() for w in re.findall(r"\w+", name)):
+        return False  # an acronym names one body: 'VIA University College'
     words = fold(name).split()
     return bool(words) and all(w in _generic_words() for w in words)
 

@@ -29,7 +29,7 @@ from innograph.ontology.text import fold_letters
 from pyoxigraph import RdfFormat
 
 from innograph.iris import Iris
-from innograph.partners.build import IndexHolder
+from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
 from innograph.partners.synthetic import COUNTRIES, SyntheticGraph, generate, sample_needs

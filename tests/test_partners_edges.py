@@ -102,8 +102,9 @@ def edge_graph() -> list[DocumentWrite]:
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PartnerIndex]:
     store = EmbeddedStore(Path(tmp_path_factory.mktemp("edges")) / "store", IRIS, workers=1, timeout=10.0)
     try:
-        for write in edge_graph():
-            store.write_document(write)
+        with store.writing():
+            for write in edge_graph():
+                store.write_document(write)
         yield build(store, IRIS)
     finally:
         store.close()

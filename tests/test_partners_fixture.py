@@ -20,7 +20,7 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
-from innograph.store import DocumentWrite
+from innograph.store import DocumentWrite, Store
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -185,14 +185,15 @@ def project_document(iris: Iris) -> DocumentWrite:
     return DocumentWrite(graph=iris.graph("doc-smart-regions"), content_hash="sha256:smart-regions", public=public)
 
 
-def write_partner_graph(store: object, iris: Iris) -> None:
-    """Everything above, one document (named graph) per organisation, through ``write_document``."""
-    store.write_document(  # type: ignore[attr-defined]
-        DocumentWrite(graph=iris.reference_graph, content_hash="sha256:reference", public=reference_triples(iris))
-    )
-    for row in ORGS:
-        store.write_document(org_document(iris, row))  # type: ignore[attr-defined]
-    store.write_document(project_document(iris))  # type: ignore[attr-defined]
+def write_partner_graph(store: Store, iris: Iris) -> None:
+    """Everything above, one document (named graph) per organisation, in one write session."""
+    with store.writing():
+        store.write_document(
+            DocumentWrite(graph=iris.reference_graph, content_hash="sha256:reference", public=reference_triples(iris))
+        )
+        for row in ORGS:
+            store.write_document(org_document(iris, row))
+        store.write_document(project_document(iris))
 
 
 def test_fixture_scheme_has_four_languages_per_concept() -> None:

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_partners_fixture import write_partner_graph
+from innograph.ontology import themes
+from test_partners_fixture import ORGS, org_document, write_partner_graph
 
 from innograph.iris import Iris
-from innograph.partners.build import IndexHolder
+from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
+from innograph.partners.scheme import concepts_from_ontology
 from innograph.store.embedded import EmbeddedStore
 
 BASE = "https://w3id.org/innograph/"
@@ -150,8 +152,6 @@ def test_invalid_input_names_the_parameter(index: PartnerIndex) -> None:
 
 
 def test_index_follows_the_store_generation(store: EmbeddedStore) -> None:
-    from test_partners_fixture import ORGS, org_document
-
     holder = IndexHolder(store, IRIS)
     before = holder.get()
     row = ("kent-ai", "Kent AI Works", "en", "GB", "GB-KEN", "Company", ["artificial-intelligence"], [],
@@ -166,8 +166,6 @@ def test_index_follows_the_store_generation(store: EmbeddedStore) -> None:
 
 
 def test_candidates_without_a_known_country_are_left_out_with_a_note(tmp_path: Path) -> None:
-    from test_partners_fixture import ORGS, org_document, write_partner_graph
-
     s = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
     try:
         write_partner_graph(s, IRIS)
@@ -200,3 +198,10 @@ def test_dutch_need_finds_french_described_organisation(index: PartnerIndex) -> 
     hit = next(r for r in answer["results"] if r["iri"] == org("ad-normandie"))
     assert hit["matched_themes"][0]["label"] == "kunstmatige intelligentie"
     assert "l'intelligence artificielle" in hit["matched_themes"][0]["evidence"][0]["sentence"]
+
+
+def test_an_empty_shipped_theme_scheme_is_an_error_not_a_smaller_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(concepts_from_ontology(BASE)) == len(themes.concepts(BASE)) > 0
+    monkeypatch.setattr(themes, "concepts", lambda base_iri: [])  # as if themes.tsv lost its rows
+    with pytest.raises(RuntimeError, match="theme scheme"):
+        concepts_from_ontology(BASE)

@@ -1,21 +1,13 @@
-"""Reading the partner index from a store, and keeping it in step with the store's writes.
+"""Reading the partner index from a store (``holder.py`` keeps it in step with the store's writes).
 
 The index is read from the ``public`` partition only (personal data never enters it), through
 one ``store.snapshot("public")`` view: the queries of ``queries/partners/*.rq`` run on one
 consistent state (embedded: an in-process read-only snapshot, no JSON round trip).
-
-Freshness: ``IndexHolder.get()`` compares ``store.generation()`` (bumped by every committed write)
-with the generation the index was built from. A small graph (last build under
-``SYNC_BUILD_SECONDS``) is rebuilt before answering, so an answer always reflects the last write;
-a big one is rebuilt in a background thread while the previous index keeps answering (each answer
-says which generation it reflects).
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -33,11 +25,8 @@ from innograph.partners.weights import ROLE_THEME_WEIGHT
 from innograph.store import Store
 from innograph.store.base import ReadView
 
-log = logging.getLogger(__name__)
-
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 MAX_EVIDENCE = 3  # evidence sentences kept per statement
-SYNC_BUILD_SECONDS = 2.0
 _COUNTRY_IRI = re.compile(r"/id/country/([A-Z]{2})$")
 _REGION_IRI = re.compile(r"/id/region/([A-Z]{2})-[A-Z0-9]{1,3}$")
 
@@ -360,46 +349,3 @@ class _Builder:
             documents[row["doc"].value] = (title, row["url"].value if "url" in row else "")
         self.evidence = evidence
         self.documents = documents
-
-
-class IndexHolder:
-    """Keeps one PartnerIndex in step with a store (see the module docstring)."""
-
-    def __init__(self, store: Store, iris: Iris) -> None:
-        self.store = store
-        self.iris = iris
-        self._index: PartnerIndex | None = None
-        self._lock = threading.Lock()
-        self._building = False
-
-    def get(self) -> PartnerIndex:
-        generation = self.store.generation()
-        index = self._index
-        if index is not None and index.generation == generation:
-            return index
-        if index is not None and index.build_seconds > SYNC_BUILD_SECONDS:
-            self._rebuild_in_background(generation)
-            return index
-        with self._lock:
-            index = self._index
-            if index is None or index.generation != generation:
-                index = self._index = build(self.store, self.iris, generation=generation)
-            return index
-
-    def _rebuild_in_background(self, generation: int) -> None:
-        with self._lock:
-            if self._building:
-                return
-            self._building = True
-
-        def run() -> None:
-            try:
-                fresh = build(self.store, self.iris, generation=generation)
-                with self._lock:
-                    self._index = fresh
-            except Exception:  # the old index keeps answering; the next request retries and logs again
-                log.exception("partner index rebuild failed")
-            finally:
-                self._building = False
-
-        threading.Thread(target=run, name="partner-index", daemon=True).start()

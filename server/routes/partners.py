@@ -17,8 +17,8 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -30,7 +30,8 @@ from pyoxigraph import NamedNode
 from starlette.responses import Response
 
 from innograph.iris import Iris
-from innograph.partners.build import IndexHolder, query_text
+from innograph.partners.build import query_text
+from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
 from innograph.settings import Settings
@@ -282,26 +283,23 @@ PAGE_HEADERS = {
 }
 
 
-@lru_cache(maxsize=8)
-def _asset(name: str) -> bytes | None:
-    if "/" in name or "\\" in name or name.startswith("."):
-        return None
-    entry = files("innograph.server").joinpath(*PAGE_FOLDER, name)
-    return entry.read_bytes() if entry.is_file() else None
+# Read once at import: an installation without the page fails at start-up, not on a visit.
+ASSETS = {
+    entry.name: entry.read_bytes()
+    for entry in files("innograph.server").joinpath(*PAGE_FOLDER).iterdir()
+    if entry.is_file() and Path(entry.name).suffix in MEDIA_TYPES
+}
+PAGE = ASSETS["index.html"]
 
 
 @router.get("/partners", include_in_schema=False)
 def partner_page() -> Response:
-    body = _asset("index.html")
-    if body is None:
-        raise ApiError(500, "internal_error", "the partner page is missing from this installation")
-    return Response(body, media_type=MEDIA_TYPES[".html"], headers=PAGE_HEADERS)
+    return Response(PAGE, media_type=MEDIA_TYPES[".html"], headers=PAGE_HEADERS)
 
 
 @router.get("/partners/static/{name}", include_in_schema=False)
 def partner_asset(name: str) -> Response:
-    suffix = name[name.rfind(".") :] if "." in name else ""
-    body = _asset(name) if suffix in MEDIA_TYPES else None
+    body = ASSETS.get(name)
     if body is None:
         raise ApiError(404, "not_found", f"no partner-page file named {name!r}")
-    return Response(body, media_type=MEDIA_TYPES[suffix], headers=PAGE_HEADERS)
+    return Response(body, media_type=MEDIA_TYPES[Path(name).suffix], headers=PAGE_HEADERS)

@@ -6,6 +6,7 @@ HTTP through SPARQLWrapper, as with any remote server.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -27,7 +28,14 @@ from pyoxigraph import (
 )
 
 from innograph.ingest import ingest
-from innograph.store import DocumentWrite, EmbeddedStore, PersonalViewUnavailable, RemoteStore, StoreUnavailable
+from innograph.store import (
+    DocumentWrite,
+    EmbeddedStore,
+    PersonalViewUnavailable,
+    QueryRequest,
+    RemoteStore,
+    StoreUnavailable,
+)
 
 NAME = NamedNode("http://xmlns.com/foaf/0.1/name")
 
@@ -166,3 +174,14 @@ def test_the_read_view_of_a_remote_store_lists_named_graph_quads(
         assert [r["n"].value for r in rows] == ["O"]
     with pytest.raises(PersonalViewUnavailable), one_dataset_store.snapshot("full"):
         pass
+
+
+def test_a_remote_store_answers_async_callers_and_refuses_the_full_view(
+    one_dataset_store: RemoteStore, public_dataset: tuple[Store, str]
+) -> None:
+    public_dataset[0].update(f'INSERT DATA {{ GRAPH <{IRIS.graph("d")}> {{ <http://e/o> <{NAME.value}> "O" }} }}')
+    ask = "ASK { ?s ?p ?o }"
+    reply = asyncio.run(one_dataset_store.aquery(QueryRequest(ask, accept=("application/sparql-results+json",))))
+    assert (reply.kind, reply.media_type) == ("boolean", "application/sparql-results+json")
+    with pytest.raises(PersonalViewUnavailable):
+        asyncio.run(one_dataset_store.aquery(QueryRequest(ask, partition="full")))

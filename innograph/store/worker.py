@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +130,7 @@ def run_job(job: dict[str, Any], snapshots: _Snapshots) -> tuple[Any, ...]:
         return ("error", f"{type(exc).__name__}: {exc}")
 
 
-def main(conn: Any, root: str) -> None:
+def main(conn: Connection, root: str) -> None:
     snapshots = _Snapshots(Path(root))
     for partition in ("public", "full"):  # open now, so the first query does not pay ~50 ms for it
         with contextlib.suppress(OSError, RuntimeError):
@@ -144,7 +146,4 @@ def main(conn: Any, root: str) -> None:
 
 
 if __name__ == "__main__":
-    import sys
-    from multiprocessing.connection import Connection
-
     main(Connection(int(sys.argv[1])), sys.argv[2])

@@ -17,12 +17,12 @@ error says so (``update_partial``); re-running the update, or re-ingesting, repa
 
 from __future__ import annotations
 
-from innograph.server.linked.queries import query
 from innograph.server.sparql_guard import mentioned_iris
 from pyoxigraph import Literal
 
 from innograph.iris import Iris
 from innograph.store import PersonalViewUnavailable, Store, StoreError
+from innograph.store.sparql_text import query_text
 
 
 class PartialUpdate(StoreError):
@@ -35,7 +35,7 @@ def touches_personal_graph(update: str, iris: Iris) -> bool:
 
 def public_guard(iris: Iris) -> str:
     """The update that empties every graph with the personal shape (``queries/server/``)."""
-    return query("personal-graph-guard", iris, {"prefix": Literal(iris.base + "graph/")}, folder="server")
+    return query_text("server/personal-graph-guard", iris, {"prefix": Literal(iris.base + "graph/")})
 
 
 def apply_update(store: Store, update: str, iris: Iris) -> str:

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 import pytest
 from innograph.server.linked import feed, fragments, sitemap, variants
 from innograph.server.linked.feed import Member, page
-from innograph.server.linked.queries import query
 from pyoxigraph import Literal, NamedNode
 from starlette.requests import Request
 
 from innograph.iris import Iris
+from innograph.store.sparql_text import query_text
 
 IRIS = Iris("http://127.0.0.1:8000/")
 
@@ -69,11 +69,11 @@ def test_negotiation_format_parameter_and_language() -> None:
 
 
 def test_values_are_inlined_in_the_innermost_group_and_escaped() -> None:
-    text = query("fragment-count", IRIS, {"o": 'x" } ; DROP ALL ; "'})
+    text = query_text("linked/fragment-count", IRIS, {"o": 'x" } ; DROP ALL ; "'})
     inner = text.rindex("WHERE {")
     assert text.index("VALUES") > inner  # inside the subquery, before the pattern
     assert '"x\\" } ; DROP ALL ; \\""' in text
-    assert f"PREFIX ig: <{IRIS.vocab}>" in query("describe", IRIS)
+    assert f"PREFIX ig: <{IRIS.vocab}>" in query_text("linked/describe", IRIS)
 
 
 def test_feed_pages_keep_members_with_the_same_time_together(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,16 +17,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.dump import DumpFile
 from innograph.iris import Iris
+from innograph.namespaces import DCAT, DCATAP, DCT, FOAF, RDF_TYPE, SKOS, SPDX, VCARD, XSD
 
-DCAT = "http://www.w3.org/ns/dcat#"
-DCT = "http://purl.org/dc/terms/"
-DCATAP = "http://data.europa.eu/r5r/"
-FOAF = "http://xmlns.com/foaf/0.1/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SPDX = "http://spdx.org/rdf/terms#"
-VCARD = "http://www.w3.org/2006/vcard/ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
 LICENCE = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
@@ -80,7 +72,7 @@ class _Builder:
 
     def typed(self, s: NamedNode | BlankNode, *classes: str) -> None:
         for cls in classes:
-            self.add(s, RDF_TYPE, NamedNode(cls))
+            self.add(s, RDF_TYPE.value, NamedNode(cls))
 
     def concept(self, iri: str, scheme: str, label: str, *classes: str) -> NamedNode:
         node = NamedNode(iri)

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from innograph.ontology import ontology_triples
-from innograph.server.linked.queries import query
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
 from innograph.store import Store
 from innograph.store.base import Partition
+from innograph.store.sparql_text import query_text
 
 LABEL_ORDER = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -24,19 +24,19 @@ LABEL_BATCH = 400  # IRIs per labels query (keeps the VALUES block small)
 
 
 def exists(store: Store, iris: Iris, iri: str, partition: Partition) -> bool:
-    return bool(store.ask(query("exists", iris, {"s": NamedNode(iri)}), partition=partition))
+    return bool(store.ask(query_text("linked/exists", iris, {"s": NamedNode(iri)}), partition=partition))
 
 
 def graph_exists(store: Store, iris: Iris, graph: str, partition: Partition) -> bool:
-    return bool(store.ask(query("graph-exists", iris, {"g": NamedNode(graph)}), partition=partition))
+    return bool(store.ask(query_text("linked/graph-exists", iris, {"g": NamedNode(graph)}), partition=partition))
 
 
 def describe(store: Store, iris: Iris, iri: str, partition: Partition) -> list[Triple]:
-    return store.construct(query("describe", iris, {"s": NamedNode(iri)}), partition=partition)
+    return store.construct(query_text("linked/describe", iris, {"s": NamedNode(iri)}), partition=partition)
 
 
 def graph_content(store: Store, iris: Iris, graph: str, partition: Partition) -> list[Triple]:
-    return store.construct(query("graph-content", iris, {"g": NamedNode(graph)}), partition=partition)
+    return store.construct(query_text("linked/graph-content", iris, {"g": NamedNode(graph)}), partition=partition)
 
 
 @dataclass
@@ -79,7 +79,7 @@ def labels(store: Store, iris: Iris, resources: Iterable[str], partition: Partit
     wanted = [w for w in wanted if w not in vocabulary]
     for start in range(0, len(wanted), LABEL_BATCH):
         batch = [NamedNode(r) for r in wanted[start : start + LABEL_BATCH]]
-        for row in store.select(query("labels", iris, {"s": batch}), partition=partition):
+        for row in store.select(query_text("linked/labels", iris, {"s": batch}), partition=partition):
             text, subject, predicate = row.get("label"), row.get("s"), row.get("kind")
             if isinstance(text, Literal) and isinstance(subject, NamedNode) and isinstance(predicate, NamedNode):
                 out.add(subject.value, predicate.value, text)
@@ -92,7 +92,8 @@ def sources(store: Store, iris: Iris, docs: Iterable[str], partition: Partition)
     out: dict[str, dict[str, str]] = {d: {} for d in wanted}
     if not wanted:
         return out
-    rows = store.select(query("sources", iris, {"doc": [NamedNode(d) for d in wanted]}), partition=partition)
+    text = query_text("linked/sources", iris, {"doc": [NamedNode(d) for d in wanted]})
+    rows = store.select(text, partition=partition)
     for row in rows:
         entry = out.setdefault(row["doc"].value, {})
         for key in ("url", "graph"):

@@ -27,19 +27,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from innograph.server.linked.queries import query
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from innograph.iris import Iris
+from innograph.namespaces import DCT, LDES, RDF_TYPE, TREE, XSD_DATETIME
 from innograph.store import Store
+from innograph.store.sparql_text import query_text
 
 PAGE_SIZE = 50
-LDES = "https://w3id.org/ldes#"
-TREE = "https://w3id.org/tree#"
-DCT = "http://purl.org/dc/terms/"
 AS = "https://www.w3.org/ns/activitystreams#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_DATETIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 
 
 @dataclass(frozen=True)
@@ -64,7 +60,7 @@ def stamp(moment: datetime) -> str:
 
 def retained_members(store: Store, iris: Iris) -> list[Member]:
     """The latest change of each graph, oldest first."""
-    rows = store.select(query("changes", iris, {"log": NamedNode(iris.graph("changes"))}))
+    rows = store.select(query_text("linked/changes", iris, {"log": NamedNode(iris.graph("changes"))}))
     latest: dict[str, Member] = {}
     for row in rows:
         try:
@@ -131,21 +127,21 @@ def _stream_header(iris: Iris, view: str) -> list[Triple]:
         return Triple(s, NamedNode(p), o)
 
     out = [
-        t(es, RDF_TYPE, NamedNode(LDES + "EventStream")),
+        t(es, RDF_TYPE.value, NamedNode(LDES + "EventStream")),
         t(es, LDES + "timestampPath", NamedNode(DCT + "modified")),
         t(es, LDES + "versionOfPath", NamedNode(DCT + "isVersionOf")),
         t(es, TREE + "view", root),
         t(es, DCT + "title", Literal("innograph change feed", language="en")),
         t(es, DCT + "isPartOf", NamedNode(iris.base + "catalog#dataset")),
-        t(root, RDF_TYPE, NamedNode(TREE + "Node")),
+        t(root, RDF_TYPE.value, NamedNode(TREE + "Node")),
         t(root, TREE + "viewDescription", description),
-        t(description, RDF_TYPE, NamedNode(TREE + "ViewDescription")),
+        t(description, RDF_TYPE.value, NamedNode(TREE + "ViewDescription")),
         t(description, LDES + "retentionPolicy", policy),
-        t(policy, RDF_TYPE, NamedNode(LDES + "LatestVersionSubset")),
+        t(policy, RDF_TYPE.value, NamedNode(LDES + "LatestVersionSubset")),
         t(policy, LDES + "amount", Literal("1", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
     ]
     if view != root.value:
-        out.append(t(NamedNode(view), RDF_TYPE, NamedNode(TREE + "Node")))
+        out.append(t(NamedNode(view), RDF_TYPE.value, NamedNode(TREE + "Node")))
     return out
 
 
@@ -153,7 +149,7 @@ def _relation(node: str, target: str, value: datetime, n: int) -> list[Triple]:
     rel = BlankNode(f"rel{n}")
     return [
         Triple(NamedNode(node), NamedNode(TREE + "relation"), rel),
-        Triple(rel, NamedNode(RDF_TYPE), NamedNode(TREE + "GreaterThanOrEqualToRelation")),
+        Triple(rel, RDF_TYPE, NamedNode(TREE + "GreaterThanOrEqualToRelation")),
         Triple(rel, NamedNode(TREE + "path"), NamedNode(DCT + "modified")),
         Triple(rel, NamedNode(TREE + "value"), Literal(stamp(value), datatype=XSD_DATETIME)),
         Triple(rel, NamedNode(TREE + "node"), NamedNode(target)),
@@ -182,16 +178,16 @@ def page_quads(store: Store, iris: Iris, members: list[Member], start: datetime)
     for m in current.members:
         node = NamedNode(m.iri)
         out.append(Triple(es, NamedNode(TREE + "member"), node))
-        out.append(Triple(node, NamedNode(RDF_TYPE), NamedNode(iris.term("GraphChange"))))
+        out.append(Triple(node, RDF_TYPE, NamedNode(iris.term("GraphChange"))))
         if m.change_type == "deleted":
-            out.append(Triple(node, NamedNode(RDF_TYPE), NamedNode(AS + "Delete")))
+            out.append(Triple(node, RDF_TYPE, NamedNode(AS + "Delete")))
         out.append(Triple(node, NamedNode(DCT + "isVersionOf"), NamedNode(m.graph)))
         out.append(Triple(node, NamedNode(DCT + "modified"), Literal(m.lexical, datatype=XSD_DATETIME)))
         out.append(Triple(node, NamedNode(iris.term("changeType")), Literal(m.change_type)))
         if m.fingerprint:
             out.append(Triple(node, NamedNode(iris.term("fingerprint")), Literal(m.fingerprint)))
     if payload_for:
-        rows = store.select(query("graph-quads", iris, {"g": [NamedNode(g) for g in sorted(payload_for)]}),
+        rows = store.select(query_text("linked/graph-quads", iris, {"g": [NamedNode(g) for g in sorted(payload_for)]}),
                             partition="public")
         for r in rows:
             member = NamedNode(payload_for[r["g"].value])

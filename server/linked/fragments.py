@@ -12,17 +12,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from innograph.server.linked.queries import query
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
+from innograph.namespaces import HYDRA, RDF, VOID, XSD_INTEGER
 from innograph.store import Store
+from innograph.store.sparql_text import query_text
 
 PAGE_SIZE = 100
-HYDRA = "http://www.w3.org/ns/hydra/core#"
-VOID = "http://rdfs.org/ns/void#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 class BadTerm(ValueError):
@@ -76,9 +73,9 @@ def fragment(store: Store, iris: Iris, pattern: dict[str, NamedNode | Literal | 
              page_number: int) -> tuple[list[Triple], int]:
     bindings = {name: term for name, term in (("s", pattern["subject"]), ("p", pattern["predicate"]),
                                               ("o", pattern["object"])) if term is not None}
-    rows = store.select(query("fragment-count", iris, bindings))
+    rows = store.select(query_text("linked/fragment-count", iris, bindings))
     total = int(rows[0]["n"].value) if rows else 0
-    text = query("fragment", iris, bindings) + f"\nLIMIT {PAGE_SIZE} OFFSET {(page_number - 1) * PAGE_SIZE}"
+    text = query_text("linked/fragment", iris, bindings) + f"\nLIMIT {PAGE_SIZE} OFFSET {(page_number - 1) * PAGE_SIZE}"
     found = store.select(text)
     triples = [Triple(r.get("s") or pattern["subject"], r.get("p") or pattern["predicate"],  # type: ignore[arg-type]
                       r.get("o") or pattern["object"])  # type: ignore[arg-type]

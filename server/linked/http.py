@@ -24,13 +24,13 @@ from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
-from innograph.server.linked.queries import query
 from pyoxigraph import Literal
 from starlette.requests import Request
 from starlette.responses import Response
 
 from innograph.iris import Iris
 from innograph.store import Store
+from innograph.store.sparql_text import query_text
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -105,7 +105,7 @@ def _remote_state(store: Store, iris: Iris) -> StoreState:
     cached = _remote_cache.get(id(store))
     if cached and now - cached[0] < REMOTE_STATE_SECONDS:
         return cached[1]
-    rows = store.select(query("last-change", iris))
+    rows = store.select(query_text("linked/last-change", iris))
     value = rows[0].get("last") if rows else None
     modified = datetime.fromisoformat(value.value) if isinstance(value, Literal) else NEVER
     if modified.tzinfo is None:

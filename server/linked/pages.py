@@ -13,14 +13,13 @@ from html import escape
 
 from innograph.server.linked.describe import Labels
 from innograph.server.linked.i18n import common_label, word
-from innograph.server.linked.rdf import PREFIXES
 from innograph.server.linked.rdf import value as term_value
 from innograph.server.linked.variants import EXTENSIONS, LANGUAGES, format_link
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.iris import Iris
+from innograph.namespaces import PREFIXES, RDF_TYPE
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABEL_PREDICATES = {
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2000/01/rdf-schema#label",
@@ -121,7 +120,7 @@ def _group(triples: Iterable[Triple], subject: str) -> dict[str, list[object]]:
 
 def _property_rows(props: dict[str, list[object]], ctx: PageContext, skip: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     rows = []
-    for predicate in sorted(props, key=lambda p: (p != RDF_TYPE, ctx.name(p).lower())):
+    for predicate in sorted(props, key=lambda p: (p != RDF_TYPE.value, ctx.name(p).lower())):
         if predicate in skip:
             continue
         values = sorted(props[predicate], key=lambda v: (not isinstance(v, Literal) or v.language != ctx.lang, str(v)))

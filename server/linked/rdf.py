@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
+from innograph import namespaces
 from innograph.iris import Iris
 
 RDF_TYPES: dict[str, RdfFormat] = {
@@ -24,29 +25,6 @@ RDF_TYPES: dict[str, RdfFormat] = {
 JSONLD = "application/ld+json"
 QUAD_TYPES = ("application/trig", "application/n-quads")
 
-# Prefixes used in Turtle output and in the published JSON-LD context (``ig`` added per base).
-PREFIXES: dict[str, str] = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "dcatap": "http://data.europa.eu/r5r/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "vcard": "http://www.w3.org/2006/vcard/ns#",
-    "void": "http://rdfs.org/ns/void#",
-    "sd": "http://www.w3.org/ns/sparql-service-description#",
-    "hydra": "http://www.w3.org/ns/hydra/core#",
-    "tree": "https://w3id.org/tree#",
-    "ldes": "https://w3id.org/ldes#",
-    "spdx": "http://spdx.org/rdf/terms#",
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-}
-
 Statement = Triple | Quad
 
 
@@ -56,7 +34,8 @@ def value(term: object) -> str:
 
 
 def prefixes(iris: Iris) -> dict[str, str]:
-    return {"ig": iris.vocab, **PREFIXES}
+    """The prefixes of our serialisations for this deployment (``ig:`` follows the base IRI)."""
+    return namespaces.prefixes(iris.base)
 
 
 def used_prefixes(statements: Iterable[Statement], iris: Iris) -> dict[str, str]:

@@ -20,12 +20,10 @@ from innograph.server.linked.variants import HTML
 from pyoxigraph import NamedNode, Quad, Triple
 
 from innograph.iris import Iris
+from innograph.namespaces import FOAF, RDF_TYPE, VOID
 from innograph.store import Store
 from innograph.store.base import Partition
 
-FOAF = "http://xmlns.com/foaf/0.1/"
-VOID = "http://rdfs.org/ns/void#"
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PRIVATE = "private, no-store"
 
 

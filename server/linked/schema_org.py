@@ -6,9 +6,8 @@ from innograph.server.linked.rdf import value
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
+from innograph.namespaces import RDF_TYPE, SKOS_ALT_LABEL
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 # ig class -> schema.org type; the first match in this order wins.
 TYPES = (
     ("Project", "Project"),
@@ -27,12 +26,12 @@ TYPES = (
 
 def schema_org(iri: str, triples: list[Triple], name: str, page_url: str, iris: Iris) -> dict[str, object]:
     subject = NamedNode(iri)
-    classes = {value(t.object) for t in triples if t.subject == subject and t.predicate.value == RDF_TYPE}
+    classes = {value(t.object) for t in triples if t.subject == subject and t.predicate == RDF_TYPE}
     kind = next((s for c, s in TYPES if iris.term(c) in classes), "Thing")
     data: dict[str, object] = {"@context": "https://schema.org", "@type": kind, "@id": iri, "name": name,
                                "url": page_url}
     aliases = sorted({t.object.value for t in triples
-                      if t.subject == subject and t.predicate.value == SKOS_ALT and isinstance(t.object, Literal)})
+                      if t.subject == subject and t.predicate == SKOS_ALT_LABEL and isinstance(t.object, Literal)})
     if aliases:
         data["alternateName"] = aliases
     mentions = iris.term("mentions")

@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from xml.sax.saxutils import escape
 
-from innograph.server.linked.queries import query
 from pyoxigraph import NamedNode
 
 from innograph.iris import Iris
 from innograph.store import Store
+from innograph.store.sparql_text import query_text
 
 MAX_URLS = 50_000  # per sitemap file (protocol limit); above it /sitemap.xml is an index
 
 
 def entities(store: Store, iris: Iris) -> list[str]:
     """Every public thing with a page, sorted (never reads the personal partition)."""
-    rows = store.select(query("entities", iris, {"ns": iris.base + "id/"}), partition="public")
+    rows = store.select(query_text("linked/entities", iris, {"ns": iris.base + "id/"}), partition="public")
     return [s.value for r in rows if isinstance(s := r.get("s"), NamedNode)]
 
 

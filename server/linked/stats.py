@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from innograph.server.linked.queries import query
 from pyoxigraph import Literal, NamedNode
 
 from innograph.iris import Iris
 from innograph.store import Store
+from innograph.store.sparql_text import query_text
 
 
 @dataclass
@@ -31,26 +31,27 @@ def _int(value: object) -> int:
 
 def compute(store: Store, iris: Iris) -> Stats:
     out = Stats()
-    totals = store.select(query("totals", iris))
+    totals = store.select(query_text("linked/totals", iris))
     if totals:
         row = totals[0]
         out.triples, out.subjects = _int(row.get("triples")), _int(row.get("subjects"))
         out.objects = _int(row.get("objects"))
     out.graphs = [(r["g"].value, _int(r.get("triples")), _int(r.get("entities")))
-                  for r in store.select(query("graph-stats", iris)) if isinstance(r.get("g"), NamedNode)]
+                  for r in store.select(query_text("linked/graph-stats", iris)) if isinstance(r.get("g"), NamedNode)]
     out.classes = [(r["class"].value, _int(r.get("entities")))
-                   for r in store.select(query("class-stats", iris)) if isinstance(r.get("class"), NamedNode)]
+                   for r in store.select(query_text("linked/class-stats", iris))
+                   if isinstance(r.get("class"), NamedNode)]
     out.properties = [
         (r["p"].value, _int(r.get("triples")), _int(r.get("subjects")), _int(r.get("objects")))
-        for r in store.select(query("property-stats", iris))
+        for r in store.select(query_text("linked/property-stats", iris))
     ]
     out.external = [(r["p"].value, r["host"].value, _int(r.get("triples")))
-                    for r in store.select(query("external-links", iris, {"base": iris.base}))]
-    years = store.select(query("temporal", iris))
+                    for r in store.select(query_text("linked/external-links", iris, {"base": iris.base}))]
+    years = store.select(query_text("linked/temporal", iris))
     if years and "first" in years[0]:
         out.first_year, out.last_year = _int(years[0]["first"]), _int(years[0].get("last"))
     prefix = iris.base + "id/country/"
-    rows = store.select(query("countries", iris, {"reference": NamedNode(iris.reference_graph)}))
+    rows = store.select(query_text("linked/countries", iris, {"reference": NamedNode(iris.reference_graph)}))
     codes = {c.value for r in rows if isinstance(c := r.get("country"), NamedNode)}
     out.countries = sorted(c[len(prefix):] for c in codes if c.startswith(prefix))
     return out

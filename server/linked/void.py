@@ -10,18 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from innograph.server.linked.rdf import PREFIXES
 from innograph.server.linked.stats import Stats
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.iris import Iris
+from innograph.namespaces import DCT, FOAF, PREFIXES, RDF_TYPE, SD, VOID, XSD
 
-VOID = "http://rdfs.org/ns/void#"
-DCT = "http://purl.org/dc/terms/"
-FOAF = "http://xmlns.com/foaf/0.1/"
-SD = "http://www.w3.org/ns/sparql-service-description#"
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-XSD = "http://www.w3.org/2001/XMLSchema#"
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 # Hosts of other linked datasets we may link to -> the dataset to name as void:target.
 KNOWN_DATASETS = {
@@ -62,10 +56,10 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
     def add(s: NamedNode | BlankNode, p: str, o: NamedNode | Literal | BlankNode) -> None:
         t.append(Triple(s, NamedNode(p), o))
 
-    add(doc, str(RDF_TYPE.value), NamedNode(VOID + "DatasetDescription"))
+    add(doc, RDF_TYPE.value, NamedNode(VOID + "DatasetDescription"))
     add(doc, DCT + "title", Literal("VoID description of innograph", language="en"))
     add(doc, FOAF + "primaryTopic", ds)
-    add(ds, str(RDF_TYPE.value), NamedNode(VOID + "Dataset"))
+    add(ds, RDF_TYPE.value, NamedNode(VOID + "Dataset"))
     add(ds, DCT + "title", Literal("innograph: Europe's regional innovation actors", language="en"))
     add(ds, DCT + "description", Literal(
         "Regions, innovation actors, clusters, programmes, projects and their roles, extracted from "
@@ -121,7 +115,7 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
     for graph, count, subjects in stats.graphs:
         part = NamedNode(f"{doc.value}#graph-{graph[len(iris.base) + len('graph/'):]}")
         add(ds, VOID + "subset", part)
-        add(part, str(RDF_TYPE.value), NamedNode(VOID + "Dataset"))
+        add(part, RDF_TYPE.value, NamedNode(VOID + "Dataset"))
         add(part, SD + "name", NamedNode(graph))
         add(part, VOID + "dataDump", NamedNode(graph))
         add(part, VOID + "triples", _lit(count))
@@ -129,15 +123,15 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
     linksets: dict[tuple[str, str], int] = {}
     for prop, host, count in stats.external:
         target = KNOWN_DATASETS.get(host)
-        if target and prop != str(RDF_TYPE.value):
+        if target and prop != RDF_TYPE.value:
             linksets[(prop, target)] = linksets.get((prop, target), 0) + count
     for n, ((prop, target), count) in enumerate(sorted(linksets.items())):
         ls = NamedNode(f"{doc.value}#linkset-{n}")
         add(ds, VOID + "subset", ls)
-        add(ls, str(RDF_TYPE.value), NamedNode(VOID + "Linkset"))
+        add(ls, RDF_TYPE.value, NamedNode(VOID + "Linkset"))
         add(ls, VOID + "linkPredicate", NamedNode(prop))
         add(ls, VOID + "subjectsTarget", ds)
         add(ls, VOID + "objectsTarget", NamedNode(target))
         add(ls, VOID + "triples", _lit(count))
-        add(NamedNode(target), str(RDF_TYPE.value), NamedNode(VOID + "Dataset"))
+        add(NamedNode(target), RDF_TYPE.value, NamedNode(VOID + "Dataset"))
     return t

@@ -21,11 +21,12 @@ from innograph.server.linked.variants import DOCUMENT_OFFERS, HTML
 from innograph.server.linked.visit import VisitDep, get_and_head, offered
 from starlette.responses import Response
 
+from innograph.namespaces import OWL
 from innograph.store.base import Partition
 
 router = APIRouter(tags=["linked data"])
 GRAPH_OFFERS = (*DOCUMENT_OFFERS, "application/trig", "application/n-quads")
-OWL_VERSION_IRI = "http://www.w3.org/2002/07/owl#versionIRI"
+OWL_VERSION_IRI = OWL + "versionIRI"
 
 
 # -- things: 303 to their page ---------------------------------------------------------------------

@@ -17,7 +17,6 @@ from fastapi import APIRouter
 from innograph.server import negotiation, service_description
 from innograph.server.deps import SettingsDep, StoreDep, bearer_token, is_authorised
 from innograph.server.errors import ApiError
-from innograph.server.linked.queries import query
 from innograph.server.sparql_guard import Analysis, analyse, dataset_clauses, with_using
 from innograph.server.sparql_update import apply_update
 from pyoxigraph import NamedNode
@@ -29,6 +28,7 @@ from starlette.responses import RedirectResponse, Response
 from innograph.iris import Iris
 from innograph.settings import Settings
 from innograph.store import QueryRequest, Store, StoreError
+from innograph.store.sparql_text import query_text
 
 router = APIRouter()
 
@@ -306,7 +306,7 @@ def _triple_count(request: Request, store: Store, iris: Iris, generation: int) -
     key = (id(store), generation)
     if key not in cache:
         try:
-            rows = store.select(query("triple-count", iris, folder="server"))
+            rows = store.select(query_text("server/triple-count", iris))
         except StoreError:
             count = None
         else:

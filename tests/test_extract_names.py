@@ -74,3 +74,23 @@ def test_plain_bullets_without_a_heading_or_marks_are_not_names() -> None:
 def test_plural_head_is_not_a_genitive() -> None:
     facts = _facts("It was a good day for Sector Clusters of Norvania and for the Norvanian Clusters: none.")
     assert _names(facts, "organisation") == []
+
+
+def _people(text: str) -> list[str]:
+    return sorted(p.name for p in _facts(text).people)
+
+
+def test_a_name_line_above_an_email_is_a_person_but_not_without_one() -> None:
+    card = "Contact\n\nMarta Quell\n\nmq@example.org\n+45 12 34 56 78\n"
+    assert _people(card) == ["Marta Quell"]
+    assert _people("Nieuws\n\nMarta Quell\n\nEen lange tekst zonder adres.\n") == []
+
+
+def test_names_with_letters_beyond_latin1_and_a_title_or_byline_before_them() -> None:
+    assert _people("Submitted by Ilse Brzęk on 3 May 2019") == ["Ilse Brzęk"]
+    assert _people("Commissioner Dorota Wiśniewska opened the day.") == ["Dorota Wiśniewska"]
+
+
+def test_a_role_in_parentheses_and_a_role_with_its_domain_before_the_name() -> None:
+    assert _people("Jaap Ruis (beleidsmedewerker)\n0597 000 000\n") == ["Jaap Ruis"]
+    assert _people("De Vlaamse minister van Cultuur Lotte Vinck zegt: ja.") == ["Lotte Vinck"]

@@ -24,9 +24,13 @@ from innograph.loaders.extract.resolve import fold, name_key
 from innograph.iris import slug
 
 _PARTICLES = {"de", "van", "der", "den", "von", "le", "la", "du", "da", "di", "ter", "ten"}
-_NAME_WORD = r"[A-ZÆØÅÉÈÖÜÄ][a-zæøåéèëïöüäçñ'’\-]+"
+# letters of the Latin alphabets of Europe ('Creţu', 'Bieńkowska', 'Łukasz'), not only Latin-1
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+"
 _PARTICLE = r"(?:[Dd]e|[Vv]an|der|den|von|[Ll]e|du|da|di|ter|ten)"
-_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}\b")
+_GAP = r"[ \t\u00a0]+"  # a name stays on one line
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_NAME_WORD}){{1,3}}\b")
 _CAPS_NAME_LINE = re.compile(r"^[A-ZÆØÅÉÈÖÜÄ\-]{2,}(?:\s+[A-ZÆØÅÉÈÖÜÄ\-]{2,}){1,3}$")
 # add(name, start, role, extractor, confidence) -> the (new or known) person
 AddPerson = Callable[[str, int, str | None, str, float], PersonFact]
@@ -103,31 +107,90 @@ def extract_people(facts: DocumentFacts) -> None:
         return person
 
     _contact_blocks(facts, add)
+    _name_lines(facts, add)
     for m in _NAME.finditer(text):
         name, start = _without_leading_role(m.group(), m.start())
+        name, start = _without_role_domain(text, name, start)
         name = _cut_particle_tail(name)
-        end = start + len(name)
-        before = text[max(0, start - 40) : start].casefold()
-        after = text[end : end + 40]
-        role = _role_near(before, after)
-        cued = role is not None or _speech_near(before, after.casefold())
-        if not _is_person_name(name, cued):
-            continue
-        if role is not None:
-            add(name, start, role, "people.role-word", 0.8)
-        elif _speech_near(before, after.casefold()):
-            add(name, start, None, "people.speech-verb", 0.75)
-        elif re.match(r"\s*,\s*[\w.+-]+@", text[end : end + 60]):
-            add(name, start, None, "people.name-email", 0.8)
+        cue = _cue_of(text, name, start)
+        if cue is not None and _is_person_name(name, cued=cue[1] != "people.name-email"):
+            add(name, start, cue[0], cue[1], cue[2])
     _name_lists(text, add)
     facts.people = sorted(people.values(), key=lambda p: p.mention.start)
     _affiliated_organisations(facts, facts.people)
 
 
+def _cue_of(text: str, name: str, start: int) -> tuple[str | None, str, float] | None:
+    """(role, extractor, confidence) of the strongest cue around a name, or None without one."""
+    end = start + len(name)
+    before = text[max(0, start - 40) : start].casefold()
+    after = text[end : end + 40]
+    role = _role_near(before, after)
+    if role is not None:
+        return role, "people.role-word", 0.8
+    if _speech_near(before, after.casefold()):
+        return None, "people.speech-verb", 0.75
+    paren = _PAREN_ROLE.match(after)
+    if paren:  # 'Ann Berg (beleidsmedewerker)', 'Ann Berg (provincie X)'
+        return paren.group(1).strip(), "people.parenthesis", 0.75
+    if _title_or_byline_before(before):
+        return None, "people.title", 0.75
+    if re.match(r"\s*,\s*[\w.+-]+@", text[end : end + 60]):
+        return None, "people.name-email", 0.8
+    return None
+
+
+_PAREN_ROLE = re.compile(r"[ \t]*\(([a-zæøåéèäöü][^()\n]{2,60})\)")
+
+
+@cache
+def _titles_and_bylines() -> tuple[str, ...]:
+    cues = lexicon.words("names", "PERSON_TITLES") + lexicon.words("names", "BYLINE_CUES")
+    return tuple(sorted({c.casefold() for c in cues}, key=len, reverse=True))
+
+
+def _title_or_byline_before(before: str) -> bool:
+    """'Prof. Ann Berg', 'Commissioner Ann Berg', 'Submitted by Ann Berg'."""
+    tail = before.rstrip(" \t")
+    return any(re.search(rf"(?<!\w){re.escape(cue)}$", tail) for cue in _titles_and_bylines())
+
+
+def _without_role_domain(text: str, name: str, start: int) -> tuple[str, int]:
+    """'minister van Economie Jo Brouns', 'Commissioner for Regional Policy Ann Berg': after a role
+    word and its preposition, the capitalised words before the last two name the domain."""
+    words = name.split()
+    if len(words) < 3:
+        return name, start
+    before = text[max(0, start - 40) : start].casefold()
+    m = re.search(r"(?<!\w)([\w\-]+)\s+(?:van|of|for|de|du|des|for|i|til)\s+$", before)
+    if m is None or not _is_role_word(m.group(1)):
+        return name, start
+    kept = " ".join(words[-2:])
+    return kept, start + name.rfind(kept)
+
+
+def _is_role_word(word: str) -> bool:
+    titles = {c.rstrip(".") for c in _titles_and_bylines()}
+    return word in titles or any(word == w or word.endswith(w) for w in _role_words() if " " not in w)
+
+
+def _name_lines(facts: DocumentFacts, add: AddPerson) -> None:
+    """A line that is only a name, with an e-mail or phone in the next three lines (a contact card)."""
+    lines = [(o, line) for o, line in lines_with_offsets(facts.text) if line.strip()]
+    contact_starts = sorted(v.mention.start for v in facts.emails + facts.phones)
+    for index, (offset, line) in enumerate(lines):
+        stripped = line.strip()
+        if not _NAME.fullmatch(stripped) or not _is_person_name(stripped):
+            continue
+        window_end = lines[index + 3][0] if index + 3 < len(lines) else len(facts.text)
+        if any(offset < pos < window_end for pos in contact_starts):
+            add(stripped, offset + line.find(stripped), None, "people.name-line", 0.8)
+
+
 def _without_leading_role(name: str, start: int) -> tuple[str, int]:
     """'Directeur Pieter van den Berg' at a sentence start: the role word is not part of the name."""
     first, _, rest = name.partition(" ")
-    if first.casefold() in _role_words() and rest:
+    if (first.casefold() in _role_words() or first.casefold() in _titles_and_bylines()) and rest:
         return rest, start + len(first) + 1
     return name, start
 

@@ -1,0 +1,6 @@
+"""English cues that stand right before a person's name: titles and by-lines."""
+
+# titles written before a name ('Prof. Ann Smith', 'Commissioner Ann Smith')
+PERSON_TITLES = ("prof.", "prof", "professor", "dr.", "dr", "commissioner", "mr.", "mrs.", "ms.", "sir", "dame")
+# by-lines of an article or a post ('Submitted by Ann Smith on ...')
+BYLINE_CUES = ("submitted by", "posted by", "written by", "published by", "interview with")

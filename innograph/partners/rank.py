@@ -38,9 +38,10 @@ from typing import Any
 import numpy as np
 import pycountry
 
+from innograph.ontology.tables import LANGUAGES
 from innograph.partners.explain import Search, contains, result
 from innograph.partners.index import ORG_TYPES, PartnerIndex
-from innograph.partners.text import LANGUAGES, all_keys
+from innograph.partners.text import all_keys
 from innograph.partners.weights import (
     ANY_PARTICIPATION,
     COOPERATED,

@@ -48,10 +48,9 @@ Lang = Literal["en", "fr", "da", "nl"]
 async def _prebuild(app: Any) -> AsyncIterator[None]:
     """Start building the partner index when the server starts (in the background), so the first
     partner query does not wait for it. Runs inside the app's own lifespan, after the store opened."""
-    store = getattr(app.state, "store", None)
-    settings = getattr(app.state, "settings", None)
-    if store is not None and settings is not None and getattr(app.state, "partner_index", None) is None:
-        holder = IndexHolder(store, settings.iris)
+    store = app.state.store  # None when a test hands the store in as a dependency override
+    if store is not None and getattr(app.state, "partner_index", None) is None:
+        holder = IndexHolder(store, app.state.settings.iris)
         app.state.partner_index = holder
 
         def warm() -> None:

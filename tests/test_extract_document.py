@@ -4,7 +4,7 @@ period, and URLs. Tiny texts written for the test, one mechanism each."""
 from __future__ import annotations
 
 import pytest
-from innograph.loaders.extract import genre, titles
+from innograph.loaders.extract import dates, genre, titles
 from innograph.loaders.extract.facts import DocumentFacts
 
 
@@ -99,3 +99,31 @@ def test_title_agrees_with_a_url_slug_without_accents():
     url = "https://example.dk/ny_fodevareklynge_glaeder_sig_over_stor_bevilling"
     assert titles.agrees_with_url("Ny fødevareklynge glæder sig over stor bevilling", url)
     assert not titles.agrees_with_url("Kontakt os i dag", url)
+
+
+def _dates(text: str, langs: tuple[str, ...]) -> tuple[str | None, str | None, list[str]]:
+    start, end, others = dates.extract_dates(text, text, langs)
+    return (start.value if start else None, end.value if end else None, [d.value for d in others])
+
+
+def test_a_specific_cue_beats_a_nearer_generic_word():
+    text = "Appel ouvert.\nDate limite pour déposer votre projet : mercredi 12 mars 2025 à midi."
+    assert _dates(text, ("fr", "en"))[1] == "2025-03-12"
+
+
+def test_a_headline_above_a_dateline_is_no_label():
+    text = "Nieuwe openstellingen voor havens\n\n03.04.2024\n\nVanaf 15 april 2024 is geld beschikbaar."
+    start, _, others = _dates(text, ("nl", "en"))
+    assert start == "2024-04-15" and "2024-04-03" in others
+
+
+def test_a_calls_end_is_its_deadline_not_the_years_it_funds():
+    text = "Apply now\nDuration: 2023-2025.\nThe deadline is 16 January 2023."
+    doc = DocumentFacts(doc_id="t", text=text, language="en")
+    doc.start_date, doc.end_date, doc.other_dates = dates.extract_dates(text, text, ("en",))
+    assert doc.start_date is not None and doc.end_date is not None
+    assert (doc.start_date.value, doc.end_date.value) == ("2023", "2025")
+    doc.main_entity_type = "Call"
+    dates.settle_call_window(doc)
+    assert doc.start_date is None and doc.end_date is not None and doc.end_date.value == "2023-01-16"
+    assert sorted(d.value for d in doc.other_dates) == ["2023", "2025"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from innograph.loaders.extract.cues import LETTER, Occupied, TextIndex, grouped_cue_regex, merged
-from innograph.loaders.extract.facts import DateFact, Mention
+from innograph.loaders.extract.facts import DateFact, DocumentFacts, Mention
 from innograph.loaders.lang import LANGUAGES
 
 EXTRACTOR = "values.dates"
@@ -25,6 +25,10 @@ _PUBLICATION_CHARS = 300  # a lone date this close to the top is the page's publ
 # cues that may follow the date they qualify (verbs: 'opgericht', 'a été inauguré', 'adopted')
 _AFTER_DATE = frozenset({"creation", "adoption", "inauguration", "meeting", "publication"})
 _MAX_HITS = 3000  # a text with more dates than this is a table dump: the rest are not read
+_STRONG_MEANINGS = frozenset({"deadline", "start", "end"})
+_GENERIC_MEANINGS = frozenset({"period", "submission"})
+# a line above a date labels it when it ends with a colon or is a few words ('Deadline', 'Startdato')
+_LABEL_LINE = re.compile(r"(?::\s*$|^\W*(?:\S+\s+){0,2}\S+\s*$)")
 
 
 @dataclass
@@ -220,16 +224,21 @@ def _nearest_cue(index: TextIndex, cues: _Cues, start: int, end: int, look_right
     """The meaning whose cue sits nearest the date: left on its line (or the label line above),
     or right within its sentence (verbs such as 'opgericht', 'inauguré' follow the date)."""
     best: tuple[int, str] | None = None
-    seen: set[str] = set()
-    _, left = index.left_context(start)
+    strong: tuple[int, str] | None = None
+    left_start, left = index.left_context(start)
+    if left_start < index.line_bounds(start)[0] and not _LABEL_LINE.search(left):
+        left = ""  # the line above is a headline, not a label ('Nieuwe openstellingen ...' over '03.04.2024')
     for m in cues.any_cue.finditer(left) if cues.any_cue is not None else ():
         distance = len(left) - m.end()
         meaning = cues.meanings[m.lastgroup or ""]
-        seen.add(meaning)
         if best is None or distance <= best[0]:
             best = (distance, meaning)
-    if best is not None and best[1] == "submission" and "deadline" in seen:
-        return "deadline"  # 'Fristen for ansøgninger er ...': the deadline of the submissions
+        if meaning in _STRONG_MEANINGS and (strong is None or distance <= strong[0]):
+            strong = (distance, meaning)
+    if best is not None and best[1] in _GENERIC_MEANINGS and strong is not None:
+        # 'Date limite pour déposer votre projet : ...', 'Fristen for ansøgninger er ...': the
+        # specific cue of the line says more than a nearer word about projects or applications
+        best = strong
     if look_right and cues.after_cue is not None:
         _, sentence_end = index.sentence_bounds(start)
         after = cues.after_cue.search(index.text, end, min(sentence_end, end + 120))
@@ -368,3 +377,25 @@ def _dedupe(dates: list[DateFact]) -> list[DateFact]:
             seen.add(d.value)
             out.append(d)
     return out
+
+
+def settle_call_window(facts: DocumentFacts) -> None:
+    """A call's own period is its submission window: when its end was read from a range of years
+    (the period it funds, 'funding from 2023-2025') and the text gives a deadline, the deadline is
+    the end and the years are other dates."""
+    if facts.main_entity_type != "Call":
+        return
+    deadlines = [d for d in facts.other_dates if d.meaning == "deadline"]
+    end, start = facts.end_date, facts.start_date
+    if not deadlines or (end is not None and not _is_year(end)):
+        return
+    moved = [d for d in (end, start if start is not None and _is_year(start) else None) if d is not None]
+    facts.end_date = min(deadlines, key=lambda d: d.mention.start)
+    if start is not None and _is_year(start):
+        facts.start_date = None
+    bounds = {d.value for d in (facts.start_date, facts.end_date) if d is not None}
+    facts.other_dates = _dedupe([d for d in [*facts.other_dates, *moved] if d.value not in bounds])
+
+
+def _is_year(date: DateFact) -> bool:
+    return len(date.value) == 4

@@ -27,6 +27,7 @@ from innograph.loaders.extract.projects import (
 )
 from innograph.loaders.extract.regions import RegionMatch, find_regions
 from innograph.loaders.extract.resolve import name_key
+from innograph.loaders.extract.dates import settle_call_window
 from innograph.loaders.extract.genre import main_type
 from innograph.loaders.extract.titles import TitleLine, agrees_with_url, title_from_url, title_line
 
@@ -116,6 +117,7 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     if title is not None and not agrees_with_url(title.text, meta.url):
         title = None
     facts.main_entity_type = main_type(facts, title.text if title else None)
+    settle_call_window(facts)
     org_spans = [(o.start, o.end) for o in orgs]
     _add_projects(found, project_matches, acr_pairs, org_spans + programme_spans, text, facts.main_entity_type)
     for desk in find_desks(text):

@@ -60,7 +60,7 @@ def _is_dateline(line: str) -> bool:
 def _is_field(line: str) -> bool:
     """'Countries: Belgium, France', 'Program: Interreg Europe': a labelled field, not a headline."""
     m = _FIELD.match(line)
-    return bool(m) and m.group("label").casefold().strip() in _field_labels()
+    return m is not None and m.group("label").casefold().strip() in _field_labels()
 
 
 def _is_furniture(line: str) -> bool:

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph
 
+from innograph.namespaces import DEFAULT_BASE_IRI
+
 if TYPE_CHECKING:
     import rdflib
 
-DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
 ONTOLOGY_FILE = Path(__file__).resolve().parent / "innograph.ttl"
 SHAPES_FILE = Path(__file__).resolve().parent / "shapes.ttl"
 

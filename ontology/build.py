@@ -21,6 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from innograph import ontology
+from innograph.namespaces import DEFAULT_BASE_IRI
 from innograph.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +31,6 @@ OUTPUT = HERE / "innograph.ttl"
 NAMESPACE_MODULE = HERE / "namespace.py"
 DOCS_DIR = HERE / "docs"
 
-DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
 ONTOLOGY_IRI = DEFAULT_BASE_IRI + "ontology"
 VOCAB = ONTOLOGY_IRI + "#"
 TRANSLATED_PREDICATES = {"rdfs:label": RDFS.label, "skos:definition": SKOS.definition}
@@ -155,7 +155,8 @@ def namespace_source(graph: Graph | None = None) -> str:
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "from rdflib.term import URIRef",
         "",
-        f'DEFAULT_BASE_IRI = "{DEFAULT_BASE_IRI}"',
+        "from innograph.namespaces import DEFAULT_BASE_IRI",
+        "",
         'BASE_IRI = os.environ.get("INNOGRAPH_BASE_IRI") or DEFAULT_BASE_IRI',
         "",
         "",

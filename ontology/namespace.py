@@ -12,7 +12,8 @@ import os
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
+from innograph.namespaces import DEFAULT_BASE_IRI
+
 BASE_IRI = os.environ.get("INNOGRAPH_BASE_IRI") or DEFAULT_BASE_IRI
 
 

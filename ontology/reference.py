@@ -22,7 +22,8 @@ from innograph.ontology import themes
 from innograph.ontology.tables import LANGUAGES, SRC, read_table
 from pyoxigraph import Literal, NamedNode, Triple
 
-DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
+from innograph.namespaces import DEFAULT_BASE_IRI
+
 EU_COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
 NUTS_CODE_IRI = "http://data.europa.eu/nuts/code/"
 

@@ -21,7 +21,8 @@ from innograph.ontology.tables import LANGUAGES, SRC, Record, read_table
 from innograph.ontology.text import normalise, stem_key
 from pyoxigraph import Literal, NamedNode, Triple
 
-DEFAULT_BASE_IRI = "https://w3id.org/innograph/"
+from innograph.namespaces import DEFAULT_BASE_IRI
+
 TABLE = "themes.tsv"
 DEFINITIONS = "theme-definitions.tsv"
 

@@ -180,3 +180,27 @@ def test_index_is_built_when_the_app_starts(tmp_path: Path) -> None:
             assert holder._index is not None and len(holder._index) == 6
     finally:
         store.close()
+
+
+class PublicOnlyStore(EmbeddedStore):
+    """The same real store, declaring no personal view (as a remote store with one dataset does)."""
+
+    @property
+    def has_personal_view(self) -> bool:
+        return False
+
+
+def test_token_holder_on_a_store_without_personal_view_gets_a_note_not_an_error(tmp_path: Path) -> None:
+    store = PublicOnlyStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
+    write_partner_graph(store, IRIS)
+    app = create_app(make_settings(store.root, token=TOKEN))
+    app.dependency_overrides[get_store] = lambda: store
+    try:
+        r = TestClient(app).get(
+            "/api/partners", params={"q": FRENCH_NEED, "country": "FR"}, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+        assert r.status_code == 200, r.text
+        assert "contacts are not available: this store keeps no personal data" in r.json()["notes"]
+        assert all(x.get("contacts") is None for x in r.json()["results"])
+    finally:
+        store.close()

@@ -224,7 +224,9 @@ def partners(
         answer = rank(index, query)
     except QueryError as exc:
         raise ApiError(422, "invalid_parameters", f"{exc.field}: {exc}", INVALID_HINT) from exc
-    if is_authorised(request, settings):
+    if is_authorised(request, settings) and not store.has_personal_view:
+        answer["notes"].append("contacts are not available: this store keeps no personal data")
+    elif is_authorised(request, settings):
         contacts = _contacts(store, index, [r["iri"] for r in answer["results"]])
         for result in answer["results"]:
             result["contacts"] = contacts.get(result["iri"], [])

@@ -48,14 +48,26 @@ def vocabularies(iris: Iris, stats: Stats) -> list[str]:
     return sorted(ns for ns in spaces if any(u.startswith(ns) for u in used))
 
 
+class _Triples(list[Triple]):
+    def add(self, s: NamedNode | BlankNode, p: str, o: NamedNode | Literal | BlankNode) -> None:
+        self.append(Triple(s, NamedNode(p), o))
+
+
 def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], modified: datetime) -> list[Triple]:
     doc = NamedNode(void_iri(iris))
     ds = NamedNode(iris.base + "catalog#dataset")
-    t: list[Triple] = []
+    t = _Triples()
+    _description(t, iris, doc, ds, stats, dumps, modified)
+    _statistics(t, iris, ds, stats, things)
+    _partitions(t, iris, doc, ds, stats)
+    _linksets(t, doc, ds, stats)
+    return list(t)
 
-    def add(s: NamedNode | BlankNode, p: str, o: NamedNode | Literal | BlankNode) -> None:
-        t.append(Triple(s, NamedNode(p), o))
 
+def _description(t: _Triples, iris: Iris, doc: NamedNode, ds: NamedNode, stats: Stats, dumps: list[str],
+                 modified: datetime) -> None:
+    """The description document, and the dataset's title, licence, endpoints, dumps and vocabularies."""
+    add = t.add
     add(doc, RDF_TYPE.value, NamedNode(VOID + "DatasetDescription"))
     add(doc, DCT + "title", Literal("VoID description of innograph", language="en"))
     add(doc, FOAF + "primaryTopic", ds)
@@ -86,6 +98,11 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
     add(ds, VOID + "rootResource", NamedNode(iris.ontology))
     for vocab in vocabularies(iris, stats):
         add(ds, VOID + "vocabulary", NamedNode(vocab))
+
+
+def _statistics(t: _Triples, iris: Iris, ds: NamedNode, stats: Stats, things: list[str]) -> None:
+    """Sizes, root and example resources."""
+    add = t.add
     add(ds, VOID + "triples", _lit(stats.triples))
     add(ds, VOID + "entities", _lit(len(things)))
     add(ds, VOID + "distinctSubjects", _lit(stats.subjects))
@@ -100,6 +117,10 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
     for example in things[:: max(1, len(things) // 5)][:5]:
         add(ds, VOID + "exampleResource", NamedNode(example))
 
+
+def _partitions(t: _Triples, iris: Iris, doc: NamedNode, ds: NamedNode, stats: Stats) -> None:
+    """Class, property and named-graph partitions."""
+    add = t.add
     for n, (cls, count) in enumerate(stats.classes):
         part = NamedNode(f"{doc.value}#class-{n}")
         add(ds, VOID + "classPartition", part)
@@ -120,6 +141,11 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
         add(part, VOID + "dataDump", NamedNode(graph))
         add(part, VOID + "triples", _lit(count))
         add(part, VOID + "distinctSubjects", _lit(subjects))
+
+
+def _linksets(t: _Triples, doc: NamedNode, ds: NamedNode, stats: Stats) -> None:
+    """Links to known external datasets, one linkset per (predicate, target)."""
+    add = t.add
     linksets: dict[tuple[str, str], int] = {}
     for prop, host, count in stats.external:
         target = KNOWN_DATASETS.get(host)
@@ -134,4 +160,3 @@ def void_triples(iris: Iris, stats: Stats, things: list[str], dumps: list[str], 
         add(ls, VOID + "objectsTarget", NamedNode(target))
         add(ls, VOID + "triples", _lit(count))
         add(NamedNode(target), RDF_TYPE.value, NamedNode(VOID + "Dataset"))
-    return t

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 from conftest import IRIS, seed_document
-from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results
+from pyoxigraph import NamedNode, QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from innograph.store import DocumentWrite, QueryRequest, QuerySyntaxError
+from innograph.store.embedded import NEVER_WRITTEN
 
 FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -98,3 +99,26 @@ def test_embedded_default_graph_is_the_union_until_it_holds_data(embedded_store:
     assert embedded_store.select(count)[0]["n"].value == "1"  # standard SPARQL: the default graph itself
     in_from = f"SELECT (COUNT(*) AS ?n) FROM <{IRIS.graph('doc-a')}> WHERE {{ ?s ?p ?o }}"
     assert embedded_store.select(in_from)[0]["n"].value == "3"
+
+
+def test_the_read_view_holds_its_partition_only(any_store: Any) -> None:
+    seed_document(any_store, "doc-a")
+    any_store.update(f'INSERT DATA {{ <http://ex/x> <{LABEL}> "default graph" }}', partition="public")
+    with any_store.snapshot("public") as view:
+        public = sorted((q.graph_name.value, q.object.value) for q in view if q.predicate.value == LABEL)
+        org = NamedNode(IRIS.entity("org", "doc-a"))
+        rows = list(view.select(f"SELECT ?l WHERE {{ ?s <{LABEL}> ?l }}", {"s": org}))
+    assert public == [(IRIS.graph("doc-a"), "Organisation doc-a")]  # named graphs only
+    assert [r["l"].value for r in rows] == ["Organisation doc-a"]
+    with any_store.snapshot("full") as view:
+        graphs = {q.graph_name.value for q in view}
+    assert IRIS.personal_graph("doc-a") in graphs
+
+
+def test_generation_and_change_time_move_with_each_write(embedded_store: Any) -> None:
+    before = (embedded_store.generation(), embedded_store.changed_at())
+    assert before[1] == NEVER_WRITTEN
+    seed_document(embedded_store, "doc-a")
+    after = (embedded_store.generation(), embedded_store.changed_at())
+    assert after[0] == before[0] + 1 and after[1] > before[1]
+    assert embedded_store.data_dir is not None and (embedded_store.data_dir / "public").is_dir()

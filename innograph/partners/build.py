@@ -11,7 +11,6 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from importlib.resources import files
 from typing import Any
 
 import numpy as np
@@ -22,19 +21,13 @@ from innograph.partners.index import ORG_TYPES, Evidence, PartnerIndex
 from innograph.partners.scheme import Concept, ThemeScheme, concepts_from_ontology
 from innograph.partners.text import ThemeMatcher, keys, tokens
 from innograph.partners.weights import ROLE_THEME_WEIGHT
-from innograph.store import Store
+from innograph.store import Store, sparql_text
 from innograph.store.base import ReadView
 
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 MAX_EVIDENCE = 3  # evidence sentences kept per statement
 _COUNTRY_IRI = re.compile(r"/id/country/([A-Z]{2})$")
 _REGION_IRI = re.compile(r"/id/region/([A-Z]{2})-[A-Z0-9]{1,3}$")
-
-
-def query_text(name: str, iris: Iris) -> str:
-    """A query of ``queries/partners/`` with the ``ig:`` prefix of this deployment."""
-    body = files("innograph.queries").joinpath("partners", f"{name}.rq").read_text(encoding="utf-8")
-    return f"PREFIX ig: <{iris.vocab}>\n{body}"
 
 
 def build(store: Store, iris: Iris, *, generation: int | None = None) -> PartnerIndex:
@@ -76,7 +69,7 @@ class _Builder:
         self.vocab = iris.vocab
 
     def rows(self, name: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-        return self.view.select(query_text(name, self.iris), bindings)
+        return self.view.select(sparql_text.query_text(f"partners/{name}", self.iris), bindings)
 
     def index(self, generation: int) -> PartnerIndex:
         self.read_organisations()

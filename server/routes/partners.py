@@ -30,12 +30,11 @@ from pyoxigraph import NamedNode
 from starlette.responses import Response
 
 from innograph.iris import Iris
-from innograph.partners.build import query_text
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
 from innograph.settings import Settings
-from innograph.store import Store
+from innograph.store import Store, sparql_text
 
 log = logging.getLogger(__name__)
 JSON = "application/json"
@@ -109,7 +108,7 @@ def _contacts(store: Store, index: PartnerIndex, orgs: list[str]) -> dict[str, l
     if not orgs:
         return {}
     rows = store.select(
-        query_text("contacts", index.iris), {"org": [NamedNode(o) for o in orgs]}, partition="full"
+        sparql_text.query_text("partners/contacts", index.iris), {"org": [NamedNode(o) for o in orgs]}, partition="full"
     )
     people: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:

@@ -228,9 +228,17 @@ def test_emails_phones_urls() -> None:
     assert [u.value for u in facts.urls] == ["www.example-cluster.eu", "portal.ec.europa.eu"]
 
 
-def test_bare_domains_are_urls_but_abbreviations_are_not() -> None:
-    text = "Zie Voorbeeldfonds.nl en bl.a. ASP.NET, e.g. docs; meer op data.example.eu → en mail a@b.dk."
-    assert [u.value for u in run(text).urls] == ["Voorbeeldfonds.nl", "data.example.eu"]
+def test_bare_hosts_with_a_path_or_subdomain_are_urls_but_names_and_abbreviations_are_not() -> None:
+    text = (
+        "Zie Voorbeeldfonds.nl/subsidie en bl.a. ASP.NET, e.g. docs; meer op data.example.eu → en mail a@b.dk."
+        " Het bedrijf Zeewind.nl groeit."
+    )
+    assert [u.value for u in run(text).urls] == ["Voorbeeldfonds.nl/subsidie", "data.example.eu"]
+
+
+def test_urls_glued_to_the_word_before_them() -> None:
+    text = "Read more on our websitehttps://www.example.eu/news or Websitewww.example.dk today."
+    assert [u.value for u in run(text).urls] == ["https://www.example.eu/news", "www.example.dk"]
 
 
 def test_registration_numbers_are_not_phones() -> None:

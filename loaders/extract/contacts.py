@@ -15,11 +15,14 @@ _TLDS = (
     "eu|dk|fr|nl|be|de|lu|se|no|fi|is|at|ch|it|es|pt|ie|uk|pl|cz|sk|si|hr|hu|ro|bg|gr|cy|mt|ee|lv|lt|"
     "com|org|net|int|info|edu|gov|io|app|dev|hr|eus|cat|bzh|paris|brussels|vlaanderen|amsterdam"
 )
+_URL_CHARS = r"[^\s<>\"'«»\[\]{}|\\^`]"
 _URL = re.compile(
-    r"(?<![\w@./-])(?:https?://[^\s<>\"'«»\[\]{}|\\^`]+"
-    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[^\s<>\"'«»\[\]{}|\\^`]*)?"
-    rf"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})(?![\w@-])(?:/[^\s<>\"'«»\[\]{{}}|\\^`]*)?)"
+    # a scheme starts a URL even when glued to the word before it ('websitehttp://...')
+    rf"(?<![@./-])https?://{_URL_CHARS}+"
+    rf"|(?<![\w@./-])(?:www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/{_URL_CHARS}*)?"
+    rf"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})(?![\w@-])(?:/{_URL_CHARS}*)?)"
 )
+_GLUED_WWW = re.compile(r"(?<=[^\W\d_])www\.")  # 'Websitewww.example.eu': the URL starts at 'www.'
 _TRAILING = ".,;:!?)]}'\"’”»…"
 _MIN_DIGITS = 8
 _MAX_REGIONS = 4
@@ -50,7 +53,11 @@ def find_urls(text: str, own_url: str | None = None) -> list[ValueFact]:
     out: list[ValueFact] = []
     seen: set[str] = set()
     for m in _URL.finditer(text):
-        value = _strip_trailing(m.group())
+        start = m.start()
+        glued = _GLUED_WWW.search(m.group())
+        if glued is not None and not m.group().lower().startswith("http"):
+            start += glued.start()
+        value = _strip_trailing(text[start:m.end()])
         if not value or "." not in value:
             continue
         key = _norm_url(value)
@@ -58,7 +65,9 @@ def find_urls(text: str, own_url: str | None = None) -> list[ValueFact]:
             continue
         seen.add(key)
         confidence = 0.95 if value.lower().startswith(("http", "www.")) else 0.7
-        out.append(ValueFact(value, Mention(m.start(), m.start() + len(value), value, "values.url", confidence)))
+        if confidence < 0.9 and "/" not in value and value.count(".") < 2:
+            continue  # a bare 'name.tld' is as often a brand or a typo as an address; a path or a subdomain says URL
+        out.append(ValueFact(value, Mention(start, start + len(value), value, "values.url", confidence)))
     return out
 
 

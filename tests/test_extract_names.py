@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts
-from innograph.loaders.extract.names_lists import after_type_nouns, list_items, name_sequence, type_head
+from innograph.loaders.extract.names_lists import (
+    after_person_roles,
+    after_type_nouns,
+    list_items,
+    name_sequence,
+    type_head,
+)
 from innograph.loaders.extract.pipeline import extract_facts
 
 
@@ -94,3 +100,9 @@ def test_names_with_letters_beyond_latin1_and_a_title_or_byline_before_them() ->
 def test_a_role_in_parentheses_and_a_role_with_its_domain_before_the_name() -> None:
     assert _people("Jaap Ruis (beleidsmedewerker)\n0597 000 000\n") == ["Jaap Ruis"]
     assert _people("De Vlaamse minister van Cultuur Lotte Vinck zegt: ja.") == ["Lotte Vinck"]
+
+
+def test_the_employer_after_a_role_word_but_not_a_ministers_domain() -> None:
+    text = "Ann Berg, algemeen directeur van Zorbalim. Minister van Economie Jan Smit. Direktør for Qix & Co A/S."
+    assert [p.name for p in after_person_roles(text)] == ["Zorbalim", "Qix & Co A/S"]
+    assert after_person_roles("Ann Berg, Head of Communications at Zorba Labs") == []

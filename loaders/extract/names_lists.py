@@ -6,7 +6,9 @@
 - after a colon that closes a type noun: 'signed by 13 Sector Clusters: A, B, C and D';
 - the items of a bulleted list under a partner heading ('Projektpartnere', 'Lead partner: X'), or
   of a list whose items mostly carry an organisation mark (a head word, a legal form, '(SE)');
-- 'Klyngen for miljøteknologi (CLEAN)': a description and the name in parentheses.
+- 'Klyngen for miljøteknologi (CLEAN)': a description and the name in parentheses;
+- after a person's role and its preposition: 'directeur van X', 'direktør for X' (English 'of/at'
+  titles are left out: 'Head of Communications' names a department).
 
 Each name is returned with the class of its type noun, and whether that noun makes it a cluster.
 """
@@ -105,7 +107,7 @@ def name_item(text: str, pos: int, connectors: frozenset[str]) -> int | None:
 @cache
 def _inner_connectors() -> frozenset[str]:
     """Connectors inside one name; conjunctions separate two names in a list."""
-    return lexicon.connectors() - _conjunctions() - {"la", "le", "les", "the", "het", "en"}
+    return lexicon.connectors() - (_conjunctions() - {"&"}) - {"la", "le", "les", "the", "het", "en"}
 
 
 @cache
@@ -286,4 +288,37 @@ def inline_partner_field(text: str) -> list[PlacedName]:
 
 
 def placed_names(text: str) -> list[PlacedName]:
-    return after_type_nouns(text) + after_colon_type_nouns(text) + list_items(text) + inline_partner_field(text)
+    return (
+        after_type_nouns(text)
+        + after_colon_type_nouns(text)
+        + list_items(text)
+        + inline_partner_field(text)
+        + after_person_roles(text)
+    )
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    domain_roles = {w.casefold() for w in lexicon.words("names", "DOMAIN_ROLES")}
+    roles = sorted({w.casefold() for w in lexicon.words("roles", "PERSON_ROLES")} - domain_roles, key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in roles)
+    return re.compile(
+        rf"(?i:(?<![\w\-])(?:[\w\-]*(?:{words})))[ \u00a0]+(?:van|de|du|d['’]|bij|for|i|hos|ved)"
+        r"[ \u00a0]+(?:(?:the|het|de|la|le|l['’]|den|det)[ \u00a0]*)?(?=[^\W\d_])"
+    )
+
+
+def after_person_roles(text: str) -> list[PlacedName]:
+    """'algemeen directeur van Zorba', 'vice-président de Zorba', 'direktør for Zorba A/S': the name
+    after a person's role and its preposition is the organisation the person works for."""
+    out = []
+    domain_roles = tuple(w.casefold() for w in lexicon.words("names", "DOMAIN_ROLES"))
+    for m in _role_pattern().finditer(text):
+        if m.group().casefold().split()[0].endswith(domain_roles):
+            continue  # 'minister van Economie': a domain ('viceminister' too)
+        end = name_item(text, m.end(), _inner_connectors())
+        if end is None:
+            continue
+        out.append(PlacedName(m.end(), end, text[m.end() : end], "Organisation", ""))
+    return out
+

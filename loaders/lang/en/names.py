@@ -4,3 +4,6 @@
 PERSON_TITLES = ("prof.", "prof", "professor", "dr.", "dr", "commissioner", "mr.", "mrs.", "ms.", "sir", "dame")
 # by-lines of an article or a post ('Submitted by Ann Smith on ...')
 BYLINE_CUES = ("submitted by", "posted by", "written by", "published by", "interview with")
+
+# roles followed by a domain or a place, not an employer ('minister of Economy', 'mayor of Aalborg')
+DOMAIN_ROLES = ("minister", "commissioner", "secretary of state", "mayor", "governor")

@@ -29,6 +29,8 @@ class Mention:
     text: str
     extractor: str  # which rule produced it, e.g. "values.money" or "entities.org-suffix"
     confidence: float = 0.8
+    # the span the fact rests on when it is narrower or wider than the sentence (a theme's clause)
+    context: tuple[int, int] | None = None
 
 
 @dataclass
@@ -92,6 +94,8 @@ class ThemeFact:
     text: str  # as written
     concept: str | None  # key of the SKOS theme concept, when one matches
     mention: Mention
+    # the entities the theme's clause speaks of; empty: the document's main subject
+    subjects: list[EntityFact] = field(default_factory=list)
 
 
 @dataclass

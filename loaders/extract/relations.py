@@ -10,7 +10,8 @@ Runs after the entity and people passes and fills :attr:`DocumentFacts.relations
   the same sentence (a cue belongs to the organisation it is closest to, so 'X is lead partner,
   with Y' does not make Y a lead partner), or the heading of the list it stands in ('Partners:');
 - a project's **programmes**: those named in the project's own sentences, else the programmes that
-  frame the document (its Interreg or named programme rather than a fund).
+  frame the document (its Interreg or named programme rather than a fund);
+- each **theme** to the entity its clause speaks of (:func:`themes.attribute_themes`).
 
 Every edge keeps the span it rests on (:class:`RelationFact.mention`), for its evidence node.
 """
@@ -26,6 +27,7 @@ from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import sentence_spans
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, RelationFact
 from innograph.loaders.extract.resolve_reference import resolve_organisations
+from innograph.loaders.extract.themes import attribute_themes
 from innograph.ontology.cities import City, city_index
 from innograph.ontology.reference import programmes as reference_programmes
 from innograph.ontology.text import fold
@@ -60,6 +62,7 @@ def extract_relations(facts: DocumentFacts, meta: SourceMeta) -> None:
     _roles(facts, organisations, sentences)
     _programmes_of_projects(facts, sentences)
     _share_with_cluster_twins(facts)
+    attribute_themes(facts, _enumeration_gap())  # after resolution, which merges entities
 
 
 # ---- places ------------------------------------------------------------------------------------

@@ -9,13 +9,16 @@ whose content words add nothing to one already kept is dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
 from innograph.loaders.extract import lexicon
-from innograph.loaders.extract.candidates import lines_with_offsets
-from innograph.loaders.extract.facts import DocumentFacts, Mention, ThemeFact
+from innograph.loaders.extract.candidates import lines_with_offsets, sentence_spans
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ThemeFact
 from innograph.loaders.extract.organisations import head_of
 from innograph.ontology.text import fold
+from innograph.ontology.themes import concepts
 
 _BULLET = re.compile(r"^\s*(?:[•·\-*–◦▪]|\d{1,2}[.)])\s+(.+?)\s*$")
 _MAX_ITEM_WORDS = 5
@@ -27,12 +30,7 @@ _STEM = 5
 def _concept_labels() -> tuple[dict[str, str], frozenset[str]]:
     """folded label -> concept key of the ontology's SKOS themes (all languages), and the keys."""
     labels: dict[str, str] = {}
-    try:
-        from innograph.ontology.themes import concepts
-
-        items = concepts()
-    except Exception:  # without the ontology, the lang tables' keys are used as they are
-        return labels, frozenset()
+    items = concepts()
     for concept in items:
         for label in concept.pref_labels.values():
             labels.setdefault(fold(label), concept.key)
@@ -190,4 +188,81 @@ def _enumerations(text: str) -> list[tuple[int, str]]:
                 continue  # a capitalised single word in a list is a name ('Mons, Tournai')
             if words and words[-1].casefold() not in stops and (cued or len(words) <= 3):
                 out.append((at if at >= 0 else m.start(), entry))
+    return out
+
+
+# ---- attribution: a theme belongs to the entity its clause speaks of ------------------------
+
+# kinds of entity a theme can be said of (places and programmes frame, they do not hold themes)
+_HOLDER_KINDS = frozenset({"organisation", "cluster", "project", "platform", "partnership", "call", "desk"})
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    words = sorted(lexicon.words("themes", "CLAUSE_BREAKS"), key=len, reverse=True)
+    return re.compile(r";|,?\s+(?:" + "|".join(re.escape(w) for w in words) + r")\s", re.IGNORECASE)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences cut at ';' and at words that open a contrasting clause ('while', 'mens', 'terwijl')."""
+    out = []
+    for start, end in sentence_spans(text):
+        cut = start
+        for m in _clause_break().finditer(text, start, end):
+            out.append((cut, m.start()))
+            cut = m.start()
+        out.append((cut, end))
+    return out
+
+
+def attribute_themes(facts: DocumentFacts, enumeration_gap: re.Pattern[str]) -> None:
+    """Give each theme to what its clause is about: the entity whose name holds it ('Energy'
+    in 'Energy Cluster Denmark'); the main entity when the clause names it; else the entity (or the
+    enumeration of entities) named before it in the clause. A clause that names no entity speaks
+    of the main subject. The theme's evidence then rests on that clause."""
+    holders = sorted(
+        ((m.start, m.end, e) for e in facts.entities if e.kind in _HOLDER_KINDS for m in e.mentions),
+        key=lambda h: h[0],
+    )
+    if not facts.themes:
+        return
+    clauses = clause_spans(facts.text)
+    starts = [c[0] for c in clauses]
+    main = facts.main_entity
+    main_name = fold(main.name) if main is not None else None
+    for i, theme in enumerate(facts.themes):
+        at = bisect_right(starts, theme.mention.start) - 1
+        clause = clauses[at] if at >= 0 else (theme.mention.start, theme.mention.end)
+        inside = [h for h in holders if clause[0] <= h[0] < clause[1]]
+        subjects = _subjects_of(theme.mention, inside, main_name, facts.text, enumeration_gap)
+        span = (min(clause[0], theme.mention.start), max(clause[1], theme.mention.end))
+        mention = replace(theme.mention, context=span)
+        facts.themes[i] = replace(theme, mention=mention, subjects=subjects)
+
+
+def _subjects_of(
+    mention: Mention,
+    inside: list[tuple[int, int, EntityFact]],
+    main_name: str | None,
+    text: str,
+    enumeration_gap: re.Pattern[str],
+) -> list[EntityFact]:
+    """The entities of one clause a theme is said of; empty for the main subject."""
+    named = [e for s, e_, e in inside if s <= mention.start and mention.end <= e_]
+    if named:
+        return [] if fold(named[0].name) == main_name else named[:1]
+    if not inside or any(fold(e.name) == main_name for _, _, e in inside):
+        return []
+    before = [h for h in inside if h[1] <= mention.start]
+    if not before:
+        return []
+    group = [before[-1]]
+    for h in reversed(before[:-1]):  # 'X, Y and Z work on ...': the whole enumeration
+        if not enumeration_gap.fullmatch(text, h[1], group[-1][0]):
+            break
+        group.append(h)
+    out: list[EntityFact] = []
+    for _, _, e in reversed(group):
+        if all(fold(o.name) != fold(e.name) for o in out):  # a cluster organisation is one node
+            out.append(e)
     return out

@@ -198,6 +198,12 @@ class _Writer:
         for mention in mentions:
             self.evidence(s, p, o, mention, personal)
 
+    def context_of(self, m: Mention) -> str:
+        """The sentence a fact was read in, or the narrower span it rests on (a theme's clause)."""
+        if m.context is not None:
+            return " ".join(self.facts.text[m.context[0] : m.context[1]].split())
+        return sentence_of(self.facts.text, m.start, m.end)
+
     def evidence(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, m: Mention, personal: bool) -> None:
         ev = NamedNode(f"{self.doc.value}/evidence/{short_hash(s.value, p.value, o, m.start, m.end)}")
         t, add = self.term, self.add
@@ -207,7 +213,7 @@ class _Writer:
         add(ev, t("evidenceValue"), o, personal)
         add(ev, t("inDocument"), self.doc, personal)
         add(ev, LABEL, Literal(m.text), personal)
-        add(ev, t("sentence"), Literal(sentence_of(self.facts.text, m.start, m.end)), personal)
+        add(ev, t("sentence"), Literal(self.context_of(m)), personal)
         add(ev, t("startOffset"), integer_literal(m.start), personal)
         add(ev, t("endOffset"), integer_literal(m.end), personal)
         add(ev, t("extractor"), Literal(m.extractor), personal)
@@ -237,7 +243,7 @@ def to_rdf(
             _role(w, node, entity, main)
     _relations(w, facts, nodes)
     subject = main or doc
-    _themes(w, facts, subject)
+    _themes(w, facts, subject, nodes)
     _values(w, facts, subject)
     _people(w, facts, nodes)
     return sorted(w.public, key=str), sorted(w.personal, key=str)
@@ -337,12 +343,16 @@ def _place_node(w: _Writer, name: str) -> NamedNode:
     return node
 
 
-def _themes(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:
+def _themes(w: _Writer, facts: DocumentFacts, main: NamedNode, nodes: dict[int, NamedNode]) -> None:
+    """Each theme on the entities its clause speaks of (extract.themes.attribute_themes), else on
+    the main subject."""
     for theme in facts.themes:
-        w.state(subject, w.term("keyword"), w.text(theme.text), [theme.mention])
-        if theme.concept:
-            concept = NamedNode(w.iris.entity("theme", theme.concept))
-            w.state(subject, w.term("theme"), concept, [theme.mention])
+        holders = [nodes[id(e)] for e in theme.subjects if id(e) in nodes] or [main]
+        for subject in holders:
+            w.state(subject, w.term("keyword"), w.text(theme.text), [theme.mention])
+            if theme.concept:
+                concept = NamedNode(w.iris.entity("theme", theme.concept))
+                w.state(subject, w.term("theme"), concept, [theme.mention])
 
 
 def _values(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:

@@ -81,3 +81,5 @@ TERMS = {
     "maritim": "blue-economy",
 }
 LIST_CUES = ("inden for", "herunder", "såsom", "fx", "f.eks.", "fokus på", "områder", "temaer", "inkl.")
+# words that open a new clause: a theme after them is said of the entity named in that clause
+CLAUSE_BREAKS = ("mens", "hvorimod", "men")

@@ -132,3 +132,5 @@ LIST_CUES = (
     "priorities",
     "targets",
 )
+# words that open a new clause: a theme after them is said of the entity named in that clause
+CLAUSE_BREAKS = ("while", "whereas", "whilst", "but")

@@ -105,3 +105,5 @@ LIST_CUES = (
     "priorités",
     "axes",
 )
+# words that open a new clause: a theme after them is said of the entity named in that clause
+CLAUSE_BREAKS = ("tandis que", "alors que", "mais", "quant à")

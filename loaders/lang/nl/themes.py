@@ -99,3 +99,5 @@ LIST_CUES = (
     "thema's",
     "sectoren",
 )
+# words that open a new clause: a theme after them is said of the entity named in that clause
+CLAUSE_BREAKS = ("terwijl", "maar", "daarentegen")

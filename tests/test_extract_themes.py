@@ -1,0 +1,123 @@
+"""Themes: found as written, and each given only to the entity its clause speaks of (issue 10, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+from innograph.loaders.base import SourceMeta
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.relations import extract_relations
+from innograph.loaders.extract.themes import clause_spans, extract_themes
+from innograph.loaders.extract.to_rdf import to_rdf
+from pyoxigraph import Literal, NamedNode
+
+from innograph.iris import Iris
+
+IRIS = Iris("https://w3id.org/innograph/")
+KEYWORD = NamedNode(IRIS.term("keyword"))
+SENTENCE = NamedNode(IRIS.term("sentence"))
+EVIDENCE_VALUE = NamedNode(IRIS.term("evidenceValue"))
+
+
+def _entity(text: str, kind: str, name: str) -> EntityFact:
+    mentions, start = [], text.find(name)
+    while start >= 0:
+        mentions.append(Mention(start, start + len(name), name, "test"))
+        start = text.find(name, start + 1)
+    return EntityFact(kind=kind, name=name, mentions=mentions)
+
+
+def _run(text: str, language: str, main: str, others: tuple[str, ...]) -> DocumentFacts:
+    """Hand-made entities (clusters), then the theme and relation passes."""
+    entities = [_entity(text, "cluster", name) for name in (main, *others)]
+    facts = DocumentFacts(doc_id="doc", text=text, language=language, entities=entities)
+    facts.main_entity = entities[0]
+    extract_themes(facts)
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    return facts
+
+
+def _holders(facts: DocumentFacts) -> dict[str, list[str]]:
+    main = facts.main_entity
+    assert main is not None
+    return {t.text.casefold(): [e.name for e in t.subjects] or [main.name] for t in facts.themes}
+
+
+CASES = [
+    (
+        "en",
+        "Alpha Cluster works on biotechnology. It meets Beta Cluster, Gamma Cluster and Delta Cluster.\n"
+        "Beta Cluster works on hydrogen, while Gamma Cluster works on tourism.\n",
+        {"biotechnology": ["Alpha Cluster"], "hydrogen": ["Beta Cluster"], "tourism": ["Gamma Cluster"]},
+    ),
+    (
+        "da",
+        "Alpha Cluster arbejder med bioteknologi. Den møder Beta Cluster og Gamma Cluster.\n"
+        "Beta Cluster arbejder med brint, mens Gamma Cluster arbejder med turisme.\n",
+        {"bioteknologi": ["Alpha Cluster"], "brint": ["Beta Cluster"], "turisme": ["Gamma Cluster"]},
+    ),
+    (
+        "fr",
+        "Alpha Cluster travaille sur la biotechnologie. Il rencontre Beta Cluster et Gamma Cluster.\n"
+        "Beta Cluster travaille sur l'hydrogène, tandis que Gamma Cluster travaille sur le tourisme.\n",
+        {"biotechnologie": ["Alpha Cluster"], "hydrogène": ["Beta Cluster"], "tourisme": ["Gamma Cluster"]},
+    ),
+    (
+        "nl",
+        "Alpha Cluster werkt aan biotechnologie. Het ontmoet Beta Cluster en Gamma Cluster.\n"
+        "Beta Cluster werkt aan waterstof, terwijl Gamma Cluster werkt aan toerisme.\n",
+        {"biotechnologie": ["Alpha Cluster"], "waterstof": ["Beta Cluster"], "toerisme": ["Gamma Cluster"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_clause_gives_its_theme_to_the_entity_it_names(
+    language: str, text: str, expected: dict[str, list[str]]
+) -> None:
+    facts = _run(text, language, "Alpha Cluster", ("Beta Cluster", "Gamma Cluster", "Delta Cluster"))
+    assert _holders(facts) == expected
+
+
+def test_a_theme_in_an_entity_name_belongs_to_that_entity_not_the_main_one() -> None:
+    text = "Alpha Cluster works on biotechnology and meets Energy Cluster Denmark and Water Cluster.\n"
+    facts = _run(text, "en", "Alpha Cluster", ("Energy Cluster Denmark", "Water Cluster"))
+    holders = _holders(facts)
+    assert holders["biotechnology"] == ["Alpha Cluster"]
+    assert holders.get("energy", ["Energy Cluster Denmark"]) == ["Energy Cluster Denmark"]
+    assert holders.get("water", ["Water Cluster"]) == ["Water Cluster"]
+
+
+def test_an_enumeration_of_subjects_shares_the_theme() -> None:
+    text = "Alpha Cluster hosts the meeting. Beta Cluster, Gamma Cluster and Delta Cluster work on tourism.\n"
+    facts = _run(text, "en", "Alpha Cluster", ("Beta Cluster", "Gamma Cluster", "Delta Cluster"))
+    assert _holders(facts)["tourism"] == ["Beta Cluster", "Gamma Cluster", "Delta Cluster"]
+
+
+def test_a_clause_that_names_the_main_entity_keeps_the_theme_on_it() -> None:
+    text = "Beta Cluster meets Alpha Cluster about tourism.\n"
+    facts = _run(text, "en", "Alpha Cluster", ("Beta Cluster",))
+    assert _holders(facts)["tourism"] == ["Alpha Cluster"]
+
+
+def test_clauses_are_cut_at_semicolons_and_contrast_words() -> None:
+    text = "One works on energy; two on water, while three on food. Next sentence.\n"
+    pieces = [text[s:e].strip(" ;,") for s, e in clause_spans(text)]
+    assert pieces == ["One works on energy", "two on water", "while three on food.", "Next sentence."]
+
+
+def test_the_graph_puts_each_theme_on_its_entity_with_the_clause_as_evidence() -> None:
+    text = (
+        "Alpha Cluster works on biotechnology.\nBeta Cluster works on hydrogen, while Gamma Cluster works on tourism.\n"
+    )
+    facts = _run(text, "en", "Alpha Cluster", ("Beta Cluster", "Gamma Cluster"))
+    public, _ = to_rdf(facts, SourceMeta(doc_id="doc"), IRIS, content_hash="x")
+    keywords = {(t.subject.value.rsplit("/", 1)[-1], t.object.value) for t in public if t.predicate == KEYWORD}
+    assert keywords == {
+        ("alpha-cluster", "biotechnology"),
+        ("beta-cluster", "hydrogen"),
+        ("gamma-cluster", "tourism"),
+    }
+    hydrogen = Literal("hydrogen", language="en")
+    evidence = {t.subject for t in public if t.predicate == EVIDENCE_VALUE and t.object == hydrogen}
+    sentences = {t.object.value for t in public if t.subject in evidence and t.predicate == SENTENCE}
+    assert sentences == {"Beta Cluster works on hydrogen"}

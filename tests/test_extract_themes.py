@@ -121,3 +121,27 @@ def test_the_graph_puts_each_theme_on_its_entity_with_the_clause_as_evidence() -
     evidence = {t.subject for t in public if t.predicate == EVIDENCE_VALUE and t.object == hydrogen}
     sentences = {t.object.value for t in public if t.subject in evidence and t.predicate == SENTENCE}
     assert sentences == {"Beta Cluster works on hydrogen"}
+
+
+TOPIC_CASES = [
+    ("en", "The office helps companies in the field of marine robotics. It opens in May.\n", "marine robotics"),
+    ("fr", "L'agence aide les entreprises dans le domaine de la chimie verte. Elle ouvre en mai.\n", "chimie verte"),
+    ("da", "Kontoret hjælper virksomheder inden for grøn omstilling. Det åbner i maj.\n", "grøn omstilling"),
+    ("nl", "Het bureau helpt bedrijven op het gebied van slimme landbouw. Het opent in mei.\n", "slimme landbouw"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "topic"), TOPIC_CASES, ids=[c[0] for c in TOPIC_CASES])
+def test_a_topic_cue_gives_the_noun_phrase_after_it(language: str, text: str, topic: str) -> None:
+    facts = DocumentFacts(doc_id="doc", text=text, language=language)
+    extract_themes(facts)
+    assert topic in [t.text for t in facts.themes]
+
+
+def test_numbers_and_field_labels_are_not_themes() -> None:
+    text = "Topics\n • Deadline\n     1 September\n • Tourism\n • Health\n\nPriorities are tourism, priority 5 and health.\n"
+    facts = DocumentFacts(doc_id="doc", text=text, language="en")
+    extract_themes(facts)
+    written = [t.text for t in facts.themes]
+    assert "Deadline" not in written and not any(ch.isdigit() for w in written for ch in w)
+    assert {"Tourism", "Health"} <= set(written)

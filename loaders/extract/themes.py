@@ -22,6 +22,9 @@ from innograph.ontology.themes import concepts
 
 _BULLET = re.compile(r"^\s*(?:[•·\-*–◦▪]|\d{1,2}[.)])\s+(.+?)\s*$")
 _MAX_ITEM_WORDS = 5
+_DIGIT = re.compile(r"\d")
+# 'Label: value' on the line under a list item: the item is a field label ('Deadline', 'Code : 34')
+_FIELD_LINE = re.compile(r"^[^\W\d_][^:\n]{0,30}\s?:\s")
 _MAX_THEMES = 24
 _STEM = 5
 
@@ -107,6 +110,8 @@ def extract_themes(facts: DocumentFacts) -> None:
             return
         if written.count("(") != written.count(")"):
             return  # a cut through a parenthesis: 'wallon (Mons'
+        if _DIGIT.search(written) and not _term_pattern().fullmatch(written):
+            return  # 'priorité 5', '700 M', 'née en 2009': numbers and codes, not topics ('industry 4.0' is a term)
         at = text.find(written, start)
         if at >= 0 and any(s < at + len(written) and at < e for s, e in entity_spans):
             return  # names of organisations, places, programmes are not themes
@@ -131,19 +136,65 @@ def extract_themes(facts: DocumentFacts) -> None:
         keep(item, start, "themes.enumeration", 0.55)
     for m in _term_pattern().finditer(text):
         keep(m.group(), m.start(), "themes.term", 0.7)
+    for start, phrase in _cued_phrases(text):
+        keep(phrase, start, "themes.cue", 0.6)
     facts.themes = chosen[:_MAX_THEMES]
 
 
 def _list_items(text: str) -> list[tuple[int, str]]:
     out = []
-    for offset, line in lines_with_offsets(text):
+    lines = lines_with_offsets(text)
+    for i, (offset, line) in enumerate(lines):
         m = _BULLET.match(line)
         if not m:
             continue
         item = m.group(1)
         if item.endswith(":") or len(item.split()) > _MAX_ITEM_WORDS or "@" in item or re.search(r"\d{3}", item):
             continue
+        if _is_field_label(lines, i, m.start(1)):
+            continue
         out.append((offset + m.start(1), item))
+    return out
+
+
+def _is_field_label(lines: list[tuple[int, str]], index: int, indent: int) -> bool:
+    """A list item that labels what follows it: the next text line is indented under it as its value
+    ('• Deadline' / '    1 September'), or is a 'Label: value' field ('• NAME' / 'Code : 34')."""
+    for _, line in lines[index + 1 : index + 4]:
+        if not line.strip():
+            continue
+        if _BULLET.match(line):
+            return False
+        stripped = line.lstrip()
+        return len(line) - len(stripped) >= indent or bool(_FIELD_LINE.match(stripped))
+    return False
+
+
+_MAX_CUED_WORDS = 4
+
+
+@cache
+def _topic_cue_pattern() -> re.Pattern[str]:
+    cues = sorted(lexicon.words("themes", "TOPIC_CUES"), key=len, reverse=True)
+    alternation = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?<!\w)(?:{alternation})\s*([^\W\d_][^\n,.;:()!?«»\"“”]{{2,80}})", re.IGNORECASE)
+
+
+def _cued_phrases(text: str) -> list[tuple[int, str]]:
+    """The noun phrase after a topic cue ('dans le domaine de la santé', 'på området grøn omstilling'):
+    up to four words, without leading articles or trailing function words."""
+    stops = lexicon.stop_words()
+    out = []
+    for m in _topic_cue_pattern().finditer(text):
+        words = re.sub(r"^[lLdD]['’]", "", m.group(1)).split()
+        while words and words[0].casefold() in stops:
+            words.pop(0)
+        words = words[:_MAX_CUED_WORDS]
+        while words and words[-1].casefold() in stops:
+            words.pop()
+        if words:
+            phrase = " ".join(words)
+            out.append((text.find(phrase, m.start(1)), phrase))
     return out
 
 

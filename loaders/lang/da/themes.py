@@ -83,3 +83,16 @@ TERMS = {
 LIST_CUES = ("inden for", "herunder", "såsom", "fx", "f.eks.", "fokus på", "områder", "temaer", "inkl.")
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("mens", "hvorimod", "men")
+# words after which a text names a topic as a noun phrase ('in the field of X')
+TOPIC_CUES = (
+    "inden for",
+    "indenfor",
+    "på området",
+    "på områderne",
+    "med fokus på",
+    "fokus på",
+    "fokuserer på",
+    "arbejder med",
+    "specialiseret i",
+    "vedrørende",
+)

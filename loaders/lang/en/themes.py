@@ -134,3 +134,20 @@ LIST_CUES = (
 )
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("while", "whereas", "whilst", "but")
+# words after which a text names a topic as a noun phrase ('in the field of X')
+TOPIC_CUES = (
+    "in the field of",
+    "in the fields of",
+    "in the area of",
+    "in the areas of",
+    "in the domain of",
+    "focusing on",
+    "focused on",
+    "focus on",
+    "focuses on",
+    "specialised in",
+    "specialized in",
+    "dedicated to",
+    "working on",
+    "with regard to",
+)

@@ -107,3 +107,24 @@ LIST_CUES = (
 )
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("tandis que", "alors que", "mais", "quant à")
+# words after which a text names a topic as a noun phrase ('in the field of X')
+TOPIC_CUES = (
+    "dans le domaine de",
+    "dans le domaine du",
+    "dans le domaine des",
+    "dans les domaines de",
+    "dans les domaines du",
+    "dans les domaines des",
+    "en matière de",
+    "en matière d’",
+    "axé sur",
+    "axée sur",
+    "axés sur",
+    "centré sur",
+    "spécialisé dans",
+    "spécialisée dans",
+    "dédié à",
+    "dédiée à",
+    "le secteur de",
+    "la filière",
+)

@@ -101,3 +101,17 @@ LIST_CUES = (
 )
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("terwijl", "maar", "daarentegen")
+# words after which a text names a topic as a noun phrase ('in the field of X')
+TOPIC_CUES = (
+    "op het gebied van",
+    "op het vlak van",
+    "op het terrein van",
+    "in de sector",
+    "met focus op",
+    "met de focus op",
+    "gericht op",
+    "gespecialiseerd in",
+    "werkt aan",
+    "werken aan",
+    "rond het thema",
+)

@@ -106,3 +106,9 @@ def test_the_employer_after_a_role_word_but_not_a_ministers_domain() -> None:
     text = "Ann Berg, algemeen directeur van Zorbalim. Minister van Economie Jan Smit. Direktør for Qix & Co A/S."
     assert [p.name for p in after_person_roles(text)] == ["Zorbalim", "Qix & Co A/S"]
     assert after_person_roles("Ann Berg, Head of Communications at Zorba Labs") == []
+
+
+def test_a_name_spelled_by_the_acronym_after_it_is_an_organisation() -> None:
+    facts = _facts("De Zuidelijke Groei Beweging (ZGB) investeert. De Grote Markt (XY) is mooi.")
+    orgs = [(e.name, e.aliases) for e in facts.entities if e.kind == "organisation"]
+    assert orgs == [("Zuidelijke Groei Beweging", ["ZGB"])]

@@ -57,6 +57,14 @@ def _heads() -> dict[str, str]:
 _PLATFORM_WORDS = frozenset(("platform", "plateforme"))
 
 
+@cache
+def _compound_end() -> re.Pattern[str]:
+    """A compound ending in a head word of five letters or more, after at least three letters."""
+    heads = sorted((h for h in _heads() if len(h) >= 5), key=len, reverse=True)
+    return re.compile(rf"^[^\W\d_]{{3,}}({'|'.join(re.escape(h) for h in heads)})$")
+
+
+@cache
 def type_head(word: str) -> tuple[str, str] | None:
     """(head, class) when ``word`` is an organisation head word, its plural, or a compound ending in
     one: 'pôles', 'speerpuntclusters', 'expertisecentrum', 'klynger'."""
@@ -66,9 +74,9 @@ def type_head(word: str) -> tuple[str, str] | None:
     for form in forms:
         if form in heads:
             return form, heads[form]
-        for head, cls in heads.items():
-            if len(head) >= 5 and form.endswith(head) and len(form) >= len(head) + 3 and "-" not in form:
-                return head, cls
+        compound = _compound_end().match(form)
+        if compound is not None:
+            return compound.group(1), heads[compound.group(1)]
     return None
 
 
@@ -297,25 +305,32 @@ def placed_names(text: str) -> list[PlacedName]:
     )
 
 
+_ROLE_LINK = re.compile(
+    r"(?<![\w\-])([\w\-]{2,})[ \u00a0]+(?:van|de|du|bij|for|i|hos|ved)[ \u00a0]+"
+    r"(?:(?:the|het|de|la|le|l['’]|den|det)[ \u00a0]*)?(?=[^\W\d_])"
+)
+
+
 @cache
-def _role_pattern() -> re.Pattern[str]:
+def _role_endings() -> tuple[str, ...]:
+    """Person roles whose complement is an employer ('directeur', 'vice-président', 'turistchef')."""
     domain_roles = {w.casefold() for w in lexicon.words("names", "DOMAIN_ROLES")}
-    roles = sorted({w.casefold() for w in lexicon.words("roles", "PERSON_ROLES")} - domain_roles, key=len, reverse=True)
-    words = "|".join(re.escape(w) for w in roles)
-    return re.compile(
-        rf"(?i:(?<![\w\-])(?:[\w\-]*(?:{words})))[ \u00a0]+(?:van|de|du|d['’]|bij|for|i|hos|ved)"
-        r"[ \u00a0]+(?:(?:the|het|de|la|le|l['’]|den|det)[ \u00a0]*)?(?=[^\W\d_])"
-    )
+    return tuple({w.casefold() for w in lexicon.words("roles", "PERSON_ROLES") if " " not in w} - domain_roles)
+
+
+@cache
+def _domain_roles() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in lexicon.words("names", "DOMAIN_ROLES"))
 
 
 def after_person_roles(text: str) -> list[PlacedName]:
     """'algemeen directeur van Zorba', 'vice-président de Zorba', 'direktør for Zorba A/S': the name
     after a person's role and its preposition is the organisation the person works for."""
     out = []
-    domain_roles = tuple(w.casefold() for w in lexicon.words("names", "DOMAIN_ROLES"))
-    for m in _role_pattern().finditer(text):
-        if m.group().casefold().split()[0].endswith(domain_roles):
-            continue  # 'minister van Economie': a domain ('viceminister' too)
+    for m in _ROLE_LINK.finditer(text):
+        role = m.group(1).casefold()
+        if not role.endswith(_role_endings()) or role.endswith(_domain_roles()):
+            continue  # not a role, or 'minister van Economie': a domain ('viceminister' too)
         end = name_item(text, m.end(), _inner_connectors())
         if end is None:
             continue

@@ -102,6 +102,29 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
     out.extend(_acronym_appositions(text, out))
     out.extend(_quoted_after_head(text, out))
     out.extend(_placed(text, out))
+    out.extend(_expanded_acronyms(text, runs, out))
+    return out
+
+
+def _expanded_acronyms(text: str, runs: list[Candidate], found: list[OrgMatch]) -> list[OrgMatch]:
+    """'Noordelijke Ontwikkelings Maatschappij (N.V. NOM)': a name spelled by the acronym written
+    after it is a name even without a head word (the acronym becomes an alias)."""
+    skip = lexicon.connectors() | lexicon.stop_words()
+    taken = [(f.start, f.end) for f in found]
+    out = []
+    for raw in runs:
+        m = _PAREN.match(text, raw.end)
+        run = _trim(raw, text) if m else None
+        if m is None or run is None or len(run.toks) < 2:
+            continue
+        acronym = m.group(1).split()[-1]
+        if not is_acronym(acronym) or not acronym_matches(acronym, run.text, skip):
+            continue
+        if any(s < run.end and run.start < e for s, e in taken):
+            continue
+        out.append(
+            OrgMatch(run.start, run.end, run.text, "Organisation", "", aliases=[acronym], alias_spans=[m.span(1)])
+        )
     return out
 
 

@@ -139,7 +139,10 @@ def test_a_topic_cue_gives_the_noun_phrase_after_it(language: str, text: str, to
 
 
 def test_numbers_and_field_labels_are_not_themes() -> None:
-    text = "Topics\n • Deadline\n     1 September\n • Tourism\n • Health\n\nPriorities are tourism, priority 5 and health.\n"
+    text = (
+        "Topics\n • Deadline\n     1 September\n • Tourism\n • Health\n\n"
+        "Priorities are tourism, priority 5 and health.\n"
+    )
     facts = DocumentFacts(doc_id="doc", text=text, language="en")
     extract_themes(facts)
     written = [t.text for t in facts.themes]

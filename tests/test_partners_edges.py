@@ -28,7 +28,7 @@ from innograph.iris import Iris
 from innograph.partners.build import build
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
-from innograph.store import DocumentWrite
+from innograph.store import DocumentWrite, Store
 from innograph.store.embedded import EmbeddedStore
 
 IRIS = Iris("https://w3id.org/innograph/")
@@ -51,6 +51,15 @@ PROJECTS = {  # key: (label, programme key, programme label, [(org key, role typ
     "baltic-data": ("Baltic Data", "interreg-baltic-test", "Interreg Baltic",
                     [("odense-firm", "lead-partner"), ("antwerp-lab", "partner")]),
 }  # fmt: skip
+
+
+# Caen Agency seeking: themes 0.50 (own AI) + types 0.15 x complement + programmes 0.15 (North Sea
+# through the project) + cooperation 0.10 x (1.0 worked with the seeker, 0.2 any participation).
+EXPECTED_RANKING = [
+    ("Groningen Hub", 0.5 + 0.15 * 0.8 + 0.15 + 0.10),  # agency <-> cluster 0.8
+    ("Odense Firm", 0.5 + 0.15 * 0.6 + 0.15 + 0.10),  # agency <-> company 0.6
+    ("Antwerp Lab", 0.5 + 0.15 * 0.6 + 0.10 * 0.2),  # agency <-> research 0.6; no shared programme
+]
 
 
 def org(key: str) -> str:
@@ -177,3 +186,21 @@ def test_lead_partner_in_a_project_of_the_seekers_programme(index: PartnerIndex)
     odense = result_for(answer, "odense-firm")
     sentences = [r["text"] for r in odense["reasons"] if r["kind"] == "participation"]
     assert sentences[0] == "Lead partner in project 'Baltic Data' (Interreg Baltic) with you."
+
+
+def test_both_backends_build_the_same_index(any_store: Store) -> None:
+    """The index reads only through the Store protocol: the remote backend (two real `oxigraph
+    serve`) gives the same organisations, places, roles and answers as the embedded one."""
+    with any_store.writing():
+        for write in edge_graph():
+            any_store.write_document(write)
+    index = build(any_store, IRIS)
+    assert index.orgs == sorted(org(key) for key in ORGS)
+    assert index.country_codes and {index.country_of(i) for i in range(len(index))} == set(REGIONS.values())
+    answer = rank(index, PartnerQuery(org=org("caen-agency"), q="artificial intelligence"))
+    assert [(r["label"], r["score"]) for r in answer["results"]] == [
+        (label, pytest.approx(score, abs=1e-4)) for label, score in EXPECTED_RANKING
+    ]
+    groningen = result_for(answer, "groningen-hub")
+    sentence = "Partner in project 'North Sea AI' (Interreg North Sea) with you, Odense Firm (DK)."
+    assert sentence in groningen["explanation"]

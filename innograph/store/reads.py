@@ -58,9 +58,6 @@ class SparqlReads:
         return {r["g"].value: r["h"].value for r in rows}
 
 
-NAMED_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
 class EndpointView:
     """A :class:`~innograph.store.base.ReadView` built on ``select``: every read is a query to the
     store, so successive reads are not isolated from writes in between."""
@@ -70,7 +67,8 @@ class EndpointView:
         self.partition = partition
 
     def __iter__(self) -> Iterator[Quad]:
-        for row in self.reads.select(NAMED_QUADS, partition=self.partition):
+        quads = sparql_text.query_text("store/named-quads", self.reads.iris)
+        for row in self.reads.select(quads, partition=self.partition):
             yield Quad(row["s"], row["p"], row["o"], row["g"])
 
     def select(self, query: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:

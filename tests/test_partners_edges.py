@@ -78,6 +78,12 @@ def edge_graph() -> list[DocumentWrite]:
         reference += [_t(region, RDF_TYPE, t("Region")), _t(region, t("country"), IRIS.entity("country", country))]
     for key, label in (("partner", "partner"), ("lead-partner", "lead partner")):
         reference.append(_t(IRIS.entity("role-type", key), RDFS_LABEL, Literal(label, language="en")))
+    umbrella = IRIS.entity("programme", "interreg-test")  # eligible in NL only; parent of the North Sea one
+    reference += [
+        _t(umbrella, RDFS_LABEL, Literal("Interreg (test)", language="en")),
+        _t(umbrella, t("eligibleArea"), IRIS.entity("country", "NL")),
+        _t(IRIS.entity("programme", "interreg-north-sea-test"), t("parentProgramme"), umbrella),
+    ]
     writes = [DocumentWrite(graph=IRIS.reference_graph, content_hash="sha256:ref", public=reference)]
     for key, (label, region, org_type) in ORGS.items():
         triples = [
@@ -145,9 +151,20 @@ def test_region_filter_keeps_out_the_seekers_country_or_only_its_region(index: P
 
 
 def test_programme_filter_keeps_the_programmes_participants(index: PartnerIndex) -> None:
-    answer = rank(index, PartnerQuery(q="artificial intelligence", country="FR", programme="interreg-north-sea-test"))
-    assert sorted(found(answer)) == [org("groningen-hub"), org("odense-firm")]
+    answer = rank(index, PartnerQuery(q="artificial intelligence", country="FR", programme="interreg-baltic-test"))
+    assert sorted(found(answer)) == [org("antwerp-lab"), org("odense-firm")]  # its two participants
     assert any("eligible area is not in the graph" in note for note in answer["notes"])
+
+
+def test_sub_programme_has_its_parents_area_and_the_parent_its_childrens_participants(index: PartnerIndex) -> None:
+    north_sea = IRIS.entity("programme", "interreg-north-sea-test")
+    assert index.eligible_area_of(north_sea) == {IRIS.entity("country", "NL")}  # inherited from Interreg (test)
+    child = rank(index, PartnerQuery(q="artificial intelligence", country="FR", programme=north_sea))
+    assert sorted(found(child)) == [org("groningen-hub"), org("odense-firm")]  # NL by area, DK by its project
+    assert not child["notes"]
+    umbrella = rank(index, PartnerQuery(q="artificial intelligence", country="FR", programme="interreg-test"))
+    assert sorted(found(umbrella)) == [org("groningen-hub"), org("odense-firm")]  # Odense: the child's project
+    assert org("antwerp-lab") not in found(umbrella)  # BE, and Baltic Data is not an Interreg (test) project
 
 
 def test_same_programme_is_scored_through_the_projects(index: PartnerIndex) -> None:

@@ -101,6 +101,7 @@ class _Builder:
             programme_via=self.programme_via,
             target_programmes=self.target_programmes,
             eligible_areas=self.eligible_areas,
+            programme_parents=self.programme_parents,
             targets_of=self.targets_of,
             members=self.members,
             role_types=self.role_types,
@@ -296,18 +297,19 @@ class _Builder:
                 keyword_sets[k].add(holder)
 
     def read_programmes(self) -> None:
-        """Programmes (own ig:programme, or that of a project the organisation took part in) and
-        each programme's eligible area."""
+        """Programmes (own ig:programme, or that of a project the organisation took part in), each
+        programme's eligible area and its parent programmes."""
         programme_sets: dict[str, set[int]] = defaultdict(set)
         programmes_of: dict[int, set[str]] = defaultdict(set)
         programme_via: dict[tuple[int, str], str] = {}
         target_programmes: dict[str, set[str]] = defaultdict(set)
         eligible: dict[str, set[str]] = defaultdict(set)
-        programme_p = self.vocab + "programme"
+        parents: dict[str, set[str]] = defaultdict(set)
+        programme_p, eligible_p = self.vocab + "programme", self.vocab + "eligibleArea"
         for row in self.rows("programmes"):
             subject, programme = row["s"].value, row["o"].value
             if row["p"].value != programme_p:
-                eligible[subject].add(programme)
+                (eligible if row["p"].value == eligible_p else parents)[subject].add(programme)
                 continue
             own = self.pos.get(subject)
             if own is not None:
@@ -326,6 +328,7 @@ class _Builder:
         self.programme_via = programme_via
         self.target_programmes = {t: frozenset(p) for t, p in target_programmes.items()}
         self.eligible_areas = dict(eligible)
+        self.programme_parents = dict(parents)
 
     def read_evidence_and_documents(self) -> None:
         """Evidence sentences of themes, keywords and programmes, and their source documents."""

@@ -62,6 +62,7 @@ class PartnerIndex:
     programme_via: dict[tuple[int, str], str]  # (org, programme) -> the target that brought it
     target_programmes: dict[str, frozenset[str]]  # target -> its ig:programme
     eligible_areas: dict[str, set[str]]
+    programme_parents: dict[str, set[str]]  # ig:parentProgramme
     targets_of: dict[int, set[str]]
     members: dict[str, list[int]]  # target -> organisations that took part in it
     role_types: dict[tuple[int, str], frozenset[str]]  # (org, target) -> role type IRIs
@@ -126,9 +127,37 @@ class PartnerIndex:
         return self._ids_mask(self.area_post.get(area))
 
     def _eligible_mask(self, programme: str) -> np.ndarray:
-        """Inside the programme's eligible area, or shown eligible by having taken part in it."""
-        areas = [self.area_post.get(a) for a in self.eligible_areas.get(programme, ())]
-        return self._ids_mask(*areas, self.programme_post.get(programme))
+        """Inside the programme's eligible area, or shown eligible by having taken part in it or in
+        one of its sub-programmes."""
+        areas = [self.area_post.get(a) for a in self.eligible_area_of(programme)]
+        participants = [self.programme_post.get(p) for p in self.programme_family(programme)]
+        return self._ids_mask(*areas, *participants)
+
+    def eligible_area_of(self, programme: str) -> set[str]:
+        """The programme's own ig:eligibleArea, else that of its nearest parent programme that has one
+        (a sub-programme lies within its parent's area: Interreg IV within Interreg's)."""
+        level, seen = {programme}, set()
+        while level:
+            found = set().union(*(self.eligible_areas.get(p, set()) for p in level))
+            if found:
+                return found
+            seen |= level
+            level = {parent for p in level for parent in self.programme_parents.get(p, ())} - seen
+        return set()
+
+    def programme_family(self, programme: str) -> set[str]:
+        """The programme and every programme below it (ig:parentProgramme, any depth)."""
+        children: dict[str, set[str]] = {}
+        for child, parents in self.programme_parents.items():
+            for parent in parents:
+                children.setdefault(parent, set()).add(child)
+        family, todo = {programme}, [programme]
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in family:
+                    family.add(child)
+                    todo.append(child)
+        return family
 
     def _type_mask(self, org_type: str) -> np.ndarray:
         return self._ids_mask(self.type_post.get(org_type))

@@ -25,7 +25,8 @@ The score (0..1) is a weighted sum of five parts, each between 0 and 1:
 Filters (not scored): candidates are organisations in another country than the seeker's
 (``same_country`` lets in other regions of the same country: every region but the seeker's own
 ``ig:region``\\s), of the requested ``type``\\s, inside the ``programme``'s eligible area
-(``ig:eligibleArea``, through ``ig:withinArea``) or already in one of its projects; when a need
+(``ig:eligibleArea``, through ``ig:withinArea``; a sub-programme without one has its parent's) or
+already in one of its projects or those of its sub-programmes; when a need
 names themes or words, a candidate must match at least one of them. Ties go to the IRI order.
 """
 
@@ -225,7 +226,7 @@ def _filters(index: PartnerIndex, query: PartnerQuery, search: Search, notes: li
         unknown = alive & (index.country == -1)
         alive &= _across_border(index, query, search)
     if search.programme is not None:
-        if not index.eligible_areas.get(search.programme):
+        if not index.eligible_area_of(search.programme):
             notes.append("the programme's eligible area is not in the graph: only its known participants can be shown")
         eligible = index.mask("eligible", search.programme)
         alive &= eligible

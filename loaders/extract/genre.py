@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import is_acronym, is_capitalised
@@ -37,11 +37,50 @@ FACT_WEIGHT = 3.0  # per fact the value extractors found that only one genre sta
 PHRASE_WEIGHT = 2.0  # a cue of several words is more specific than a single word
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _HEAD_WORDS = 4  # a definition's head noun sits within this many words of its link ('is a')
+_SUBJECT = re.compile(r"([\w’'\"»”)]+)\s+$")  # the word before a definition's link
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Genre cues as word sequences, looked up per word of the text (a dictionary lookup per word
+    instead of a regex of hundreds of alternatives tried at every position)."""
+
+    exact: dict[tuple[str, ...], tuple[tuple[str, ...], float]]  # words -> (types, weight)
+    prefixes: tuple[tuple[str, tuple[str, ...], float], ...]  # 'partner*': a word that starts so
+    suffixes: tuple[tuple[str, tuple[str, ...], float], ...]  # '*klynge': a word that ends so
+    longest: int  # words in the longest cue
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """Cues of several words, by their first word; each type's phrases match without overlaps."""
+
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    def matches(self, words: list[str]) -> list[tuple[int, str, tuple[str, ...], float]]:
+        out: list[tuple[int, str, tuple[str, ...], float]] = []
+        free_from: dict[str, int] = {}
+        for i, word in enumerate(words):
+            done: set[str] = set()
+            for key, kind in self.by_first_word.get(word, ()):
+                if kind in done or free_from.get(kind, 0) > i or tuple(words[i : i + len(key)]) != key:
+                    continue
+                out.append((i, " ".join(key), (kind,), PHRASE_WEIGHT))
+                free_from[kind] = i + len(key)
+                done.add(kind)
+        return out
+
+
+_CUE_WORD = re.compile(r"[^\W_]+")  # apostrophes and hyphens part words, as in the cues ('l’appel')
+
+
+def _words(text: str) -> list[str]:
+    return _CUE_WORD.findall(text.casefold())
 
 
 @dataclass(frozen=True)
 class _Rules:
-    cues: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]  # type -> its word cues, its phrase cues
+    cues: tuple[_Cues, _Phrases]  # single words, phrases
     definition: re.Pattern[str] | None
     heads: dict[str, str]  # head noun -> type
     item_label: re.Pattern[str] | None
@@ -59,8 +98,73 @@ def _alternation(words: list[str]) -> str:
     return "|".join(_cue_fragment(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _regex(words: list[str]) -> re.Pattern[str] | None:
-    return re.compile(_alternation(words), re.IGNORECASE) if words else None
+def _cue_sets(by_type: dict[str, list[str]]) -> tuple[_Cues, _Phrases]:
+    """Single words and phrases apart: a phrase ('the project') and a word inside it ('project')
+    are both evidence."""
+    words = {kind: [c for c in cues if " " not in c] for kind, cues in by_type.items()}
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, cues in by_type.items():
+        for cue in cues:
+            if " " in cue:
+                key = tuple(_words(cue.rstrip("*")))
+                index.setdefault(key[0], []).append((key, kind))
+    for found in index.values():
+        found.sort(key=lambda item: -len(item[0]))  # the longest phrase of a type wins at a place
+    return _cue_set(words), _Phrases(index)
+
+
+def _cue_set(by_type: dict[str, list[str]]) -> _Cues:
+    kinds: dict[str, list[str]] = {}
+    for kind, words in by_type.items():
+        for word in words:
+            kinds.setdefault(word.casefold(), []).append(kind)
+    exact: dict[tuple[str, ...], tuple[tuple[str, ...], float]] = {}
+    prefixes, suffixes = [], []
+    for cue, found in kinds.items():
+        entry = (tuple(dict.fromkeys(found)), PHRASE_WEIGHT if " " in cue else 1.0)
+        if cue.startswith("*"):
+            suffixes.append((cue[1:], *entry))
+        elif cue.endswith("*") and " " not in cue:
+            prefixes.append((cue[:-1], *entry))
+        else:
+            exact[tuple(_words(cue.rstrip("*")))] = entry  # a phrase's '*' ('work package*') is dropped
+    longest = max((len(k) for k in exact), default=1)
+    return _Cues(exact, tuple(prefixes), tuple(suffixes), longest)
+
+
+def _affix_match(cues: _Cues, word: str) -> tuple[str, tuple[str, ...]]:
+    """The longest prefix or compound-ending cue a word matches (counted as that cue, so that
+    'erhvervsklyngerne' and 'klyngerne' are one cue), with the types of all it matches."""
+    found = [(affix, kinds) for affix, kinds, _ in cues.prefixes if word.startswith(affix)]
+    found += [(affix, kinds) for affix, kinds, _ in cues.suffixes if word.endswith(affix)]
+    if not found:
+        return word, ()
+    longest = max(found, key=lambda item: len(item[0]))[0]
+    return longest, tuple(dict.fromkeys(k for _, kinds in found for k in kinds))
+
+
+def _cue_matches(cues: _Cues, words: list[str]) -> list[tuple[int, str, tuple[str, ...], float]]:
+    """(word index, cue text, types, weight) of each cue, the longest at each place, not overlapping;
+    a word may be a cue of one type and end in another's ('clusterorganisatie')."""
+    out = []
+    i = 0
+    while i < len(words):
+        for n in range(min(cues.longest, len(words) - i), 1, -1):
+            key = tuple(words[i : i + n])
+            if key in cues.exact:
+                out.append((i, " ".join(key), *cues.exact[key]))
+                i += n
+                break
+        else:
+            word = words[i]
+            kinds, weight = cues.exact.get((word,), ((), 1.0))
+            if kinds:
+                out.append((i, word, kinds, weight))
+            affix, affix_kinds = _affix_match(cues, word)
+            if set(affix_kinds) - set(kinds):
+                out.append((i, affix, tuple(k for k in affix_kinds if k not in kinds), 1.0))
+            i += 1
+    return out
 
 
 @cache
@@ -68,13 +172,12 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
     by_type: dict[str, list[str]] = {}
     for kind, cues in merged(langs, "genre", "GENRE_CUES"):
         by_type.setdefault(kind, []).extend(cues)
-    cues = {kind: (_regex([w for w in words if " " not in w]), _regex([w for w in words if " " in w]))
-            for kind, words in by_type.items()}
     links = list(merged(langs, "genre", "DEFINITION_LINKS"))
     # the link's subject is a name: a capitalised word, an acronym, or a closing quote or bracket
+    # found by its link first: a subject pattern would be tried at every character of the text
+    link_words = "|".join(re.escape(w) for w in sorted(set(links), key=len, reverse=True))
     definition = (
-        re.compile(rf"(?P<subject>[\w’'\"»”)]+)\s+(?:{_alternation(links)})\s+(?P<rest>[^.!?;:\n]{{1,80}})",
-                   re.IGNORECASE)
+        re.compile(rf"(?<=\s)(?:{link_words})\s+(?P<rest>[^.!?;:\n]{{1,80}})", re.IGNORECASE)
         if links else None
     )
     heads = {k.casefold(): v for k, v in merged(langs, "genre", "DEFINITION_HEADS")}
@@ -83,7 +186,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         re.compile(rf"^[ \t]*(?:[-•·*▪]\s*)?(?P<label>{_alternation(labels)})[ \t]*:", re.IGNORECASE | re.MULTILINE)
         if labels else None
     )
-    return _Rules(cues, definition, heads, item_label)
+    return _Rules(_cue_sets(by_type), definition, heads, item_label)
 
 
 def _head_type(word: str, heads: dict[str, str]) -> str | None:
@@ -114,12 +217,13 @@ def definitions(text: str, langs: tuple[str, ...]) -> list[tuple[int, str]]:
         return []
     found: list[tuple[int, str]] = []
     for m in rules.definition.finditer(text):
-        if not _is_name_word(m.group("subject")):
+        subject = _SUBJECT.search(text, max(0, m.start() - 60), m.start())
+        if subject is None or not _is_name_word(subject.group(1)):
             continue
         for word in re.findall(r"[\w’'-]+", m.group("rest"))[:_HEAD_WORDS]:
             kind = _head_type(word, rules.heads)
             if kind is not None:
-                found.append((m.start(), kind))
+                found.append((subject.start(1), kind))
                 break
         if len(found) >= MAX_DEFINITIONS:
             break
@@ -135,24 +239,36 @@ def list_of_items(text: str, langs: tuple[str, ...]) -> int:
     return max(counts.values(), default=0)
 
 
-def _cue_evidence(regex: re.Pattern[str], title: str, opening: str, text: str) -> float:
-    evidence = TITLE_WEIGHT * min(len(regex.findall(title)), 2)
-    evidence += OPENING_WEIGHT * min(len(regex.findall(opening)), 1)
-    body = Counter(m.group().casefold() for m in regex.finditer(text))
-    return evidence + BODY_WEIGHT * sum(min(n, MAX_BODY_COUNT) for n in body.values())
+def _cue_evidence(cues: _Cues | _Phrases, title: str, text: str, out: dict[str, float]) -> None:
+    """Per type: cues in the headline (up to two), in the opening (once) and in the body (each
+    distinct word up to ``MAX_BODY_COUNT`` times), phrases weighing ``PHRASE_WEIGHT``."""
+    in_title: Counter[tuple[str, float]] = Counter()
+    in_opening: Counter[tuple[str, float]] = Counter()
+    in_body: Counter[tuple[str, float, str]] = Counter()
+    match = cues.matches if isinstance(cues, _Phrases) else partial(_cue_matches, cues)
+    for _, _, kinds, weight in match(_words(title)):
+        in_title.update((kind, weight) for kind in kinds)
+    opening_words = len(_words(text[:OPENING_CHARS]))
+    for i, word, kinds, weight in match(_words(text)):
+        in_body.update((kind, weight, word) for kind in kinds)
+        if i < opening_words:
+            in_opening.update((kind, weight) for kind in kinds)
+    for (kind, weight), n in in_title.items():
+        out[kind] = out.get(kind, 0.0) + weight * TITLE_WEIGHT * min(n, 2)
+    for (kind, weight), n in in_opening.items():
+        out[kind] = out.get(kind, 0.0) + weight * OPENING_WEIGHT * min(n, 1)
+    for (kind, weight, _), n in in_body.items():
+        out[kind] = out.get(kind, 0.0) + weight * BODY_WEIGHT * min(n, MAX_BODY_COUNT)
 
 
 def scores(text: str, title: str | None, langs: tuple[str, ...]) -> dict[str, float]:
     """Evidence for each main entity type."""
     rules = _rules(langs)
     low = text.casefold()
-    opening = low[:OPENING_CHARS]
     title_low = _QUOTED.sub(" ", title or "").casefold()  # a quoted name's words are no genre vocabulary
     out = dict.fromkeys(TYPES, 0.0)
-    for kind, (words, phrases) in rules.cues.items():
-        for regex, weight in ((words, 1.0), (phrases, PHRASE_WEIGHT)):
-            if regex is not None:
-                out[kind] += weight * _cue_evidence(regex, title_low, opening, low)
+    for cues in rules.cues:
+        _cue_evidence(cues, title_low, low, out)
     for pos, kind in definitions(text, langs):
         out[kind] += DEFINITION_IN_OPENING if pos < OPENING_CHARS else DEFINITION_IN_BODY
     if title:

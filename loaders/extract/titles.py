@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import unquote, urlparse
 
 from innograph.loaders.extract import lexicon
@@ -33,14 +34,17 @@ class TitleLine:
     text: str
 
 
+@cache
 def _furniture() -> tuple[str, ...]:
     return tuple(w.casefold() for w in lexicon.words("titles", "FURNITURE"))
 
 
+@cache
 def _section_labels() -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.words("titles", "SECTION_LABELS"))
 
 
+@cache
 def _field_labels() -> frozenset[str]:
     return frozenset(w.casefold() for w in lexicon.words("titles", "FIELD_LABELS"))
 

@@ -6,6 +6,7 @@ server process: HTTP adds nothing to what these tests check).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from conftest import TOKEN, make_settings
 from fastapi.testclient import TestClient
 from innograph.server.app import create_app
 from innograph.server.deps import get_store
-from test_partners_fixture import write_partner_graph
+from pyld import jsonld
+from test_partners_fixture import partner_store, write_partner_graph
 
 from innograph.iris import Iris
 from innograph.store.embedded import EmbeddedStore
@@ -26,13 +28,8 @@ FRENCH_NEED = "nous cherchons des partenaires en intelligence artificielle pour 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
-    store_dir = Path(tmp_path_factory.mktemp("partners-api")) / "store"
-    store = EmbeddedStore(store_dir, IRIS, workers=1, timeout=10.0)
-    write_partner_graph(store, IRIS)
-    try:
+    with partner_store(tmp_path_factory.mktemp("partners-api"), IRIS) as store:
         yield store
-    finally:
-        store.close()
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +90,6 @@ def test_invalid_input_is_422_with_a_clear_message(client: TestClient, params: d
 
 
 def test_json_ld_on_request(client: TestClient) -> None:
-    from pyld import jsonld
-
     r = client.get(
         "/api/partners", params={"q": FRENCH_NEED, "country": "FR"}, headers={"Accept": "application/ld+json"}
     )
@@ -166,20 +161,14 @@ def test_partner_page_and_assets_are_served(client: TestClient) -> None:
 
 
 def test_index_is_built_when_the_app_starts(tmp_path: Path) -> None:
-    import time
-
-    store = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
-    write_partner_graph(store, IRIS)
-    app = create_app(make_settings(tmp_path / "store"), store)
-    try:
+    with partner_store(tmp_path, IRIS) as store:
+        app = create_app(make_settings(store.root), store)
         with TestClient(app):  # runs the lifespan, which starts the build in the background
             holder = app.state.partner_index
             deadline = time.monotonic() + 30  # a bound for a stuck build, not a timing assertion
             while holder._index is None and time.monotonic() < deadline:
                 time.sleep(0.05)
             assert holder._index is not None and len(holder._index) == 6
-    finally:
-        store.close()
 
 
 class PublicOnlyStore(EmbeddedStore):

@@ -17,10 +17,15 @@ The theme scheme (reference graph) is the test's own small SKOS scheme in four l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
 from innograph.store import DocumentWrite, Store
+from innograph.store.embedded import EmbeddedStore
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -194,6 +199,17 @@ def write_partner_graph(store: Store, iris: Iris) -> None:
         for row in ORGS:
             store.write_document(org_document(iris, row))
         store.write_document(project_document(iris))
+
+
+@contextmanager
+def partner_store(folder: Path, iris: Iris) -> Iterator[EmbeddedStore]:
+    """A real embedded store in ``folder`` holding the graph above; closed afterwards."""
+    store = EmbeddedStore(folder / "store", iris, workers=1, timeout=10.0)
+    try:
+        write_partner_graph(store, iris)
+        yield store
+    finally:
+        store.close()
 
 
 def test_fixture_scheme_has_four_languages_per_concept() -> None:

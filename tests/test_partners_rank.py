@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from innograph.ontology import themes
-from test_partners_fixture import ORGS, org_document, write_partner_graph
+from test_partners_fixture import ORGS, org_document, partner_store
 
 from innograph.iris import Iris
 from innograph.partners.holder import IndexHolder
@@ -27,12 +27,8 @@ def org(key: str) -> str:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(Path(tmp_path_factory.mktemp("partners")) / "store", IRIS, workers=1, timeout=10.0)
-    write_partner_graph(s, IRIS)
-    try:
+    with partner_store(tmp_path_factory.mktemp("partners"), IRIS) as s:
         yield s
-    finally:
-        s.close()
 
 
 @pytest.fixture(scope="module")
@@ -167,22 +163,18 @@ def test_index_follows_the_store_generation(store: EmbeddedStore) -> None:
 
 
 def test_candidates_without_a_known_country_are_left_out_with_a_note(tmp_path: Path) -> None:
-    s = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
-    try:
-        write_partner_graph(s, IRIS)
+    with partner_store(tmp_path, IRIS) as s:
         write = org_document(IRIS, ("nowhere-ai", "Nowhere AI", "en", "XX", "XX-1", "Company",
                                     ["artificial-intelligence"], [], "Nowhere AI does artificial intelligence."))
         # the same organisation without ig:country / ig:region: its country is unknown
         write.public = [t for t in write.public if not t.predicate.value.endswith(("#country", "#region"))]
         s.write_document(write)
         index = IndexHolder(s, IRIS).get()
-        assert len(index) == len(ORGS) + 1
-        answer = rank(index, PartnerQuery(q=FRENCH_NEED, country="FR"))
-        assert org("nowhere-ai") not in iris_of(answer)
-        assert any("no known country" in note for note in answer["notes"])
-        assert org("nowhere-ai") in iris_of(rank(index, PartnerQuery(q=FRENCH_NEED)))  # no seeker country: no filter
-    finally:
-        s.close()
+    assert len(index) == len(ORGS) + 1
+    answer = rank(index, PartnerQuery(q=FRENCH_NEED, country="FR"))
+    assert org("nowhere-ai") not in iris_of(answer)
+    assert any("no known country" in note for note in answer["notes"])
+    assert org("nowhere-ai") in iris_of(rank(index, PartnerQuery(q=FRENCH_NEED)))  # no seeker country: no filter
 
 
 def test_words_outside_the_scheme_match_keywords_as_written_and_are_named(index: PartnerIndex) -> None:

@@ -17,7 +17,7 @@ import numpy as np
 from pyoxigraph import NamedNode
 
 from innograph.iris import Iris
-from innograph.partners.index import ORG_TYPES, Evidence, PartnerIndex
+from innograph.partners.index import ORG_TYPES, Evidence, PartnerIndex, reachable
 from innograph.partners.scheme import Concept, ThemeScheme, concepts_from_ontology
 from innograph.partners.text import ThemeMatcher, keys, tokens
 from innograph.partners.weights import ROLE_THEME_WEIGHT
@@ -46,17 +46,6 @@ def _local(iri: str) -> str:
 
 def _as_ids(values: set[int] | list[int]) -> np.ndarray:
     return np.fromiter(sorted(values), dtype=np.int32, count=len(values))
-
-
-def _ancestors(parents: dict[str, set[str]], area: str) -> set[str]:
-    seen: set[str] = set()
-    todo = [area]
-    while todo:
-        for parent in parents.get(todo.pop(), ()):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append(parent)
-    return seen
 
 
 class _Builder:
@@ -207,7 +196,7 @@ class _Builder:
             places = ([own_country[i]] if i in own_country else []) + regions.get(i, [])
             codes = []
             for place in places:  # the organisation's own ig:country first, then its regions'
-                for area in (place, *sorted(_ancestors(parents, place))):
+                for area in (place, *sorted(reachable(place, parents))):
                     area_sets[area].add(i)
                     codes.append(country_code(area))
             code = next((c for c in codes if c), None)

@@ -12,6 +12,7 @@ organisation took part in through a reified role (a project, call, platform...).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,6 +33,18 @@ ORG_TYPES: tuple[str, ...] = (
     "Network",
     "EUOffice",
 )
+
+
+def reachable(start: str, links: Mapping[str, Iterable[str]]) -> set[str]:
+    """Everything reachable from ``start`` through ``links`` (any depth; ``start`` itself only on a cycle)."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in links.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 @dataclass(frozen=True)
@@ -151,13 +164,7 @@ class PartnerIndex:
         for child, parents in self.programme_parents.items():
             for parent in parents:
                 children.setdefault(parent, set()).add(child)
-        family, todo = {programme}, [programme]
-        while todo:
-            for child in children.get(todo.pop(), ()):
-                if child not in family:
-                    family.add(child)
-                    todo.append(child)
-        return family
+        return {programme} | reachable(programme, children)
 
     def _type_mask(self, org_type: str) -> np.ndarray:
         return self._ids_mask(self.type_post.get(org_type))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from innograph.loaders.base import SourceMeta
-from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ValueFact
 from innograph.loaders.extract.relations import extract_relations
 from innograph.loaders.extract.to_rdf import to_rdf
 
@@ -111,3 +111,36 @@ def test_edges_are_written_with_their_evidence() -> None:
     assert (node, "http://www.w3.org/2000/01/rdf-schema#label", "Helsinki") in edges
     role_types = {o for s, p, o in edges if p == ig + "roleType"}
     assert role_types == {IRIS.entity("role-type", "lead-partner")}
+
+
+def test_a_country_or_its_adjective_in_the_name_gives_the_country() -> None:
+    text = "Huis van de Nederlandse Provincies, Alpha Cluster Denmark, Danske Beta Byer and Gamma Lab meet.\n"
+    names = ("Huis van de Nederlandse Provincies", "Alpha Cluster Denmark", "Danske Beta Byer", "Gamma Lab")
+    orgs = [_entity(text, "organisation", n) for n in names]
+    extract_relations(_facts(text, *orgs), SourceMeta(doc_id="doc"))
+    assert [o.country for o in orgs] == ["NL", "DK", "DK", None]
+
+
+def test_an_authority_is_placed_in_the_place_it_governs() -> None:
+    text = "Rebild Kommune, Donegal County Council and Provincie Drenthe work together.\n"
+    names = ("Rebild Kommune", "Donegal County Council", "Provincie Drenthe")
+    orgs = [_entity(text, "organisation", n) for n in names]
+    extract_relations(_facts(text, *orgs), SourceMeta(doc_id="doc"))
+    assert [o.region for o in orgs] == ["Rebild", "Donegal", "Drenthe"]
+
+
+def test_a_text_that_names_one_country_only_is_the_home_of_its_organisations() -> None:
+    text = "Alpha Agency and Beta Institute work in Latvia.\n"
+    alpha, beta = _entity(text, "organisation", "Alpha Agency"), _entity(text, "organisation", "Beta Institute")
+    facts = _facts(text, alpha, beta)
+    at = text.find("Latvia")
+    facts.countries = [ValueFact("LV", Mention(at, at + 6, "Latvia", "test"))]
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    assert (alpha.country, beta.country) == ("LV", "LV")
+
+
+def test_a_town_adjective_in_the_name_places_it_in_the_town() -> None:
+    text = "The Aachener Gesellschaft für Innovation works with us.\n"
+    agency = _entity(text, "organisation", "Aachener Gesellschaft für Innovation")
+    extract_relations(_facts(text, agency), SourceMeta(doc_id="doc"))
+    assert (agency.region, agency.country) == ("Aachen", "DE")

@@ -34,6 +34,7 @@ from innograph.ontology.text import fold
 
 EXTRACTOR = "relations"
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞÆØÅ][\w'’-]*(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]*)*")
+_NAME_WORD_SINGLE = re.compile(r"[A-ZÀ-ÞÆØÅ][\w'’-]+")
 _PLACE_AFTER = re.compile(
     r"[ \t]*(?:\(|,[ \t]*|[ \t]+[-–][ \t]+)([A-ZÀ-ÞÆØÅ][\w'’.-]*(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]*){0,2})"
 )
@@ -83,6 +84,8 @@ def _town(words: str) -> City | None:
     city = city_index().get(key)
     if city is None and key.endswith("s"):  # Danish/Dutch genitive: 'Københavns Universitet'
         city = city_index().get(key[:-1])
+    if city is None and key.endswith("er") and len(key) > 6:  # German town adjective: 'Aachener'
+        city = city_index().get(key[:-2])
     return city
 
 
@@ -100,7 +103,33 @@ def _place_in_name(facts: DocumentFacts, org: EntityFact) -> _Place | None:
                 city = _town(words)
                 if city is not None:
                     start = mention.start + m.start() + m.group().find(words)
-                    return _Place(words, city.country, Mention(start, start + len(words), words, EXTRACTOR))
+                    # an inflected form ('Aachener', 'Københavns') names the town itself
+                    name = words if fold(words) == fold(city.name) else city.name
+                    return _Place(name, city.country, Mention(start, start + len(words), words, EXTRACTOR))
+    return None
+
+
+@cache
+def _authority_pattern() -> re.Pattern[str]:
+    """'Rebild Kommune', 'Donegal County Council', 'Provincie Groningen', 'Municipality of X'."""
+    heads = sorted({*lexicon.region_authorities(), *lexicon.area_authorities()}, key=len, reverse=True)
+    head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+    place = r"([A-ZÀ-ÞÆØÅ][\w'’-]+(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]+)?)"
+    linkers = r"(?:\s+(?:of|de|du|des|d'|van|for))?"
+    return re.compile(rf"{place}\s+(?i:{head})\b|\b(?i:{head}){linkers}\s+{place}")
+
+
+def _authority_place(org: EntityFact) -> _Place | None:
+    """The place an authority's name is the authority of: the name word(s) next to its head word."""
+    for mention in org.mentions:
+        for m in _authority_pattern().finditer(mention.text):
+            group = 1 if m.group(1) else 2
+            words = m.group(group)
+            if fold(words) in _region_words():
+                continue
+            start = mention.start + m.start(group)
+            city = _town(words)
+            return _Place(words, city.country if city else None, Mention(start, start + len(words), words, EXTRACTOR))
     return None
 
 
@@ -133,16 +162,45 @@ def _home_country(facts: DocumentFacts, meta: SourceMeta) -> str | None:
     that country; else the country of a Danish text."""
     match = _TLD.match(meta.url or "")
     tld = match.group(1).upper() if match else None
-    languages = {"DK": "da", "FR": "fr", "BE": "fr nl", "NL": "nl", "LU": "fr", "CH": "fr"}
+    languages = {"DK": "da", "FR": "fr", "BE": "fr nl", "NL": "nl", "LU": "fr", "CH": "fr", "IE": "en", "MT": "en"}
     if tld in languages and (facts.language or "") in languages[tld].split():
         return tld
-    return "DK" if facts.language == "da" else None
+    if facts.language == "da":
+        return "DK"
+    if facts.language != "en":
+        return None  # a French or Dutch text naming one other country seeks partners there
+    # an English text (no home of its own) that names one country only speaks of it
+    named = {c.value.upper() for c in facts.countries}
+    return named.pop() if len(named) == 1 else None
+
+
+@cache
+def _country_words() -> dict[str, str]:
+    # accents kept and short words left out: 'Pôle' is no Pole, 'Dane' no country
+    return {name: code for name, code in lexicon.country_names(adjectives=True).items() if len(name) >= 5}
+
+
+def _country_in_name(org: EntityFact) -> tuple[str, Mention] | None:
+    """A country or its adjective in the organisation's own name ('Energy Cluster Denmark', 'Huis
+    van de Nederlandse Provincies', 'Danish Technological Institute'); inflected forms too."""
+    words = _country_words()
+    for mention in org.mentions:
+        for m in _NAME_WORD_SINGLE.finditer(mention.text):
+            key = m.group().casefold()
+            code = words.get(key) or (words.get(key[:-1]) if key.endswith("e") else None)
+            if code is not None:
+                start = mention.start + m.start()
+                return code, Mention(start, start + len(m.group()), m.group(), EXTRACTOR + ".name-country")
+    return None
 
 
 def _place(facts: DocumentFacts, org: EntityFact, home: str | None) -> None:
     if org is facts.main_entity and org.kind != "organisation":
         return
-    place = _place_in_name(facts, org) or _place_after(facts, org)
+    if org.country is None and (in_name := _country_in_name(org)) is not None:
+        org.country = in_name[0]
+        facts.relations.append(RelationFact(org, "country", in_name[0], in_name[1]))
+    place = _place_in_name(facts, org) or _authority_place(org) or _place_after(facts, org)
     if place is not None:
         org.region = place.name
         facts.relations.append(RelationFact(org, "region", place.name, place.mention))

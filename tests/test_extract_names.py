@@ -112,3 +112,17 @@ def test_a_name_spelled_by_the_acronym_after_it_is_an_organisation() -> None:
     facts = _facts("De Zuidelijke Groei Beweging (ZGB) investeert. De Grote Markt (XY) is mooi.")
     orgs = [(e.name, e.aliases) for e in facts.entities if e.kind == "organisation"]
     assert orgs == [("Zuidelijke Groei Beweging", ["ZGB"])]
+
+
+def test_an_authority_that_acts_is_an_organisation_the_place_it_governs_is_not() -> None:
+    acting = _facts("Met deze regeling investeert de provincie Utrecht 3 miljoen euro in bedrijven.")
+    assert _names(acting, "organisation") == ["provincie Utrecht"]
+    place = _facts("De regeling geldt voor bedrijven in de provincie Utrecht.")
+    assert _names(place, "organisation") == []
+
+
+def test_a_plural_authority_word_gives_one_authority_per_listed_name() -> None:
+    facts = _facts("Ook richten de gemeenten Qorbdam en Zinkstad zich op nieuwe initiatieven.")
+    assert _names(facts, "organisation") == ["gemeente Qorbdam", "gemeente Zinkstad"]
+    places = _facts("De subsidie is er voor de gemeenten Qorbdam en Zinkstad.")
+    assert _names(places, "organisation") == []

@@ -14,7 +14,9 @@ from collections import Counter
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Token, capitalised_runs, sentence_spans, tokens
+from innograph.loaders.extract.dates import settle_call_window
 from innograph.loaders.extract.facts import MAIN_TYPE_KIND, DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.genre import main_type
 from innograph.loaders.extract.organisations import OrgMatch, country_code, find_organisations
 from innograph.loaders.extract.programmes import ProgrammeMatch, find_programmes
 from innograph.loaders.extract.projects import (
@@ -27,8 +29,6 @@ from innograph.loaders.extract.projects import (
 )
 from innograph.loaders.extract.regions import RegionMatch, find_regions
 from innograph.loaders.extract.resolve import name_key
-from innograph.loaders.extract.dates import settle_call_window
-from innograph.loaders.extract.genre import main_type
 from innograph.loaders.extract.titles import TitleLine, agrees_with_url, title_from_url, title_line
 
 from innograph.iris import slug
@@ -255,9 +255,9 @@ def _add_organisations(
             inner = [r for r in inner if re.fullmatch(r"[A-Z]{2}-\w+", r.key)]
             whole_area = any(r.start == o.start and r.end == o.end for r in regions)
             municipality = o.head in area_authorities and not inner and not whole_area and o.name[:1].isupper()
-            if inner and not (o.head in area_authorities and role is None):
+            if inner and not (o.head in area_authorities and role is None and not o.acts):
                 key = f"authority-{inner[0].key.lower()}"
-            elif not municipality and (inner or whole_area or len(o.name.split()) < 3):
+            elif not municipality and not o.acts and (inner or whole_area or len(o.name.split()) < 3):
                 continue  # 'Region Arts' governs no known region; 'la Province du Limbourg' is an area
             # else a longer name with a region word in it: 'Business Region Göteborg'
         for alias in o.aliases:

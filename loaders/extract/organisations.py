@@ -13,7 +13,7 @@ import pycountry
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_acronym, is_capitalised, strip_genitive
 from innograph.loaders.extract.heads import head_of
-from innograph.loaders.extract.names_lists import placed_names
+from innograph.loaders.extract.names_lists import name_sequence, placed_names
 from innograph.loaders.extract.regions import gazetteer
 from innograph.loaders.extract.resolve import acronym_matches, fold
 from innograph.loaders.lang import rules as rules_of
@@ -32,6 +32,7 @@ class OrgMatch:
     aliases: list[str] = field(default_factory=list)
     alias_spans: list[tuple[int, int]] = field(default_factory=list)
     cluster: bool = False  # named as a cluster ('les pôles de compétitivité X et Y'): listed as one too
+    acts: bool = False  # an area authority written as the body that acts, not as the place
 
 
 @cache
@@ -103,6 +104,52 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
     out.extend(_quoted_after_head(text, out))
     out.extend(_placed(text, out))
     out.extend(_expanded_acronyms(text, runs, out))
+    out.extend(_plural_authorities(text, out))
+    for match in out:
+        if match.head in lexicon.area_authorities() and not match.acts:
+            match.acts = _acting_position(text, match.start)
+    return out
+
+
+@cache
+def _place_prepositions() -> re.Pattern[str]:
+    words = sorted(lexicon.words("organisations", "PLACE_PREPOSITIONS"), key=len, reverse=True)
+    articles = "|".join(sorted(_ARTICLES | {"l['’]", "des"}, key=len, reverse=True))
+    return re.compile(
+        rf"(?i)(?<![\w\-])(?:{'|'.join(re.escape(w) for w in words)})[ \u00a0]+(?:(?:{articles})[ \u00a0]*)?$"
+    )
+
+
+def _acting_position(text: str, start: int) -> bool:
+    """'investeert de provincie X', '(provincie X)', 'A, provincies X en Y en het Rijk': the
+    authority acts; 'in de provincie X', 'voor de provincies X en Y' name the place it governs."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _place_prepositions().search(text[max(line_start, start - 30) : start]) is None
+
+
+@cache
+def _authority_plurals() -> tuple[re.Pattern[str], dict[str, str]]:
+    plurals = {k.casefold(): v for k, v in lexicon.table("organisations", "AUTHORITY_PLURALS").items()}
+    words = "|".join(re.escape(w) for w in sorted(plurals, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w\-])(?:{words})[ \u00a0]+"), plurals
+
+
+def _plural_authorities(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
+    """'de gemeenten Rotterdam en Den Haag zich richten': one acting authority per listed name
+    ('gemeente Rotterdam', 'gemeente Den Haag'); after a place preposition they are places only."""
+    pattern, plurals = _authority_plurals()
+    taken = [(f.start, f.end) for f in found]
+    out = []
+    for m in pattern.finditer(text):
+        if not _acting_position(text, m.start()):
+            continue
+        form = plurals[m.group().strip().casefold()]
+        head = form.replace("{}", "").strip().casefold()
+        for start, end in name_sequence(text, m.end()):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            name = form.format(text[start:end])
+            out.append(OrgMatch(start, end, name, lexicon.org_heads().get(head, "PublicAuthority"), head, acts=True))
     return out
 
 

@@ -53,3 +53,7 @@ CONNECTORS = ("of", "for", "and", "the", "on", "&", "de", "du", "des", "van", "v
 REGION_AUTHORITIES = ("region",)
 # authorities that are organisations only when the sentence gives them a role
 AREA_AUTHORITIES = ("province", "county")
+# after these an authority word names a place ('in de provincie X'), not the body that acts
+PLACE_PREPOSITIONS = ("in", "within", "across", "throughout", "of", "for", "from", "to", "into", "around")
+# a plural authority word before a list of names: one authority per name ('de gemeenten A en B')
+AUTHORITY_PLURALS = {"provinces": "province {}", "counties": "county {}"}

@@ -13,14 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import IRIS
 from pyoxigraph import NamedNode
 
 from innograph.ingest import ingest
-from innograph.iris import Iris
 from innograph.loading import doc_id_for
 from innograph.store.embedded import EmbeddedStore
 
-IRIS = Iris("https://w3id.org/innograph/")
 DATA = Path(__file__).resolve().parent.parent / "data"
 INNOGRAPH = [sys.executable, "-m", "innograph.cli"]
 

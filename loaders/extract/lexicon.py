@@ -91,14 +91,5 @@ def country_names(adjectives: bool = True) -> dict[str, str]:
 
 
 @cache
-def main_type_cues() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for rules in all_rules("titles").values():
-        for kind, cues in getattr(rules, "MAIN_TYPE_CUES", {}).items():
-            out.setdefault(kind, []).extend(cues)
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
-
-
-@cache
 def role_cues() -> dict[str, str]:
     return {k.casefold(): v for k, v in _merged_dict("roles", "ORG_ROLE_CUES").items()}

@@ -204,14 +204,21 @@ def _and_words() -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+@cache
+def _enumeration_pattern() -> re.Pattern[str]:
+    """Compiled once; an item starts at a word start only (trying every letter inside words was
+    most of the theme pass's time)."""
+    ands = _and_words()
+    item = r"[^\W_][\w'’&\-/()]*(?:\s+[\w'’&\-/()]+){0,3}"
+    return re.compile(rf"(?<![\w'’&/()-])({item})((?:,\s*{item})+)\s*,?\s+(?:{ands})\s+({item})")
+
+
 def _enumerations(text: str) -> list[tuple[int, str]]:
     """'x, y og z' with at least three short items, or two after a list cue."""
     ands = _and_words()
-    item = r"[^\W_][\w'’&\-/()]*(?:\s+[\w'’&\-/()]+){0,3}"
-    pattern = re.compile(rf"({item})((?:,\s*{item})+)\s*,?\s+(?:{ands})\s+({item})")
     cues = tuple(c.casefold() for c in lexicon.words("themes", "LIST_CUES"))
     out: list[tuple[int, str]] = []
-    for m in pattern.finditer(text):
+    for m in _enumeration_pattern().finditer(text):
         items = [m.group(1), *[p.strip() for p in m.group(2).split(",") if p.strip()], m.group(3)]
         before = text[max(0, m.start() - 60) : m.start()].casefold()
         cued = any(c in before for c in cues)

@@ -126,3 +126,16 @@ def test_a_plural_authority_word_gives_one_authority_per_listed_name() -> None:
     assert _names(facts, "organisation") == ["gemeente Qorbdam", "gemeente Zinkstad"]
     places = _facts("De subsidie is er voor de gemeenten Qorbdam en Zinkstad.")
     assert _names(places, "organisation") == []
+
+
+def test_names_listed_with_an_organisation_are_organisations_acronyms_too() -> None:
+    facts = _facts("Kontoret er Zorbax Universitets, QRT's, BLX' og Tarnfonden fælles kontor i byen.")
+    assert {"QRT", "BLX"} <= set(_names(facts, "organisation"))
+    alone = _facts("Kontoret samarbejder med QRT om nye projekter i byen.")
+    assert "QRT" not in _names(alone, "organisation")
+
+
+def test_a_name_in_capitals_is_not_taken_for_a_stop_word_of_another_language() -> None:
+    placed = after_type_nouns("De speerpuntclusters Zorbalim, Qix en MED vragen meer steun.")
+    assert [p.name for p in placed] == ["Zorbalim", "Qix", "MED"]
+    assert "MED" in _names(_facts("De speerpuntclusters Zorbalim, Qix en MED vragen meer steun."), "cluster")

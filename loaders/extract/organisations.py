@@ -105,6 +105,7 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
     out.extend(_placed(text, out))
     out.extend(_expanded_acronyms(text, runs, out))
     out.extend(_plural_authorities(text, out))
+    out.extend(_coordinated(text, out))
     for match in out:
         if match.head in lexicon.area_authorities() and not match.acts:
             match.acts = _acting_position(text, match.start)
@@ -204,9 +205,48 @@ def _placed(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
 def _could_be_organisation(name: str) -> bool:
     """Not a country, a known place or a function word standing where a name could."""
     low = name.casefold()
-    if len(name) < 2 or low in lexicon.country_names() or low in lexicon.stop_words():
+    capitals = name.isupper() and len(name) > 2  # 'VIL' is a name, not Danish 'vil'
+    if len(name) < 2 or low in lexicon.country_names() or (low in lexicon.stop_words() and not capitals):
         return False
     return not _is_region_name(name)
+
+
+_CLAUSE_START = re.compile(r"[.;:!?()\[\]«»\"“”]")
+
+
+def _coordinated(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
+    """'Københavns Universitets, DTU's, CBS' og Region Hovedstadens kontor': the names listed
+    with an organisation ('A, B og C') are organisations too, acronyms and bare names alike."""
+    taken = [(f.start, f.end) for f in found]
+    seen: set[tuple[int, int]] = set()
+    out: list[OrgMatch] = []
+    for org in found:
+        if not org.head:
+            continue  # only a name with a head word vouches for its neighbours
+        for start, end in _list_around(text, org.start, org.end):
+            name = strip_genitive(text[start:end])
+            end = start + len(name)
+            if (start, end) in seen or any(s < end and start < e for s, e in taken):
+                continue
+            seen.add((start, end))
+            if _could_be_organisation(name) and not name.casefold() in lexicon.org_heads():
+                out.append(OrgMatch(start, end, name, "Organisation", ""))
+    return out
+
+
+def _list_around(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the 'A, B og C' list that holds the name at start..end (empty when the name
+    stands alone): tried from each comma-separated piece before it, the earliest first."""
+    line_start = text.rfind("\n", 0, start) + 1
+    clause = max([line_start] + [m.end() for m in _CLAUSE_START.finditer(text, line_start, start)])
+    starts = [clause + m.end() for m in re.finditer(r"(?:^|,)[ \u00a0]*", text[clause:start])]
+    for pos in sorted(set(starts + [start])):
+        if pos >= end or not is_capitalised(text[pos : pos + 1]):
+            continue
+        items = name_sequence(text, pos)
+        if len(items) >= 2 and any(s <= start < e or start <= s < end for s, e in items):
+            return items
+    return []
 
 
 _QUOTED = re.compile(r"\b(\w+)\s*[«\"“]\s*([A-ZÀ-Ý][^»\"”\n]{2,60}?)\s*[»\"”]")

@@ -84,6 +84,12 @@ def _role_words() -> tuple[str, ...]:
 
 
 @cache
+def _role_word_end() -> re.Pattern[str]:
+    """A role word ending a text (the longest first, as the alternation is tried in order)."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in _role_words())})$")
+
+
+@cache
 def _speech_words() -> tuple[str, ...]:
     return tuple(w.casefold() for w in lexicon.words("roles", "SPEECH_VERBS"))
 
@@ -149,10 +155,14 @@ def _titles_and_bylines() -> tuple[str, ...]:
     return tuple(sorted({c.casefold() for c in cues}, key=len, reverse=True))
 
 
+@cache
+def _title_or_byline_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(c) for c in _titles_and_bylines())})$")
+
+
 def _title_or_byline_before(before: str) -> bool:
     """'Prof. Ann Berg', 'Commissioner Ann Berg', 'Submitted by Ann Berg'."""
-    tail = before.rstrip(" \t")
-    return any(re.search(rf"(?<!\w){re.escape(cue)}$", tail) for cue in _titles_and_bylines())
+    return _title_or_byline_end().search(before.rstrip(" \t")) is not None
 
 
 def _without_role_domain(text: str, name: str, start: int) -> tuple[str, int]:
@@ -209,9 +219,9 @@ def _role_near(before: str, after: str) -> str | None:
     """A role word written right before the name, or right after it behind a comma."""
     original_after, after = after, after.casefold()
     tail = re.sub(r"[\s;:,]+$", "", before)
-    for word in _role_words():
-        if re.search(rf"(?<!\w){re.escape(word)}$", tail):
-            return word
+    ending = _role_word_end().search(tail)
+    if ending is not None:
+        return ending.group()
     m = re.match(r"\s*[,;]\s*(\w[\w\-]*)(?:\s+(\w[\w\-]*))?", after)
     if m:
         for found in (m.group(1), m.group(2)):

@@ -29,11 +29,11 @@ from innograph.ontology.text import fold_letters
 from pyoxigraph import RdfFormat
 
 from innograph.iris import Iris
+from innograph.namespaces import DEFAULT_BASE_IRI
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
 from innograph.partners.synthetic import COUNTRIES, SyntheticGraph, generate, sample_needs
-from innograph.settings import DEFAULT_BASE_IRI
 from innograph.store.embedded import EmbeddedStore
 
 OUT = Path(__file__).parent / "out"

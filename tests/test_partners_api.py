@@ -11,18 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import TOKEN, make_settings
+from conftest import BASE, IRIS, TOKEN, make_settings
 from fastapi.testclient import TestClient
 from innograph.server.app import create_app
 from innograph.server.deps import get_store
 from pyld import jsonld
 from test_partners_fixture import partner_store, write_partner_graph
 
-from innograph.iris import Iris
 from innograph.store.embedded import EmbeddedStore
 
-BASE = "https://w3id.org/innograph/"
-IRIS = Iris(BASE)
 FRENCH_NEED = "nous cherchons des partenaires en intelligence artificielle pour PME"
 
 

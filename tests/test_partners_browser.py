@@ -10,15 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BROWSER_WAIT, make_settings, serve
+from conftest import BROWSER_WAIT, IRIS, make_settings, serve
 from test_partners_fixture import write_partner_graph
 
-from innograph.iris import Iris
 from innograph.store.embedded import EmbeddedStore
 
 pytestmark = pytest.mark.browser
 
-IRIS = Iris("https://w3id.org/innograph/")
 WAIT = BROWSER_WAIT
 SCREENSHOT = Path(__file__).parents[1] / "bench" / "out" / "partners-page.png"
 

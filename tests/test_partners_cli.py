@@ -6,13 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import IRIS
 from test_partners_fixture import write_partner_graph
 
 from innograph.cli import main
-from innograph.iris import Iris
 from innograph.store.embedded import EmbeddedStore
-
-IRIS = Iris("https://w3id.org/innograph/")
 
 
 @pytest.fixture(scope="module")

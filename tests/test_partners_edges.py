@@ -21,17 +21,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import IRIS
 from pyoxigraph import Literal, NamedNode, Triple
 from test_partners_fixture import reference_triples
 
-from innograph.iris import Iris
 from innograph.partners.build import build
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
 from innograph.store import DocumentWrite, Store
 from innograph.store.embedded import EmbeddedStore
 
-IRIS = Iris("https://w3id.org/innograph/")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 AI = IRIS.entity("theme", "artificial-intelligence")

@@ -6,18 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import BASE, IRIS
 from innograph.ontology import themes
 from test_partners_fixture import ORGS, org_document, partner_store
 
-from innograph.iris import Iris
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
 from innograph.partners.scheme import concepts_from_ontology
 from innograph.store.embedded import EmbeddedStore
 
-BASE = "https://w3id.org/innograph/"
-IRIS = Iris(BASE)
 FRENCH_NEED = "nous cherchons des partenaires en intelligence artificielle pour PME"
 
 

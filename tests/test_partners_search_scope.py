@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from innograph.iris import Iris
-from innograph.partners.labels import LabelSearch
+from conftest import IRIS
 
-IRIS = Iris("https://w3id.org/innograph/")
+from innograph.partners.labels import LabelSearch
 
 
 def test_evidence_roles_and_amounts_are_not_search_hits() -> None:

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TextIO
 
 from innograph.iris import Iris
+from innograph.namespaces import DEFAULT_BASE_IRI
 from innograph.partners.scheme import Concept, concepts_from_ontology
-from innograph.settings import DEFAULT_BASE_IRI
 
 BASE = DEFAULT_BASE_IRI
 IG = Iris(BASE).vocab

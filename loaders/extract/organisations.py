@@ -229,7 +229,7 @@ def _coordinated(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
             if (start, end) in seen or any(s < end and start < e for s, e in taken):
                 continue
             seen.add((start, end))
-            if _could_be_organisation(name) and not name.casefold() in lexicon.org_heads():
+            if _could_be_organisation(name) and name.casefold() not in lexicon.org_heads():
                 out.append(OrgMatch(start, end, name, "Organisation", ""))
     return out
 
@@ -240,7 +240,7 @@ def _list_around(text: str, start: int, end: int) -> list[tuple[int, int]]:
     line_start = text.rfind("\n", 0, start) + 1
     clause = max([line_start] + [m.end() for m in _CLAUSE_START.finditer(text, line_start, start)])
     starts = [clause + m.end() for m in re.finditer(r"(?:^|,)[ \u00a0]*", text[clause:start])]
-    for pos in sorted(set(starts + [start])):
+    for pos in sorted({*starts, start}):
         if pos >= end or not is_capitalised(text[pos : pos + 1]):
             continue
         items = name_sequence(text, pos)

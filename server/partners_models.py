@@ -69,7 +69,10 @@ class Participation(BaseModel):
     kind: str | None = Field(None, description="Its type: Project, Call, Platform...")
     roles: list[Link] = Field(description="The candidate's role types in it (ig:roleType).")
     programmes: list[Link] = Field(description="Its programmes (ig:programme).")
-    partners: list[PartnerLink] = Field(description="The other organisations with a role in it; the seeker first.")
+    partners: list[PartnerLink] = Field(
+        description="The other organisations with a role in it, the seeker first (at most 20)."
+    )
+    partner_count: int = Field(description="How many other organisations have a role in it.")
 
 
 class Reason(BaseModel):

@@ -184,6 +184,7 @@ def test_explanation_names_project_programme_role_and_partners(index: PartnerInd
     assert participation["kind"] == "Project"
     assert [r["label"] for r in participation["roles"]] == ["partner"]
     assert [p["iri"] for p in participation["partners"]] == [org("caen-agency"), org("odense-firm")]
+    assert participation["partner_count"] == 2
     assert not [r for r in result_for(answer, "antwerp-lab")["reasons"] if r["kind"] == "participation"]
 
 

@@ -20,7 +20,8 @@ from innograph.partners.text import LabelMatch
 from innograph.partners.weights import COMPLEMENTARY, ROLE_THEME_WEIGHT, WEIGHTS, complement
 
 MAX_PARTICIPATIONS = 3  # participation sentences per candidate
-MAX_PARTNERS_NAMED = 3  # partners named per participation ("and 4 more")
+MAX_PARTNERS_NAMED = 3  # partners named per participation sentence ("and 4 more")
+MAX_PARTNERS_LISTED = 20  # partners listed per participation in the JSON (a platform may have hundreds)
 TARGET_KINDS = ("Project", "Call", "Platform", "Partnership", "Programme", "Cluster")
 RELATION_WORDS = {
     "broader": "a broader theme than",
@@ -207,8 +208,9 @@ def _participations(index: PartnerIndex, i: int, search: Search) -> list[dict[st
                 ],
                 "partners": [
                     {"iri": index.orgs[m], "label": index.label(index.orgs[m], lang), "country": index.country_of(m)}
-                    for m in partners
+                    for m in partners[:MAX_PARTNERS_LISTED]
                 ],
+                "partner_count": len(partners),
             }
         )
     return out
@@ -229,7 +231,7 @@ def _participation_text(index: PartnerIndex, p: dict[str, Any], seeker: str | No
     ]
     if names:
         shown = ", ".join(names[:MAX_PARTNERS_NAMED])
-        more = len(names) - MAX_PARTNERS_NAMED
+        more = p["partner_count"] - MAX_PARTNERS_NAMED
         text += f" with {shown}" + (f" and {more} more" if more > 0 else "")
     return text + "."
 

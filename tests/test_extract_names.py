@@ -139,3 +139,29 @@ def test_a_name_in_capitals_is_not_taken_for_a_stop_word_of_another_language() -
     placed = after_type_nouns("De speerpuntclusters Zorbalim, Qix en MED vragen meer steun.")
     assert [p.name for p in placed] == ["Zorbalim", "Qix", "MED"]
     assert "MED" in _names(_facts("De speerpuntclusters Zorbalim, Qix en MED vragen meer steun."), "cluster")
+
+
+def _organisations(facts: DocumentFacts) -> list[tuple[str, list[str]]]:
+    return sorted((e.name, e.aliases) for e in facts.entities if e.kind == "organisation")
+
+
+def test_two_spellings_of_one_name_in_a_document_are_one_organisation() -> None:
+    facts = _facts("Zorba Products Quality Cluster is a member.\n\nThe Zorba Product Quality Cluster signed too.")
+    assert _organisations(facts) == [("Zorba Products Quality Cluster", ["Zorba Product Quality Cluster"])]
+
+
+def test_a_name_cut_by_a_line_break_is_the_longer_name() -> None:
+    text = (
+        "The Qorvan Regional Network for Green Shipping opened today.\n\n"
+        "Regions join the Qorvan Regional Network on Green \nShipping to share tools."
+    )
+    assert _organisations(_facts(text)) == [
+        ("Qorvan Regional Network for Green Shipping", ["Qorvan Regional Network on Green"])
+    ]
+
+
+def test_an_action_opening_a_run_is_no_part_of_a_name() -> None:
+    facts = _facts("The Development of Qorvan Clusters Network took two years.")
+    assert _names(facts, "organisation") == ["Qorvan Clusters Network"]
+    call = _facts("Announcing the Call for Qorvan Hub Activities, open to all regions.")
+    assert _names(call, "organisation") == []

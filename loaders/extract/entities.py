@@ -285,7 +285,7 @@ def _add_organisations(
             _mention(m.start, m.end, text, "entities.cross-border-body"),
             org_type="PublicAuthority",
         )
-    _merge_variants(found)
+    _merge_variants(found, text)
     for org in found.of_kind("organisation"):
         if id(org) in named_clusters or (org.org_type == "ClusterOrganisation" and _names_a_cluster(org.name)):
             cluster = found.add(
@@ -363,7 +363,7 @@ def _cross_border_bodies(regions: list[RegionMatch]) -> list[RegionMatch]:
     return [r for r in regions if r.name[:1].isupper() and r.name.casefold().startswith(("euregio", "eurometrop"))]
 
 
-def _merge_variants(found: _Collector) -> None:
+def _merge_variants(found: _Collector, text: str) -> None:
     """Genitives ('Energy Cluster Denmarks'), bare endings ('Kommissionen') and acronyms into one node."""
     orgs = found.of_kind("organisation")
     keys = {name_key(e.name): e for e in orgs}
@@ -383,6 +383,10 @@ def _merge_variants(found: _Collector) -> None:
                 target = other
             if any(name_key(a) == key for a in other.aliases):
                 target = other
+            if _spelling_variant(key, other_key) and other.mentions[0].start < entity.mentions[0].start:
+                target = other  # the first spelling is the name, the later one an alias
+            if _cut_at_line_end(entity, key, other_key, text):
+                target = other
         if target is not None and target is not entity:
             target.mentions.extend(entity.mentions)
             if entity.name not in target.aliases:
@@ -390,6 +394,30 @@ def _merge_variants(found: _Collector) -> None:
             target.role = target.role or entity.role
             del found.by_key[("organisation", entity.reference_key or "")]
             keys = {name_key(e.name): e for e in found.of_kind("organisation")}
+
+
+def _spelling_variant(key: str, other_key: str) -> bool:
+    """'Food Products Quality Cluster' and 'Food Product Quality Cluster': the same words but for
+    a plural ending."""
+    words, other = key.split(), other_key.split()
+    return (
+        key != other_key
+        and len(words) == len(other) >= 2
+        and all(a == b or a.rstrip("s") == b.rstrip("s") for a, b in zip(words, other, strict=True))
+    )
+
+
+def _cut_at_line_end(entity: EntityFact, key: str, other_key: str, text: str) -> bool:
+    """'Smart Platform on Industrial' at a line's end, 'Smart Platform for Industrial Modernisation'
+    elsewhere: a name cut by a line break is the longer name whose content words it starts with."""
+    mention = entity.mentions[-1]
+    rest = text[mention.end : mention.end + 4].lstrip(" \t")
+    if len(entity.mentions) > 1 or not (rest == "" or rest.startswith("\n")):
+        return False
+    function_words = lexicon.connectors() | lexicon.stop_words()
+    content = [w for w in key.split() if w not in function_words]
+    other = [w for w in other_key.split() if w not in function_words]
+    return len(content) >= 3 and len(other) > len(content) and other[: len(content)] == content
 
 
 def _add_projects(

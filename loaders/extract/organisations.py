@@ -67,11 +67,15 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
     out: list[OrgMatch] = []
     for raw in _split_conjoined(runs, text):
         run = _trim(raw, text)
-        if run is None:
+        opened = _without_action_opening(run, text) if run is not None else None
+        if run is None or opened is None:
             continue
+        run, cut = opened
         run = _extend_lower_case(text, run)
         words = [t.bare for t in run.toks]
         head = head_of(words)
+        if cut and (head is None or not strip_genitive(words[-1]).casefold().endswith(head[0])):
+            continue  # 'Call for RIS Hub Activities': what follows the action names no organisation
         if head is None and _genitive_ending(text, run):
             head = head_of([*words[:-1], words[-1][:-1]])  # Danish genitive: 'EU-Kommissionens'
             if head is not None:
@@ -152,6 +156,35 @@ def _plural_authorities(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
             name = form.format(text[start:end])
             out.append(OrgMatch(start, end, name, lexicon.org_heads().get(head, "PublicAuthority"), head, acts=True))
     return out
+
+
+@cache
+def _action_nouns() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("names", "ACTION_NOUNS"))
+
+
+_ACTION_LINKS = frozenset(("of", "for", "to", "de", "du", "des", "d", "pour", "à", "af", "til", "for", "van", "voor"))
+_GERUND_OBJECTS = frozenset(("the", "a", "an", "our", "its", "their", "new"))
+
+
+def _without_action_opening(run: Candidate, text: str) -> tuple[Candidate, bool] | None:
+    """'Announcing the Call for X', 'Development of X Network': an action that opens a run is no
+    part of a name; the name is what follows its preposition (flagged as cut), or nothing."""
+    toks = list(run.toks)
+    if len(toks) > 2 and toks[0].text.endswith("ing") and toks[1].text.casefold() in _GERUND_OBJECTS:
+        toks = toks[2:]  # 'Announcing the ...'
+    cut = len(toks) != len(run.toks)
+    if len(toks) > 2 and toks[0].text.casefold() in _action_nouns() and toks[1].bare.casefold() in _ACTION_LINKS:
+        toks = toks[2:]
+        cut = True
+    while toks and toks[0].text.casefold() in _ARTICLES:
+        toks.pop(0)
+    if not toks:
+        return None
+    if not cut:
+        return run, False
+    start, end = toks[0].start, toks[-1].end
+    return Candidate(start, end, text[start:end], tuple(toks)), True
 
 
 def _expanded_acronyms(text: str, runs: list[Candidate], found: list[OrgMatch]) -> list[OrgMatch]:

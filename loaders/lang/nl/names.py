@@ -5,3 +5,7 @@ BYLINE_CUES = ("geschreven door", "ingediend door", "gepubliceerd door", "interv
 
 DOMAIN_ROLES = ("minister", "eurocommissaris", "commissaris", "staatssecretaris", "gedeputeerde", "schepen",
                 "wethouder", "burgemeester", "gouverneur")
+
+# nouns of an action or event that open a phrase, not a name ('Development of X Network', 'Call for X'):
+# the name, if any, is what follows their preposition
+ACTION_NOUNS = ("oproep", "openstelling", "ontwikkeling", "oprichting", "lancering", "financiering", "evaluatie")

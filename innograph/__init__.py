@@ -1,8 +1,7 @@
 """innograph: a knowledge graph of Europe's regional innovation actors and projects."""
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import version
 
-try:
-    __version__ = version("innograph")
-except PackageNotFoundError:  # running from a checkout without installation
-    __version__ = "0.0.0"
+# The installed distribution's version (part of every document fingerprint). innograph only runs
+# installed (its packages map several top-level folders), so there is no fallback.
+__version__ = version("innograph")

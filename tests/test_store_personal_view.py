@@ -34,6 +34,7 @@ from innograph.store import (
     PersonalViewUnavailable,
     QueryRequest,
     RemoteStore,
+    StoreError,
     StoreUnavailable,
 )
 
@@ -110,6 +111,11 @@ def test_the_personal_view_is_a_capability_of_each_backend(tmp_path: Path) -> No
     finally:
         embedded.close()
     assert RemoteStore(IRIS, "http://127.0.0.1:9/q").data_dir is None
+
+
+def test_half_a_full_view_is_a_configuration_error() -> None:
+    with pytest.raises(StoreError, match="FULL_UPDATE_URL is set without"):
+        RemoteStore(IRIS, "http://127.0.0.1:9/q", full_update_url="http://127.0.0.1:9/fu")
 
 
 def test_an_update_of_the_full_view_is_refused_not_sent_to_public(

@@ -61,6 +61,8 @@ class RemoteStore(SparqlReads):
     ) -> None:
         if not query_url:
             raise StoreError("the remote backend needs INNOGRAPH_REMOTE_QUERY_URL")
+        if full_update_url and not full_query_url:  # half a full view would silently drop personal data
+            raise StoreError("INNOGRAPH_REMOTE_FULL_UPDATE_URL is set without INNOGRAPH_REMOTE_FULL_QUERY_URL")
         self.iris = iris
         self._endpoints: dict[Partition, tuple[str, str]] = {"public": (query_url, update_url or query_url)}
         if full_query_url:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from innograph.namespaces import vocab
 from innograph.ontology.text import key_slug
 
 
@@ -33,7 +34,7 @@ class Iris:
     @property
     def vocab(self) -> str:
         """Namespace of ontology terms: ``ig:`` in Turtle and SPARQL."""
-        return self.base + "ontology#"
+        return vocab(self.base)
 
     def term(self, name: str) -> str:
         return self.vocab + name

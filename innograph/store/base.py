@@ -4,6 +4,7 @@ A store has two *partitions*: ``public`` (every public named graph) and ``full``
 plus the personal-data graphs). Personal data is kept apart physically, not by query rewriting:
 an anonymous query runs against ``public`` and cannot reach what is not there, whatever it says.
 (Restricting a query to a list of public graphs instead was measured ~1000x slower per lookup.)
+A store may have no ``full`` partition (``has_personal_view``); see README.md in this folder.
 """
 
 from __future__ import annotations
@@ -165,7 +166,11 @@ class Store(Protocol):
         consistent read-only snapshot; remote: reads through the endpoint, not isolated."""
         ...
 
-    def update(self, update: str, *, partition: Partition = "full") -> None: ...
+    def update(self, update: str, *, partition: Partition = "full") -> None:
+        """Run a SPARQL Update on one partition, never another: ``full`` on a store without a
+        personal view raises :class:`PersonalViewUnavailable` (see server/sparql_update.py for
+        how an update reaches both partitions)."""
+        ...
 
     def write_document(self, write: DocumentWrite) -> None:
         """Replace one document's graphs, atomically per partition. Raises

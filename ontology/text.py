@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -35,21 +35,45 @@ _LETTERS = str.maketrans(
         "ŀ": "l",
     }
 )
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_WORD_RUN = re.compile(r"[^\W_]+", re.UNICODE)
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _STEMMERS = {"en": "english", "fr": "french", "da": "danish", "nl": "dutch"}
+# names repeat within and across documents: folds and stems are looked up, not recomputed
+_FOLD_CACHE_SIZE = 1 << 16
+
+
+def _fold_char(char: str) -> str:
+    """The fold of one character: case folded, transliterated, decomposed, marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", char.casefold().translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+
+
+class _CharFolds(dict[int, str]):
+    """code point -> its fold, filled on first sight: ``str.translate`` then folds in C.
+
+    Folding character by character gives the fold of the whole text: case folding, the letter
+    table and NFKD decomposition act per character, and canonical reordering only moves the
+    combining marks that the fold drops."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_char(chr(code))
+        return value
+
+
+_CHAR_FOLDS = _CharFolds()
 
 
 def fold_letters(text: str) -> str:
     """Lower case, no accents, transliterated letters; punctuation and spacing as they were."""
-    lowered = text.casefold().translate(_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+    if text.isascii():
+        return text.lower()
+    return text.translate(_CHAR_FOLDS)
 
 
+@lru_cache(maxsize=_FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Comparison form: 'La Région  Normandie' -> 'la region normandie', 'Grøn' -> 'gron'."""
-    return " ".join(_NON_WORD.sub(" ", fold_letters(text.replace("’", "'"))).split())
+    return " ".join(_WORD_RUN.findall(fold_letters(text)))
 
 
 def key_slug(text: str, max_len: int = 80) -> str:
@@ -68,6 +92,7 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_STEMMERS[lang])
 
 
+@lru_cache(maxsize=_FOLD_CACHE_SIZE)
 def stem_key(text: str, lang: str) -> str:
     """Folded text with every word stemmed in ``lang``: catches inflections and plurals."""
     if lang not in _STEMMERS:

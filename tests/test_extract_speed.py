@@ -1,0 +1,61 @@
+"""The fast paths of the extraction give what the plain definitions give.
+
+Each speed-up (a per-character fold table, caches, indexes instead of scans) is checked here
+against a direct, slow statement of the same rule, on inputs written in the test.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from innograph.ontology.text import fold, fold_letters, key_slug, stem_key
+
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "å": "aa", "œ": "oe", "ß": "ss", "ẞ": "ss", "đ": "d", "ð": "d",
+                          "þ": "th", "ł": "l", "ı": "i", "ŀ": "l"})
+
+
+def _slow_fold_letters(text: str) -> str:
+    """The fold as first written: whole-string case fold, NFKD, marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_LETTERS)
+
+
+def _slow_fold(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", _slow_fold_letters(text)).split())
+
+
+# every letter of the Latin, Greek and Cyrillic blocks, combining marks, ligatures, spaces, punctuation
+_CHARACTERS = "".join(chr(c) for c in [*range(0x20, 0x250), *range(0x300, 0x370), *range(0x370, 0x530),
+                                       *range(0x1E00, 0x1F00), *range(0x2000, 0x2070), *range(0xFB00, 0xFB07)])
+_SAMPLES = [
+    "Grøn  Omstilling",
+    "La Région d’Île-de-France",
+    "Æblerød Œuvre STRASSE Straße ẞ",
+    "e\u0301te\u0301 ça\u0327",  # decomposed accents, in the order a keyboard gives them
+    "A\u0308\u0301 o\u0301\u0308",  # two marks in both orders
+    "snake_case, ﬁnance — 2021–2027",
+    "İstanbul ΣΟΦΊΑ ǅemal",
+    "",
+    "plain ascii Words, 42!",
+]
+
+
+def test_fold_letters_of_every_character_is_the_whole_string_fold() -> None:
+    for char in _CHARACTERS:
+        assert fold_letters(char) == _slow_fold_letters(char), hex(ord(char))
+    assert fold_letters(_CHARACTERS) == _slow_fold_letters(_CHARACTERS)
+
+
+def test_fold_and_slug_match_the_plain_definitions() -> None:
+    for text in [*_SAMPLES, _CHARACTERS]:
+        assert fold_letters(text) == _slow_fold_letters(text), text
+        assert fold(text) == _slow_fold(text), text
+        assert fold(text) == fold(text)  # a cached answer is the same answer
+    assert key_slug("Interreg Østersøen") == "interreg-ostersoen"
+
+
+def test_stem_key_is_cached_per_language() -> None:
+    assert stem_key("Regions", "en") == "region"
+    assert stem_key("Regions", "xx") == "regions"  # no stemmer: the fold
+    assert stem_key("kommunerne", "da") != stem_key("kommunerne", "en")

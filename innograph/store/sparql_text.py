@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from innograph import queries
+import innograph.queries as queries
 from innograph.iris import Iris
 from innograph.namespaces import XSD_BOOLEAN, XSD_DOUBLE, XSD_INTEGER
 

@@ -256,6 +256,7 @@ def test_discoverability_sitemap_robots(ld: LinkedServer) -> None:
     assert not any("/person/" in loc or "/evidence/" in loc for loc in locs)
 
 
+@pytest.mark.slow  # a second store
 def test_base_iri_is_the_only_setting(tmp_path: Path) -> None:
     """A second app at another address: its IRIs resolve on it, with nothing but the base set."""
     with linked_server(tmp_path / "other", host="other.test") as other, other.client(follow_redirects=True) as c:

@@ -112,6 +112,7 @@ def test_replaying_the_feed_from_an_empty_store_gives_the_public_graphs(ld: Link
         assert not any(secret in body for secret in SECRETS) and "/personal" not in body
 
 
+@pytest.mark.slow  # a store of its own, written twice
 def test_polling_the_newest_page_keeps_a_mirror_in_sync(tmp_path: Path) -> None:
     with feed_server(tmp_path / "store") as ld:
         poll_after_changes(ld)

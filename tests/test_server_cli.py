@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from conftest import free_port
 
 
+@pytest.mark.slow  # starts `innograph serve` in a process of its own
 def test_serve_command_answers_sparql(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "INNOGRAPH_PORT": "1", "INNOGRAPH_STORE": str(tmp_path / "ignored")}

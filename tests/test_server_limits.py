@@ -1,4 +1,7 @@
-"""Limits that hold: a runaway query is killed at the time limit while other queries answer."""
+"""Limits that hold: a runaway query is killed at the time limit while other queries answer.
+
+Real uvicorn and real worker processes (slow), except the size cap, which the worker enforces
+before any byte is sent (in-process)."""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ import time
 from pathlib import Path
 
 import httpx
-from conftest import IRIS, TOKEN, LiveServer, seeded_server
+import pytest
+from conftest import IRIS, TOKEN, Api, LiveServer, seeded_server
 
 
 def values(name: str, n: int) -> str:
@@ -23,6 +27,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 LOOKUP = f"SELECT ?label WHERE {{ <{IRIS.entity('org', 'doc-a')}> <{RDFS_LABEL}> ?label }}"
 
 
+@pytest.mark.slow  # a real server: the time limit kills a worker while another answers
 def test_runaway_query_is_killed_while_a_lookup_answers(tmp_path: Path) -> None:
     with seeded_server(tmp_path / "store", token=TOKEN, query_timeout=2.0, query_workers=2) as server:
         pool = server.store.pool
@@ -83,11 +88,11 @@ def test_runaway_query_is_killed_while_a_lookup_answers(tmp_path: Path) -> None:
         )
 
 
-def test_result_size_cap_gives_422_never_a_truncated_200(shared_server: LiveServer) -> None:
+def test_result_size_cap_gives_422_never_a_truncated_200(shared_api: Api) -> None:
     pairs = values("a", 100) + " " + values("b", 100)
     big = "SELECT ?x WHERE { " + pairs + ' BIND(CONCAT(STR(?a), "-", STR(?b)) AS ?x) }'
     small = "SELECT ?x WHERE { " + values("a", 10) + ' BIND(STR(?a) AS ?x) }'
-    with shared_server.client() as c:
+    with shared_api.client() as c:
         too_big = c.get("/sparql", params={"query": big})
         fine = c.get("/sparql", params={"query": small})
     assert too_big.status_code == 422
@@ -109,6 +114,7 @@ def test_more_concurrent_queries_than_workers_all_answer(shared_server: LiveServ
     assert statuses == [200] * 48
 
 
+@pytest.mark.slow  # a real server and a worker killed from outside
 def test_a_worker_killed_while_idle_is_replaced_without_failing_a_request(tmp_path: Path) -> None:
     with seeded_server(tmp_path / "store", query_workers=2) as server:
         with httpx.Client(base_url=server.url, timeout=30) as c:

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import IRIS, TOKEN, Api, api_for, make_settings
+from conftest import IRIS, TOKEN, Api, api_for, make_settings, seed_document
 from pyoxigraph import QueryResultsFormat, Store, parse_query_results
 
 from innograph.store.embedded import EmbeddedStore
+from innograph.store.remote import RemoteStore
 
 FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
 PERSONAL_A = IRIS.personal_graph("doc-a")
@@ -30,13 +31,32 @@ def listening_socket() -> Iterator[socket.socket]:
         yield s
 
 
-def connected(s: socket.socket) -> bool:
+# After the request has been answered, a connection it made is already in the listen queue.
+ANSWERED_WAIT = 0.2
+
+
+def connected(s: socket.socket, wait: float = 2.0) -> bool:
+    s.settimeout(wait)
     try:
         conn, _ = s.accept()
     except TimeoutError:
         return False
     conn.close()
     return True
+
+
+@pytest.fixture(scope="module")
+def writable_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    """One seeded store (token ``TOKEN``) for the update tests of this module: each writes its own
+    graphs and checks only those, so they share it (a store of their own each cost ~1 s)."""
+    store_dir = tmp_path_factory.mktemp("safety") / "store"
+    store = EmbeddedStore(store_dir, IRIS, workers=2, timeout=10.0)
+    try:
+        seed_document(store, "doc-a")
+        seed_document(store, "doc-b")
+        yield api_for(store, make_settings(store_dir, token=TOKEN))
+    finally:
+        store.close()
 
 
 def names(body: bytes) -> set[str]:
@@ -79,17 +99,17 @@ def test_service_is_refused_and_nothing_connects(shared_api: Api) -> None:
             ):
                 assert r.status_code == 400, query
                 assert r.json()["error"]["code"] == "service_refused"
-        assert not connected(s)
+        assert not connected(s, ANSWERED_WAIT)
 
 
-def test_load_is_refused_and_nothing_connects(fresh_api: Api) -> None:
-    with listening_socket() as s, fresh_api.client(token=TOKEN) as c:
+def test_load_is_refused_and_nothing_connects(writable_api: Api) -> None:
+    with listening_socket() as s, writable_api.client(token=TOKEN) as c:
         url = f"http://127.0.0.1:{s.getsockname()[1]}/data.ttl"
         for update in (f"LOAD <{url}>", f"load silent <{url}> into graph <http://g>", f"CLEAR ALL ; LOAD <{url}>"):
             r = c.post("/sparql", data={"update": update})
             assert r.status_code == 400
             assert r.json()["error"]["code"] == "service_refused"
-        assert not connected(s)
+        assert not connected(s, ANSWERED_WAIT)
         # Nothing was applied: CLEAR ALL came in the same request as the refused LOAD.
         assert c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
 
@@ -136,21 +156,22 @@ def test_personal_graphs_hidden_from_protocol_dataset(shared_api: Api) -> None:
 # -- updates --------------------------------------------------------------------------------------
 
 
-def test_updates_refused_without_or_with_a_wrong_token(fresh_api: Api) -> None:
+def test_updates_refused_without_or_with_a_wrong_token(writable_api: Api) -> None:
     update = {"update": "INSERT DATA { <http://e/s> <http://e/p> <http://e/o> }"}
-    with fresh_api.client() as c:
+    with writable_api.client() as c:
         missing = c.post("/sparql", data=update)
-    with fresh_api.client(token="wrong") as c:
+    with writable_api.client(token="wrong") as c:
         wrong = c.post("/sparql", data=update)
-    with fresh_api.client(token=TOKEN) as c:
+    with writable_api.client(token=TOKEN) as c:
         assert c.get("/sparql", params={"query": "ASK { <http://e/s> ?p ?o }"}).json()["boolean"] is False
     assert (missing.status_code, missing.json()["error"]["code"]) == (401, "token_required")
     assert missing.headers["www-authenticate"].startswith("Bearer")
     assert (wrong.status_code, wrong.json()["error"]["code"]) == (403, "token_invalid")
 
 
-def test_updates_off_when_no_token_is_configured(seeded_store: EmbeddedStore, store_dir: Path) -> None:
-    api = api_for(seeded_store, make_settings(store_dir, token=""))
+def test_updates_off_when_no_token_is_configured(writable_api: Api) -> None:
+    """The same store, other settings (no token): handed to the routes by the dependency override."""
+    api = api_for(writable_api.store, make_settings(writable_api.settings.store, token=""))
     with api.client(token="anything") as c:
         r = c.post("/sparql", data={"update": "CLEAR ALL"})
         assert (r.status_code, r.json()["error"]["code"]) == (403, "updates_disabled")
@@ -158,7 +179,7 @@ def test_updates_off_when_no_token_is_configured(seeded_store: EmbeddedStore, st
         assert (query.status_code, query.json()["error"]["code"]) == (403, "token_invalid")
 
 
-def test_update_goes_to_the_right_partitions(fresh_api: Api) -> None:
+def test_update_goes_to_the_right_partitions(writable_api: Api) -> None:
     graph_c = IRIS.graph("doc-c")
     updates = [
         # A public graph: both partitions.
@@ -171,7 +192,7 @@ def test_update_goes_to_the_right_partitions(fresh_api: Api) -> None:
         f'WHERE {{ BIND(IRI(CONCAT("{IRIS.base}graph/", "doc-d/personal")) AS ?g) }}',
     ]
     query = {"query": f"SELECT ?n WHERE {{ ?s <{FOAF_NAME}> ?n }}"}
-    with fresh_api.client(token=TOKEN) as holder, fresh_api.client() as anonymous:
+    with writable_api.client(token=TOKEN) as holder, writable_api.client() as anonymous:
         for update in updates:
             r = holder.post("/sparql", content=update, headers={"Content-Type": "application/sparql-update"})
             assert r.status_code == 204, r.text
@@ -182,13 +203,13 @@ def test_update_goes_to_the_right_partitions(fresh_api: Api) -> None:
     assert not any("Secret" in n for n in seen_anonymously)
 
 
-def test_update_protocol_dataset_and_conflict(fresh_api: Api) -> None:
+def test_update_protocol_dataset_and_conflict(writable_api: Api) -> None:
     target = "http://example.org/protocol-update-dataset-test/"
     update = (
         f"INSERT {{ GRAPH <{target}> {{ ?s a <http://e/Copied> }} }} "
         "WHERE { ?s a <https://w3id.org/innograph/ontology#Organisation> }"
     )
-    with fresh_api.client(token=TOKEN) as c:
+    with writable_api.client(token=TOKEN) as c:
         r = c.post(
             f"/sparql?using-graph-uri={PUBLIC_A}", content=update, headers={"Content-Type": "application/sparql-update"}
         )
@@ -206,3 +227,22 @@ def test_update_protocol_dataset_and_conflict(fresh_api: Api) -> None:
     assert (conflict.status_code, conflict.json()["error"]["code"]) == (400, "dataset_conflict")
     assert (bad.status_code, bad.json()["error"]["code"]) == (400, "query_syntax")
     assert (failed.status_code, failed.json()["error"]["code"]) == (400, "update_failed")
+
+
+def test_store_without_a_personal_view_refuses_personal_updates_before_any_request(tmp_path: Path) -> None:
+    """A remote store with a public endpoint only: a personal-graph update is refused by the server
+    and never sent (nothing connects); a public one is sent (the control: the check can fail)."""
+    with listening_socket() as s:
+        endpoint = f"http://127.0.0.1:{s.getsockname()[1]}"
+        store = RemoteStore(IRIS, endpoint + "/query", endpoint + "/update", timeout=1.0)
+        assert not store.has_personal_view
+        api = api_for(store, make_settings(tmp_path / "unused", token=TOKEN, backend="remote"))
+        personal = f'INSERT DATA {{ GRAPH <{IRIS.personal_graph("doc-r")}> {{ <http://e/p> <{FOAF_NAME}> "S" }} }}'
+        public = f'INSERT DATA {{ GRAPH <{PUBLIC_A}> {{ <http://e/o> <{FOAF_NAME}> "P" }} }}'
+        with api.client(token=TOKEN) as c:
+            refused = c.post("/sparql", data={"update": personal})
+            assert (refused.status_code, refused.json()["error"]["code"]) == (503, "store_unavailable")
+            assert not connected(s, ANSWERED_WAIT)
+            sent = c.post("/sparql", data={"update": public})  # the listener never answers: an error
+        assert sent.status_code >= 500 and sent.json()["status"] == sent.status_code
+        assert connected(s)

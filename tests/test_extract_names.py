@@ -165,3 +165,12 @@ def test_an_action_opening_a_run_is_no_part_of_a_name() -> None:
     assert _names(facts, "organisation") == ["Qorvan Clusters Network"]
     call = _facts("Announcing the Call for Qorvan Hub Activities, open to all regions.")
     assert _names(call, "organisation") == []
+
+
+def test_the_union_is_an_organisation_where_it_acts_not_where_it_is_the_place() -> None:
+    assert _names(_facts("De Europese Unie creëerde een fonds voor de grensregio's."), "organisation") == [
+        "Europese Unie"
+    ]
+    assert _names(_facts("Bedrijven in de Europese Unie groeien snel."), "organisation") == []
+    council = _facts("Le Conseil de l'Union européenne a décidé de financer les régions.")
+    assert _names(council, "organisation") == ["Conseil de l'Union"]

@@ -95,10 +95,13 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
             words = [t.bare for t in run.toks]
         if len(words) == 1 and not _single_word_ok(words[0], head[0]):
             continue
+        if head[0] in _polity_heads() and not _acting_position(text, run.start):
+            continue  # 'in the European Union' is a place; 'the European Union funds' an actor
         if head[1] == "Company" and len(words) == 1:
             continue
-        if len(words) >= 2 and all(w.casefold() in lexicon.org_heads() for w in words if w[0].isupper()):
-            continue  # 'Project Center' is two type words, no name
+        type_words = lexicon.org_heads().keys() - _polity_heads()
+        if len(words) >= 2 and all(w.casefold() in type_words for w in words if w[0].isupper()):
+            continue  # 'Project Center' is two type words, no name ('Council of the Union' is one)
         name = strip_genitive(run.text) if run.text.endswith(("'s", "’s")) else run.text
         match = OrgMatch(run.start, run.start + len(name), name, head[1], head[0])
         _parenthesis_alias(text, match)
@@ -156,6 +159,11 @@ def _plural_authorities(text: str, found: list[OrgMatch]) -> list[OrgMatch]:
             name = form.format(text[start:end])
             out.append(OrgMatch(start, end, name, lexicon.org_heads().get(head, "PublicAuthority"), head, acts=True))
     return out
+
+
+@cache
+def _polity_heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("organisations", "POLITY_HEADS"))
 
 
 @cache

@@ -59,3 +59,6 @@ AREA_AUTHORITIES = ("kommune",)
 PLACE_PREPOSITIONS = ("i", "inden for", "for", "til", "fra", "på", "om", "rundt i")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')
 AUTHORITY_PLURALS = {"kommunerne": "{} Kommune"}
+# heads of a polity ('European Union'): an organisation only where it acts, not where it is the place
+# ('in the European Union', 'auprès de l'Union européenne')
+POLITY_HEADS = ("union", "unionen")

@@ -6,6 +6,7 @@ HEADS = {
     "authority": "PublicAuthority",
     "council": "PublicAuthority",
     "commission": "PublicAuthority",
+    "union": "PublicAuthority",  # the European Union when it acts (POLITY_HEADS)
     "committee": "PublicAuthority",
     "ministry": "PublicAuthority",
     "department": "PublicAuthority",
@@ -57,3 +58,6 @@ AREA_AUTHORITIES = ("province", "county")
 PLACE_PREPOSITIONS = ("in", "within", "across", "throughout", "of", "for", "from", "to", "into", "around")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')
 AUTHORITY_PLURALS = {"provinces": "province {}", "counties": "county {}"}
+# heads of a polity ('European Union'): an organisation only where it acts, not where it is the place
+# ('in the European Union', 'auprès de l'Union européenne')
+POLITY_HEADS = ("union",)

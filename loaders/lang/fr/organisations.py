@@ -49,3 +49,6 @@ AREA_AUTHORITIES = ("province", "département")
 PLACE_PREPOSITIONS = ("dans", "en", "de la", "de l’", "de l'", "du", "des", "pour", "à", "au", "aux", "sur", "vers")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')
 AUTHORITY_PLURALS = {"provinces": "province {}", "départements": "département {}"}
+# heads of a polity ('European Union'): an organisation only where it acts, not where it is the place
+# ('in the European Union', 'auprès de l'Union européenne')
+POLITY_HEADS = ("union",)

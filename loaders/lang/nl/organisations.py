@@ -5,6 +5,7 @@ HEADS = {
     "gemeente": "PublicAuthority",
     "ministerie": "PublicAuthority",
     "commissie": "PublicAuthority",
+    "unie": "PublicAuthority",
     "raad": "PublicAuthority",
     "waterschap": "PublicAuthority",
     "agentschap": "DevelopmentAgency",
@@ -46,3 +47,6 @@ AREA_AUTHORITIES = ("provincie", "gemeente")
 PLACE_PREPOSITIONS = ("in", "binnen", "van", "voor", "uit", "naar", "op", "rond", "over")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')
 AUTHORITY_PLURALS = {"provincies": "provincie {}", "gemeenten": "gemeente {}"}
+# heads of a polity ('European Union'): an organisation only where it acts, not where it is the place
+# ('in the European Union', 'auprès de l'Union européenne')
+POLITY_HEADS = ("unie",)

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 import anyio.to_thread
 from fastapi import APIRouter, FastAPI
 from innograph.server import deps, errors
+from innograph.server.linked.http import RepresentationCache
 from innograph.server.routes import dataset, linked_data, partners, sparql, ui
 
 from innograph.settings import Settings
@@ -53,6 +54,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.representations = RepresentationCache()  # linked data, keyed by store state
+    app.state.triple_counts = {}  # service description, by (store, generation)
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router)

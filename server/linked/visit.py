@@ -52,10 +52,8 @@ class Visit:
         return self.iris.base + self.request.url.path.lstrip("/")
 
     def cache(self) -> RepresentationCache:
-        app_state = self.request.app.state
-        cache = getattr(app_state, "linked_data_cache", None)
-        if cache is None:
-            cache = app_state.linked_data_cache = RepresentationCache()
+        """The app's cache of representations (made with the app, see ``create_app``)."""
+        cache: RepresentationCache = self.request.app.state.representations
         return cache
 
     def cached(self, kind: str, *parts: str, make: Callable[[], Representation]) -> Representation:

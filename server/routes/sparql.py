@@ -299,10 +299,7 @@ async def _service_description(request: Request, settings: Settings, store: Stor
 def _triple_count(request: Request, store: Store, iris: Iris, generation: int) -> int | None:
     """Triples in the public union graph, cached per store generation (None when counting hit a
     store limit, e.g. the time limit on a very large store: the description is sent without it)."""
-    state = request.app.state
-    if not hasattr(state, "sd_triples"):
-        state.sd_triples = {}
-    cache: dict[tuple[int, int], int | None] = state.sd_triples
+    cache: dict[tuple[int, int], int | None] = request.app.state.triple_counts  # made with the app
     key = (id(store), generation)
     if key not in cache:
         try:
@@ -310,7 +307,7 @@ def _triple_count(request: Request, store: Store, iris: Iris, generation: int) -
         except StoreError:
             count = None
         else:
-            count = int(str(getattr(rows[0]["n"], "value", 0))) if rows else 0
+            count = int(rows[0]["n"].value)
         cache.clear()
         cache[key] = count
     return cache[key]

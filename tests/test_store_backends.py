@@ -112,7 +112,7 @@ def test_the_read_view_holds_its_partition_only(any_store: Any) -> None:
     assert [r["l"].value for r in rows] == ["Organisation doc-a"]
     with any_store.snapshot("full") as view:
         graphs = {q.graph_name.value for q in view}
-    assert IRIS.personal_graph("doc-a") in graphs
+    assert graphs == {IRIS.graph("doc-a"), IRIS.personal_graph("doc-a")}
 
 
 def test_generation_and_change_time_move_with_each_write(embedded_store: Any) -> None:

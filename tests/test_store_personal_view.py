@@ -164,8 +164,7 @@ def test_ingest_into_one_dataset_leaves_personal_graphs_out_and_says_so(
     assert (report.written, report.failed) == (1, [])
     assert report.personal_triples == 0 and report.personal_left_out > 0
     graphs = {q.graph_name.value for q in public_dataset[0] if isinstance(q.graph_name, NamedNode)}
-    assert IRIS.graph("contact") in graphs
-    assert not any(IRIS.is_personal_graph(g) for g in graphs)
+    assert graphs == {IRIS.graph("contact"), IRIS.graph("changes"), IRIS.ontology_graph, IRIS.reference_graph}
     assert "marie.dupont@example.fr" not in {q.object.value for q in public_dataset[0]}
 
 

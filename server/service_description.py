@@ -13,6 +13,7 @@ from functools import lru_cache
 from innograph.server.negotiation import GRAPH
 from pyoxigraph import RdfFormat, parse, serialize
 
+from innograph.namespaces import DCT, RDFS, SD, VOID
 from innograph.settings import Settings
 from innograph.store.formats import GRAPH_FORMATS
 
@@ -104,9 +105,9 @@ def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
     if fmt in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS, RdfFormat.JSON_LD):
         return None
     return {
-        "sd": "http://www.w3.org/ns/sparql-service-description#",
+        "sd": SD,
         "formats": "http://www.w3.org/ns/formats/",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "void": "http://rdfs.org/ns/void#",
-        "dcterms": "http://purl.org/dc/terms/",
+        "rdfs": RDFS,
+        "void": VOID,
+        "dcterms": DCT,
     }

@@ -10,15 +10,16 @@ from innograph.ontology import ontology_triples
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
+from innograph.namespaces import DCT, FOAF, RDFS, SKOS
 from innograph.store import Store
 from innograph.store.base import Partition
 from innograph.store.sparql_text import query_text
 
 LABEL_ORDER = (
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://purl.org/dc/terms/title",
-    "http://xmlns.com/foaf/0.1/name",
+    SKOS + "prefLabel",
+    RDFS + "label",
+    DCT + "title",
+    FOAF + "name",
 )
 LABEL_BATCH = 400  # IRIs per labels query (keeps the VALUES block small)
 

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from innograph.iris import Iris
-from innograph.namespaces import DCT, LDES, RDF_TYPE, TREE, XSD_DATETIME
+from innograph.namespaces import DCT, LDES, RDF_TYPE, TREE, XSD, XSD_DATETIME
 from innograph.store import Store
 from innograph.store.sparql_text import query_text
 
@@ -138,7 +138,7 @@ def _stream_header(iris: Iris, view: str) -> list[Triple]:
         t(description, RDF_TYPE.value, NamedNode(TREE + "ViewDescription")),
         t(description, LDES + "retentionPolicy", policy),
         t(policy, RDF_TYPE.value, NamedNode(LDES + "LatestVersionSubset")),
-        t(policy, LDES + "amount", Literal("1", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+        t(policy, LDES + "amount", Literal("1", datatype=NamedNode(XSD + "integer"))),
     ]
     if view != root.value:
         out.append(t(NamedNode(view), RDF_TYPE.value, NamedNode(TREE + "Node")))

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
-from innograph.namespaces import HYDRA, RDF, VOID, XSD_INTEGER
+from innograph.namespaces import HYDRA, RDF, RDFS, VOID, XSD, XSD_INTEGER
 from innograph.store import Store
 from innograph.store.sparql_text import query_text
 
@@ -63,7 +63,7 @@ def explicit(term: object) -> str:
     if isinstance(term, Literal):
         if term.language:
             return f'"{term.value}"@{term.language}'
-        if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        if term.datatype.value != XSD + "string":
             return f'"{term.value}"^^{term.datatype.value}'
         return f'"{term.value}"'
     return ""
@@ -103,7 +103,7 @@ def metadata(iris: Iris, pattern: dict[str, NamedNode | Literal | None], page_nu
         Triple(dataset, NamedNode(RDF + "type"), NamedNode(HYDRA + "Collection")),
         Triple(dataset, NamedNode(VOID + "subset"), fragment_iri),
         Triple(dataset, NamedNode(HYDRA + "search"), search),
-        Triple(dataset, NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+        Triple(dataset, NamedNode(RDFS + "seeAlso"),
                NamedNode(iris.base + "catalog#dataset")),
         Triple(search, NamedNode(HYDRA + "template"), Literal(iris.base + "fragments{?subject,predicate,object}")),
         Triple(search, NamedNode(HYDRA + "variableRepresentation"), NamedNode(HYDRA + "ExplicitRepresentation")),

@@ -18,11 +18,11 @@ from innograph.server.linked.variants import EXTENSIONS, LANGUAGES, format_link
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.iris import Iris
-from innograph.namespaces import PREFIXES, RDF_TYPE
+from innograph.namespaces import PREFIXES, RDF_TYPE, RDFS, SKOS
 
 LABEL_PREDICATES = {
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2000/01/rdf-schema#label",
+    SKOS + "prefLabel",
+    RDFS + "label",
 }
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45;color:#222}
@@ -154,7 +154,7 @@ def entity_page(iri: str, triples: list[Triple], ctx: PageContext, sources: dict
     for ev in sorted(evidence_nodes):
         e = _group(triples, ev)
         sentence = _first(e.get(ig + "sentence"))
-        written = _first(e.get("http://www.w3.org/2000/01/rdf-schema#label"))
+        written = _first(e.get(RDFS + "label"))
         prop = e.get(ig + "evidenceProperty", [None])[0]
         value = e.get(ig + "evidenceValue", [None])[0]
         doc = e.get(ig + "inDocument", [None])[0]

@@ -14,6 +14,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, s
 
 from innograph import namespaces
 from innograph.iris import Iris
+from innograph.namespaces import XSD
 
 RDF_TYPES: dict[str, RdfFormat] = {
     "text/turtle": RdfFormat.TURTLE,
@@ -80,7 +81,7 @@ def _rdflib_term(value: object) -> object:
     if value.language:
         return rdflib.Literal(value.value, lang=value.language)
     datatype = value.datatype.value
-    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+    if datatype == XSD + "string":
         return rdflib.Literal(value.value)
     # lexical form kept as is (no normalisation), so the round trip is exact
     return rdflib.Literal(value.value, datatype=rdflib.URIRef(datatype), normalize=False)

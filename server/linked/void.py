@@ -14,7 +14,7 @@ from innograph.server.linked.stats import Stats
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.iris import Iris
-from innograph.namespaces import DCT, FOAF, PREFIXES, RDF_TYPE, SD, VOID, XSD
+from innograph.namespaces import DCT, FOAF, PREFIXES, RDF_TYPE, RDFS, SD, VOID, XSD
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 # Hosts of other linked datasets we may link to -> the dataset to name as void:target.
@@ -91,10 +91,10 @@ def _description(t: _Triples, iris: Iris, doc: NamedNode, ds: NamedNode, stats: 
     add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/N-Triples"))
     for name in dumps:
         add(ds, VOID + "dataDump", NamedNode(iris.base + "dumps/" + name))
-    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "feed"))
-    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "fragments"))
-    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "catalog"))
-    add(ds, "http://www.w3.org/2000/01/rdf-schema#seeAlso", NamedNode(iris.base + "sitemap.xml"))
+    add(ds, RDFS + "seeAlso", NamedNode(iris.base + "feed"))
+    add(ds, RDFS + "seeAlso", NamedNode(iris.base + "fragments"))
+    add(ds, RDFS + "seeAlso", NamedNode(iris.base + "catalog"))
+    add(ds, RDFS + "seeAlso", NamedNode(iris.base + "sitemap.xml"))
     add(ds, VOID + "rootResource", NamedNode(iris.ontology))
     for vocab in vocabularies(iris, stats):
         add(ds, VOID + "vocabulary", NamedNode(vocab))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 
 from innograph.loaders.extract import lexicon
@@ -37,6 +37,7 @@ FACT_WEIGHT = 3.0  # per fact the value extractors found that only one genre sta
 PHRASE_WEIGHT = 2.0  # a cue of several words is more specific than a single word
 _QUOTED = re.compile(r"«[^»]*»?|“[^”]*”?|\"[^\"]*\"?")
 _HEAD_WORDS = 4  # a definition's head noun sits within this many words of its link ('is a')
+_MAX_AFFIX_MEMO = 200_000  # words whose affix match is remembered
 _SUBJECT = re.compile(r"([\w’'\"»”)]+)\s+$")  # the word before a definition's link
 
 
@@ -49,6 +50,9 @@ class _Cues:
     prefixes: tuple[tuple[str, tuple[str, ...], float], ...]  # 'partner*': a word that starts so
     suffixes: tuple[tuple[str, tuple[str, ...], float], ...]  # '*klynge': a word that ends so
     longest: int  # words in the longest cue
+    starts: frozenset[str]  # first words of the cues of several words: no other word opens one
+    # word -> its affix match: a page repeats its words, the affixes are tried once per word
+    affix_memo: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -129,12 +133,22 @@ def _cue_set(by_type: dict[str, list[str]]) -> _Cues:
         else:
             exact[tuple(_words(cue.rstrip("*")))] = entry  # a phrase's '*' ('work package*') is dropped
     longest = max((len(k) for k in exact), default=1)
-    return _Cues(exact, tuple(prefixes), tuple(suffixes), longest)
+    starts = frozenset(k[0] for k in exact if len(k) > 1)
+    return _Cues(exact, tuple(prefixes), tuple(suffixes), longest, starts)
 
 
 def _affix_match(cues: _Cues, word: str) -> tuple[str, tuple[str, ...]]:
     """The longest prefix or compound-ending cue a word matches (counted as that cue, so that
     'erhvervsklyngerne' and 'klyngerne' are one cue), with the types of all it matches."""
+    found = cues.affix_memo.get(word)
+    if found is None:
+        if len(cues.affix_memo) >= _MAX_AFFIX_MEMO:
+            cues.affix_memo.clear()  # a long ingest meets words without end: memory stays bounded
+        found = cues.affix_memo[word] = _scan_affixes(cues, word)
+    return found
+
+
+def _scan_affixes(cues: _Cues, word: str) -> tuple[str, tuple[str, ...]]:
     found = [(affix, kinds) for affix, kinds, _ in cues.prefixes if word.startswith(affix)]
     found += [(affix, kinds) for affix, kinds, _ in cues.suffixes if word.endswith(affix)]
     if not found:
@@ -149,7 +163,8 @@ def _cue_matches(cues: _Cues, words: list[str]) -> list[tuple[int, str, tuple[st
     out = []
     i = 0
     while i < len(words):
-        for n in range(min(cues.longest, len(words) - i), 1, -1):
+        longest = min(cues.longest, len(words) - i) if words[i] in cues.starts else 1
+        for n in range(longest, 1, -1):
             key = tuple(words[i : i + n])
             if key in cues.exact:
                 out.append((i, " ".join(key), *cues.exact[key]))

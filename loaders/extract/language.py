@@ -42,12 +42,27 @@ def _stop_words() -> dict[str, frozenset[str]]:
     return {lang: mod.STOP_WORDS for lang, mod in all_rules("stop_words").items()}
 
 
+@cache
+def _stop_word_languages() -> dict[str, tuple[str, ...]]:
+    """stop word -> the languages it is a stop word of: one look-up per word, not one per language."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, stops in _stop_words().items():
+        for word in stops:
+            out[word] = (*out.get(word, ()), lang)
+    return out
+
+
 def stop_word_shares(text: str) -> dict[str, float]:
     """Share of the words of ``text`` that are stop words of each language."""
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return dict.fromkeys(LANGUAGES, 0.0)
-    return {lang: sum(w in stops for w in words) / len(words) for lang, stops in _stop_words().items()}
+    counts = dict.fromkeys(_stop_words(), 0)
+    languages_of = _stop_word_languages()
+    for word in words:
+        for lang in languages_of.get(word, ()):
+            counts[lang] += 1
+    return {lang: count / len(words) for lang, count in counts.items()}
 
 
 def _block_language(text: str) -> tuple[str, float, str]:
@@ -84,7 +99,7 @@ def detect(text: str) -> tuple[str | None, list[Segment]]:
     other_weight = 0.0
     for match in _BLOCK.finditer(text):
         block = match.group()
-        letters = sum(c.isalpha() for c in block)
+        letters = sum(map(str.isalpha, block))
         segment = Segment(match.start(), match.end(), None)
         segments.append(segment)
         if letters < _MIN_BLOCK_CHARS:
@@ -100,7 +115,7 @@ def detect(text: str) -> tuple[str | None, list[Segment]]:
             other_weight += letters
     if not weight:
         # no block long enough (or all foreign): classify the whole text once
-        letters = sum(c.isalpha() for c in text)
+        letters = sum(map(str.isalpha, text))
         if letters < 3 or other_weight:
             return None, segments
         lang, _, unrestricted = _block_language(text)

@@ -104,7 +104,7 @@ def _place_in_name(facts: DocumentFacts, org: EntityFact) -> _Place | None:
                 if city is not None:
                     start = mention.start + m.start() + m.group().find(words)
                     # an inflected form ('Aachener', 'Københavns') names the town itself
-                    name = words if fold(words) == fold(city.name) else city.name
+                    name = words if city_index().get(fold(words)) == city else city.name
                     return _Place(name, city.country, Mention(start, start + len(words), words, EXTRACTOR))
     return None
 

@@ -34,3 +34,7 @@ LIST_JOINERS = ("and", "or")
 # 'University of Latvia' is an organisation; 'Republic of Croatia' is the country itself
 NAME_LINKS = ("of", "for")
 STATE_TITLES = ("republic", "kingdom", "principality", "duchy", "government")
+# a town named right after these words is used as an area ("based in Galway", "near Cork")
+TOWN_PREPOSITIONS = ("in", "at", "near", "around", "based in", "located in")
+# compounds ending with these name an area (none in English: the area word stands apart)
+AREA_SUFFIXES: tuple[str, ...] = ()

@@ -35,3 +35,7 @@ LIST_JOINERS = ("et", "ou")
 # 'Banque de France' is an organisation; 'République de Croatie' is the country itself
 NAME_LINKS = ("de", "du", "des")
 STATE_TITLES = ("république", "royaume", "principauté", "grand-duché", "gouvernement")
+# a town named right after these words is used as an area ("implanté à Nantes", "près de Lille")
+TOWN_PREPOSITIONS = ("à", "près de", "autour de", "basé à", "situé à")
+# compounds ending with these name an area (none in French: the area word stands apart)
+AREA_SUFFIXES: tuple[str, ...] = ()

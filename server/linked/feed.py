@@ -23,6 +23,7 @@ page, remembers the newest page it saw, and polls it (short ``max-age``) for new
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
@@ -34,6 +35,7 @@ from innograph.namespaces import DCT, LDES, RDF_TYPE, TREE, XSD, XSD_DATETIME
 from innograph.store import Store
 from innograph.store.sparql_text import query_text
 
+log = logging.getLogger(__name__)
 PAGE_SIZE = 50
 AS = "https://www.w3.org/ns/activitystreams#"
 
@@ -65,7 +67,9 @@ def retained_members(store: Store, iris: Iris) -> list[Member]:
     for row in rows:
         try:
             moment = _parse_time(row["modified"].value)
-        except ValueError:
+        except ValueError:  # written by hand through SPARQL Update: said, and left out of the feed
+            log.warning("change log entry %s has an unreadable time %r; not in the feed",
+                        row["change"].value, row["modified"].value)
             continue
         fp = row.get("fingerprint")
         member = Member(row["change"].value, row["graph"].value, row["type"].value,

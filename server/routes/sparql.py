@@ -5,8 +5,11 @@ declared signature); it takes the settings and the store as dependencies, like e
 event loop never blocks on the store: ``store.aquery`` is awaited (the embedded store's worker
 processes answer over a socket watched by the loop; the remote store runs in a thread). The
 worker processes run the query *and* its serialization, so no pyoxigraph iterator ever crosses
-a thread. The limit contract is in the README ("Limits")
-and in the service description.
+a thread. The limit contract is in the README ("Limits") and in the service description.
+
+Cost of the dependencies, measured in-process on the development VM: ~25 us per request as a
+plain Starlette route, ~65-75 us as a FastAPI route with its two async dependencies (a plain
+``def`` dependency would add a thread hop: ~375 us).
 """
 
 from __future__ import annotations

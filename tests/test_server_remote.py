@@ -1,13 +1,12 @@
-"""/sparql over the remote backend (two real `oxigraph serve`: public view and full view)."""
+"""/sparql over the remote backend (two real `oxigraph serve`: public view and full view), the app
+in-process with the remote store handed to it by the dependency override."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import IRIS, TOKEN, LiveServer, OxigraphServer, make_settings, serve
-from innograph.server.app import create_app
+from conftest import IRIS, TOKEN, Api, OxigraphServer, api_for, make_settings
 from pyoxigraph import QueryResultsFormat, parse_query_results
 
 from innograph.store.remote import RemoteStore
@@ -22,22 +21,19 @@ def names(body: bytes) -> set[str]:
 
 
 @pytest.fixture
-def remote_server(oxigraph_pair: tuple[OxigraphServer, OxigraphServer], tmp_path: Path) -> Iterator[LiveServer]:
+def remote_api(oxigraph_pair: tuple[OxigraphServer, OxigraphServer], tmp_path: Path) -> Api:
     public, full = oxigraph_pair
     public.clear()
     full.clear()
     store = RemoteStore(
         IRIS, public.query_url, public.update_url, full_query_url=full.query_url, full_update_url=full.update_url
     )
-    settings = make_settings(tmp_path / "unused", token=TOKEN, backend="remote")
-    app = create_app(settings, store)
-    with serve(app) as url:
-        yield LiveServer(url, app, settings, store)  # type: ignore[arg-type]
+    return api_for(store, make_settings(tmp_path / "unused", token=TOKEN, backend="remote"))
 
 
-def test_remote_backend_keeps_personal_graphs_in_the_full_view(remote_server: LiveServer) -> None:
+def test_remote_backend_keeps_personal_graphs_in_the_full_view(remote_api: Api) -> None:
     public_graph, personal_graph = IRIS.graph("doc-r"), IRIS.personal_graph("doc-r")
-    with remote_server.client(token=TOKEN) as holder, remote_server.client() as anonymous:
+    with remote_api.client(token=TOKEN) as holder, remote_api.client() as anonymous:
         for update in (
             f'INSERT DATA {{ GRAPH <{public_graph}> {{ <http://e/o> <{FOAF_NAME}> "Public R" }} }}',
             f'INSERT DATA {{ GRAPH <{personal_graph}> {{ <http://e/p> <{FOAF_NAME}> "Secret R" }} }}',
@@ -57,8 +53,8 @@ def test_remote_backend_without_full_view_refuses_personal_updates(
     public, _ = oxigraph_pair
     public.clear()
     store = RemoteStore(IRIS, public.query_url, public.update_url)
-    app = create_app(make_settings(tmp_path / "unused", token=TOKEN, backend="remote"), store)
-    with serve(app) as url, LiveServer(url, app, app.state.settings, store).client(token=TOKEN) as c:  # type: ignore[arg-type]
+    api = api_for(store, make_settings(tmp_path / "unused", token=TOKEN, backend="remote"))
+    with api.client(token=TOKEN) as c:
         personal = f'INSERT DATA {{ GRAPH <{IRIS.personal_graph("doc-r")}> {{ <http://e/p> <{FOAF_NAME}> "S" }} }}'
         r = c.post("/sparql", data={"update": personal})
         assert (r.status_code, r.json()["error"]["code"]) == (503, "store_unavailable")

@@ -174,3 +174,23 @@ def test_the_union_is_an_organisation_where_it_acts_not_where_it_is_the_place() 
     assert _names(_facts("Bedrijven in de Europese Unie groeien snel."), "organisation") == []
     council = _facts("Le Conseil de l'Union européenne a décidé de financer les régions.")
     assert _names(council, "organisation") == ["Conseil de l'Union"]
+
+
+def _people(text: str) -> list[str]:
+    return sorted(p.name for p in _facts(text).people)
+
+
+def test_hyphenated_first_names_and_surnames_are_whole() -> None:
+    assert _people("Le directeur Jean-Pierre Qorvan a présenté le plan.") == ["Jean-Pierre Qorvan"]
+    assert _people("Kontakt: projektleder Helle Bech Qorvan-Tarn, tlf. 12 34 56 78.") == ["Helle Bech Qorvan-Tarn"]
+
+
+def test_a_minister_named_by_the_surname_or_after_the_domain() -> None:
+    assert _people('Minister Qorvan van Economische Zaken: "Dit is een goede stap."') == ["Qorvan"]
+    assert _people("Vlaams minister van Economie Ann Qorvan kende vandaag steun toe.") == ["Ann Qorvan"]
+    assert _people("Gedeputeerde Jean de Qorvan opende het gebouw.") == ["Jean de Qorvan"]
+
+
+def test_a_name_cut_short_in_a_by_line_is_the_full_name_below() -> None:
+    text = "Submitted by Armin Qorvan-… on 5 July\n\nRepresentative of the network – Armin Qorvan-Tarn, said the chair."
+    assert _people(text) == ["Armin Qorvan-Tarn"]

@@ -27,7 +27,7 @@ _PARTICLES = {"de", "van", "der", "den", "von", "le", "la", "du", "da", "di", "t
 # letters of the Latin alphabets of Europe ('Creţu', 'Bieńkowska', 'Łukasz'), not only Latin-1
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x250)) if c.islower())
-_NAME_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+"
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}]?[{_LOWER}'’]+)*"  # 'Jean-Pierre', 'Sørensen-Hylle'
 _PARTICLE = r"(?:[Dd]e|[Vv]an|der|den|von|[Ll]e|du|da|di|ter|ten)"
 _GAP = r"[ \t\u00a0]+"  # a name stays on one line
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})*{_NAME_WORD}){{1,3}}\b")
@@ -116,13 +116,16 @@ def extract_people(facts: DocumentFacts) -> None:
     _name_lines(facts, add)
     for m in _NAME.finditer(text):
         name, start = _without_leading_role(m.group(), m.start())
-        name, start = _without_role_domain(text, name, start)
+        trimmed_name, trimmed_start = _without_role_domain(text, name, start)
+        domain_role = _role_before_domain(text, start) if trimmed_start != start else None
+        name, start = trimmed_name, trimmed_start
         name = _cut_particle_tail(name)
-        cue = _cue_of(text, name, start)
+        cue = (domain_role, "people.role-word", 0.8) if domain_role else _cue_of(text, name, start)
         if cue is not None and _is_person_name(name, cued=cue[1] != "people.name-email"):
             add(name, start, cue[0], cue[1], cue[2])
     _name_lists(text, add)
-    facts.people = sorted(people.values(), key=lambda p: p.mention.start)
+    _surnames_after_titles(text, add)
+    facts.people = _without_truncated_duplicates(text, sorted(people.values(), key=lambda p: p.mention.start))
     _affiliated_organisations(facts, facts.people)
 
 
@@ -179,6 +182,58 @@ def _without_role_domain(text: str, name: str, start: int) -> tuple[str, int]:
     return kept, start + name.rfind(kept)
 
 
+def _role_before_domain(text: str, start: int) -> str | None:
+    """'minister van Economie Jo Brouns': the role (one whose complement is a domain) before the domain."""
+    m = _ROLE_DOMAIN_BEFORE.search(text[max(0, start - 60) : start])
+    role = m.group(1).casefold() if m else ""
+    return role if role.endswith(tuple(_domain_roles())) and role else None
+
+
+_ROLE_DOMAIN_BEFORE = re.compile(r"(?<!\w)([\w\-]+)\s+(?:van|of|for|de|du|des|i|til)\s+[^\n]*$")
+
+
+@cache
+def _title_then_surname() -> re.Pattern[str]:
+    titles = {w.casefold().rstrip(".") for w in lexicon.words("names", "PERSON_TITLES")}
+    titles |= {w.casefold() for w in lexicon.words("names", "DOMAIN_ROLES")}
+    words = "|".join(re.escape(w) for w in sorted(titles, key=len, reverse=True) if len(w) > 2)
+    return re.compile(rf"(?<![\w\-])(?i:{words})\.?[ \t]+({_NAME_WORD})(?![\w\-])(?![ \t]*[{_UPPER}])")
+
+
+def _surnames_after_titles(text: str, add: AddPerson) -> None:
+    """'Minister Kamp van Economische Zaken', 'Commissioner Ferreira said': a title written with a
+    capital before one capitalised word names a person by the surname."""
+    for m in _title_then_surname().finditer(text):
+        if not m.group()[0].isupper():
+            continue  # 'the minister Kamp' is rarer than 'de minister Economie' (a domain)
+        surname = m.group(1)
+        low = surname.casefold()
+        if low in _not_name_words() or fold(surname) in gazetteer() or low in lexicon.stop_words():
+            continue
+        add(surname, m.start(1), m.group()[: m.start(1) - m.start()].strip().casefold(), "people.title-surname", 0.7)
+
+
+_TRUNCATED = re.compile(r"-?(?:…|\.\.\.)")
+
+
+def _without_truncated_duplicates(text: str, people: list[PersonFact]) -> list[PersonFact]:
+    """'Armands Lejas-…' in a by-line and 'Armands Lejas-Krumins' below: a name cut short ('…')
+    that starts another person's name (at a word or hyphen) is that person; so is a surname found
+    after a title inside a longer name."""
+    keys = [fold(p.name) for p in people]
+    out = []
+    for person, key in zip(people, keys, strict=True):
+        mention = person.mention
+        if mention.extractor == "people.title-surname" and any(
+            p is not person and p.mention.start <= mention.start < p.mention.end for p in people
+        ):
+            continue  # 'Gedeputeerde Jean de Bethune': the surname rule saw only the first name
+        longer = [k for k in keys if k != key and k.startswith(key) and k[len(key)] in " -"]
+        if not longer or not _TRUNCATED.match(text, person.mention.end) or person.emails or person.phones:
+            out.append(person)
+    return out
+
+
 def _is_role_word(word: str) -> bool:
     titles = {c.rstrip(".") for c in _titles_and_bylines()}
     return word in titles or any(word == w or word.endswith(w) for w in _role_words() if " " not in w)
@@ -198,11 +253,20 @@ def _name_lines(facts: DocumentFacts, add: AddPerson) -> None:
 
 
 def _without_leading_role(name: str, start: int) -> tuple[str, int]:
-    """'Directeur Pieter van den Berg' at a sentence start: the role word is not part of the name."""
+    """'Directeur Pieter van den Berg' at a sentence start: the role word is not part of the name;
+    after a domain role, a particle starts the domain ('Minister Kamp van Economische Zaken')."""
     first, _, rest = name.partition(" ")
     if (first.casefold() in _role_words() or first.casefold() in _titles_and_bylines()) and rest:
+        parts = re.split(r" (?:van|of|for|de|du|des|i|til) ", rest, maxsplit=1)
+        if first.casefold() in _domain_roles() and len(parts) == 2 and len(parts[1].split()) >= 2:
+            rest = parts[0]  # 'Kamp van Economische Zaken'; 'Jean de Bethune' is one name
         return rest, start + len(first) + 1
     return name, start
+
+
+@cache
+def _domain_roles() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon.words("names", "DOMAIN_ROLES"))
 
 
 def _cut_particle_tail(name: str) -> str:

@@ -194,3 +194,8 @@ def test_a_minister_named_by_the_surname_or_after_the_domain() -> None:
 def test_a_name_cut_short_in_a_by_line_is_the_full_name_below() -> None:
     text = "Submitted by Armin Qorvan-… on 5 July\n\nRepresentative of the network – Armin Qorvan-Tarn, said the chair."
     assert _people(text) == ["Armin Qorvan-Tarn"]
+
+
+def test_a_directorate_general_is_an_organisation() -> None:
+    facts = _facts("The event was organised by DG Qorva and the regions of the north.")
+    assert _names(facts, "organisation") == ["DG Qorva"]

@@ -7,6 +7,7 @@ HEADS = {
     "council": "PublicAuthority",
     "commission": "PublicAuthority",
     "union": "PublicAuthority",  # the European Union when it acts (POLITY_HEADS)
+    "dg": "PublicAuthority",  # a Directorate-General of the Commission: "DG Regio"
     "committee": "PublicAuthority",
     "ministry": "PublicAuthority",
     "department": "PublicAuthority",

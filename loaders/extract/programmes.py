@@ -21,6 +21,8 @@ from innograph.ontology.text import fold
 from innograph.iris import slug
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3})$")
+# a generation with its strand glued on: 'IV-A', 'VA', '5A', '6a'
+_GENERATION = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|[1-9])-?[A-C]$|^[1-9]$")
 _STRAND = re.compile(r"^[A-C]$")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)")
 
@@ -56,6 +58,11 @@ def _reference() -> dict[str, tuple[str, str]]:
     return out
 
 
+def _generation_word(word: str) -> bool:
+    """'IV', 'A', 'IV-A', '5A': a generation or strand of a programme, not part of its area."""
+    return bool(_ROMAN.match(word) or _STRAND.match(word) or _GENERATION.match(word))
+
+
 @cache
 def reference_keys() -> frozenset[str]:
     return frozenset(key for key, _ in _reference().values())
@@ -74,7 +81,7 @@ def reference_key(name: str) -> str | None:
     """The reference programme of an Interreg name, with or without its generation and strand."""
     ref = _reference()
     folded = fold(name)
-    plain = " ".join(w for w in folded.split() if not _ROMAN.match(w.upper()) and not _STRAND.match(w.upper()))
+    plain = " ".join(w for w in folded.split() if not _generation_word(w.upper()))
     for candidate in (folded, plain, plain.removeprefix("interreg ").strip()):
         hit = ref.get(candidate)
         if hit and (hit[1] != "framework" or candidate == folded):
@@ -98,6 +105,8 @@ def find_programmes(text: str, toks: list[Token], runs: list[Candidate]) -> list
     out.extend(_gazetteer(text, toks))
     out.extend(_named_programme(text, runs))
     out.extend(_areas_with_period(text))
+    out.extend(_names_beside_programme_word(text, runs))
+    out.extend(_names_with_programme_head(text, runs))
     return out
 
 
@@ -116,7 +125,7 @@ def _interreg(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
             if gap.strip() or "\n" in gap:
                 break
             word = nxt.text
-            if _ROMAN.match(word) or (_STRAND.match(word) and len(parts) >= 2):
+            if _ROMAN.match(word) or _GENERATION.match(word.upper()) or (_STRAND.match(word) and len(parts) >= 2):
                 parts.append(word)
             elif (
                 word.casefold() in words
@@ -136,7 +145,7 @@ def _interreg(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
             end = nxt.end
             j += 1
         name = " ".join(parts)
-        area = [p for p in parts[1:] if not _ROMAN.match(p) and not _STRAND.match(p)]
+        area = [p for p in parts[1:] if not _generation_word(p.upper())]
         key = reference_key(name) or (slug("interreg " + " ".join(area)) if area else "interreg")
         out.append(ProgrammeMatch(tok.start, end, name, key, "interreg"))
     return out
@@ -226,4 +235,83 @@ def _areas_with_period(text: str) -> list[ProgrammeMatch]:
             name = f"{area} {period.group(1)}-{period.group(2)}"
             key = reference_key(area) or slug(name)
             out.append(ProgrammeMatch(m.start(), m.end(), name, key, "area"))
+    return out
+
+
+_DEFINITE = frozenset(("the", "het", "de", "det", "le", "du", "au"))
+_WORD_AFTER = re.compile(r" ([\w']+)\b")
+_WORD_BEFORE = re.compile(r"\b(\w+) $")
+
+
+def _names_beside_programme_word(text: str, runs: list[Candidate]) -> list[ProgrammeMatch]:
+    """'the LEADER programme', 'het OPZuid programma', 'le programme Horizon Europe': a name written
+    beside a lower-case programme word, after a definite article, is a programme's name."""
+    words = _programme_words()
+    out = []
+    for run in runs:
+        toks = list(run.toks)
+        if toks[0].text.casefold() in _DEFINITE:
+            toks = toks[1:]  # 'Het OPZuid programma' at a sentence start
+            article = True
+        else:
+            before = text[max(0, run.start - 12) : run.start].split()
+            article = bool(before) and before[-1] in _DEFINITE
+        after = _WORD_AFTER.match(text, run.end)
+        named_before = article and after is not None and after.group(1) in words
+        word_before = _WORD_BEFORE.search(text, max(0, run.start - 16), run.start)
+        named_after = (
+            word_before is not None and word_before.group(1) in words and _article_before(text, word_before.start())
+        )
+        if not toks or not (named_before or named_after):
+            continue
+        name = text[toks[0].start : toks[-1].end]
+        if not _could_be_programme_name(name, [t.text for t in toks]):
+            continue
+        key = reference_key(name) or known().get(fold(name)) or slug(fold(name))
+        out.append(ProgrammeMatch(toks[0].start, toks[-1].end, name, key, "named"))
+    return out
+
+
+def _article_before(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 8) : pos].split()
+    return bool(before) and before[-1].casefold() in _DEFINITE
+
+
+def _could_be_programme_name(name: str, words: list[str]) -> bool:
+    """Not a country, region, organisation, Interreg name (found apart) or short word ('EU')."""
+    folded = fold(name)
+    if len(folded) < 3 or folded.startswith("interreg") or folded in area_names():
+        return False
+    if name.casefold() in lexicon.country_names() or folded in lexicon.stop_words():
+        return False
+    return head_of(words) is None
+
+
+@cache
+def _programme_heads() -> frozenset[str]:
+    return frozenset(lexicon.words("entities", "PROGRAMME_HEADS"))
+
+
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z0-9+]{1,9})\)")
+
+
+def _names_with_programme_head(text: str, runs: list[Candidate]) -> list[ProgrammeMatch]:
+    """'ESI Funds', 'Regional Innovation Scheme (RIS)': a capitalised name ending with a programme
+    or fund word (with its acronym when one follows)."""
+    heads = _programme_heads()
+    out = []
+    for run in runs:
+        toks = [t for t in run.toks if t.text.casefold() not in _DEFINITE or t is not run.toks[0]]
+        if len(toks) < 2 or toks[-1].text not in heads or not all(is_capitalised(t.text) for t in toks):
+            continue
+        name = text[toks[0].start : toks[-1].end]
+        if not _could_be_programme_name(name, [t.text for t in toks[:-1]]):
+            continue
+        end = toks[-1].end
+        acronym = _ACRONYM_AFTER.match(text, end)
+        if acronym:
+            end = acronym.end()
+        written = text[toks[0].start : end]
+        key = known().get(fold(name)) or reference_key(name) or slug(fold(name))
+        out.append(ProgrammeMatch(toks[0].start, end, written, key, "named"))
     return out

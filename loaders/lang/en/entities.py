@@ -45,6 +45,8 @@ DIRECTION_PREFIXES = ("north", "south", "east", "west", "northern", "southern", 
 PREPOSITIONS = ("by", "to", "for", "of", "with", "in", "on", "at", "from", "into", "about")
 PROJECT_WORDS = ("project", "projects")
 PROGRAMME_WORDS = ("programme", "program", "programmes", "programs", "instrument")
+# capitalised words that end a funding programme's or fund's name ('ESI Funds', 'Regional Innovation Scheme')
+PROGRAMME_HEADS = ("Fund", "Funds", "Scheme", "Programme", "Program", "Facility")
 PLATFORM_WORDS = ("platform", "innovation platform")
 PARTNERSHIP_WORDS = ("partnership",)
 CLUSTER_WORDS = ("cluster", "clusters", "thematic clusters")

@@ -24,6 +24,8 @@ DIRECTION_PREFIXES = ("noord", "zuid", "oost", "west", "midden", "nederlands", "
 PREPOSITIONS = ("door", "voor", "van", "met", "in", "op", "aan", "bij", "uit", "over")
 PROJECT_WORDS = ("project", "projecten")
 PROGRAMME_WORDS = ("programma", "programma's", "instrument")
+# capitalised words that end a funding programme's or fund's name ('ESI Funds', 'Regional Innovation Scheme')
+PROGRAMME_HEADS = ("Fonds", "Fondsen", "Programma", "Regeling")
 PLATFORM_WORDS = ("platform", "innovatieplatform")
 PARTNERSHIP_WORDS = ("partnerschap", "samenwerkingsverband")
 CLUSTER_WORDS = ("cluster", "clusters", "thematische clusters")

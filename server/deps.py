@@ -15,7 +15,6 @@ from fastapi import Depends, Request
 
 from innograph.settings import Settings
 from innograph.store import Store
-from innograph.store.base import Partition
 
 
 async def get_settings(request: Request) -> Settings:
@@ -53,10 +52,3 @@ def is_authorised(request: Request, settings: Settings) -> bool:
         return False
     return hmac.compare_digest(token.encode(), expected.encode())
 
-
-async def get_partition(request: Request, settings: SettingsDep) -> Partition:
-    """The store partition a request may read: personal graphs only with the token."""
-    return "full" if is_authorised(request, settings) else "public"
-
-
-PartitionDep = Annotated[Partition, Depends(get_partition)]

@@ -51,4 +51,3 @@ def is_authorised(request: Request, settings: Settings) -> bool:
     if not expected or token is None:
         return False
     return hmac.compare_digest(token.encode(), expected.encode())
-

@@ -6,7 +6,7 @@ Layers, lowest first; a module may import its own layer and the layers below, ne
     data      innograph.ontology, innograph.queries                    the ontology and the .rq files
     config    innograph.iris, innograph.settings                       minted IRIs and settings
     parts     innograph.loaders, innograph.store                       documents in; the graph store
-    core      ingest, loading, load_workers, dump, partners, conformance
+    core      ingest, loading, load_workers, dump, partners, conformance, harvest
     server    innograph.server
     commands  innograph.cli and the modules it runs (``add_arguments`` + ``run``)
 
@@ -28,14 +28,15 @@ PACKAGES = {"innograph": "innograph", "ontology": "innograph.ontology", "loaders
 LAYERS = ["base", "data", "config", "parts", "core", "server", "commands"]
 COMMANDS = {"innograph.cli", "innograph.ontology.build", "innograph.ontology.validate",
             "innograph.loaders.extract.command", "innograph.partners.command",
-            "innograph.conformance.command", "innograph.server.main"}
+            "innograph.conformance.command", "innograph.harvest.command", "innograph.server.main"}
 BY_PREFIX = [  # (module or package, layer); the longest match wins
-    ("innograph", "base"), ("innograph.namespaces", "base"),
+    ("innograph.namespaces", "base"),
     ("innograph.ontology", "data"), ("innograph.queries", "data"),
     ("innograph.iris", "config"), ("innograph.settings", "config"),
     ("innograph.loaders", "parts"), ("innograph.store", "parts"),
     ("innograph.ingest", "core"), ("innograph.loading", "core"), ("innograph.load_workers", "core"),
     ("innograph.dump", "core"), ("innograph.partners", "core"), ("innograph.conformance", "core"),
+    ("innograph.harvest", "core"),
     ("innograph.server", "server"),
 ]
 FORBIDDEN_ROOTS = ("bench", "tests", "conftest")
@@ -56,6 +57,8 @@ MODULES = modules()
 def layer(module: str) -> str:
     if module in COMMANDS:
         return "commands"
+    if module == "innograph":  # the package root holds the version only
+        return "base"
     matches = [(len(prefix), name) for prefix, name in BY_PREFIX
                if module == prefix or module.startswith(prefix + ".")]
     if not matches:
@@ -175,3 +178,8 @@ def cycles_among(modules: dict[str, Path]) -> list[str]:
                 seen.add(current)
                 stack.extend(graph.get(current, ()))
     return cycles
+
+
+def test_a_module_outside_every_layer_is_reported() -> None:
+    with pytest.raises(AssertionError, match="in no layer"):
+        layer("innograph.somewhere_new")

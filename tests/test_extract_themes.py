@@ -6,7 +6,7 @@ import pytest
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
 from innograph.loaders.extract.relations import extract_relations
-from innograph.loaders.extract.themes import clause_spans, extract_themes
+from innograph.loaders.extract.themes import _names_no_topic, clause_spans, extract_themes
 from innograph.loaders.extract.to_rdf import to_rdf
 from pyoxigraph import Literal, NamedNode
 
@@ -148,3 +148,42 @@ def test_numbers_and_field_labels_are_not_themes() -> None:
     written = [t.text for t in facts.themes]
     assert "Deadline" not in written and not any(ch.isdigit() for w in written for ch in w)
     assert {"Tourism", "Health"} <= set(written)
+
+
+def _themes(text: str, language: str) -> list[str]:
+    facts = DocumentFacts(doc_id="doc", text=text, language=language)
+    extract_themes(facts)
+    return [t.text for t in facts.themes]
+
+
+def test_a_label_whose_value_is_indented_less_than_its_text_is_a_field_label() -> None:
+    assert _themes("Info\n\n • Budget line\n\n  Open to all\n\n • Tourism\n • Health\n", "en") == [
+        "Tourism",
+        "Health",
+    ]
+
+
+ACTOR_CASES = [
+    ("en", "We invite universities, companies, hospitals and NGOs to work on hydrogen.\n", "hydrogen"),
+    ("fr", "Sont éligibles les universités, les communes, les collectivités et les partenaires.\n", None),
+    ("da", "Ansøgere kan være kommuner, virksomheder og andre juridiske enheder.\n", None),
+    ("nl", "Deelnemers zijn gemeenten, bedrijven en andere organisaties.\n", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "topic"), ACTOR_CASES, ids=[c[0] for c in ACTOR_CASES])
+def test_a_list_of_actors_lists_who_not_what(language: str, text: str, topic: str | None) -> None:
+    themes = _themes(text, language)
+    assert themes == ([topic] if topic else [])
+
+
+def test_general_words_in_a_list_are_no_topics() -> None:
+    themes = _themes("Vi ser muligheder, nye, kendetegn og turisme.\n", "da")
+    assert themes == ["turisme"]
+
+
+def test_the_head_of_a_phrase_stands_before_its_preposition_and_first_in_french() -> None:
+    assert not _names_no_topic("udvikling af kommuner", head_first=False)
+    assert _names_no_topic("andre juridiske enheder", head_first=False)
+    assert _names_no_topic("des universités européennes", head_first=True)
+    assert not _names_no_topic("création d'entreprises", head_first=True)

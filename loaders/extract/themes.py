@@ -129,16 +129,51 @@ def extract_themes(facts: DocumentFacts) -> None:
         )
         kept_stems.append(stems)
 
+    head_first = facts.language == "fr"
     for start, item in _list_items(text):
-        if head_of(item.split()) is None:  # 'Business Region Göteborg' in a list is a partner, not a theme
+        # 'Business Region Göteborg' in a list is a partner, not a theme
+        if head_of(item.split()) is None and not _names_no_topic(item, head_first):
             keep(item, start, "themes.list-item", 0.6)
     for start, item in _enumerations(text):
-        keep(item, start, "themes.enumeration", 0.55)
+        if not _names_no_topic(item, head_first):
+            keep(item, start, "themes.enumeration", 0.55)
     for m in _term_pattern().finditer(text):
         keep(m.group(), m.start(), "themes.term", 0.7)
     for start, phrase in _cued_phrases(text):
-        keep(phrase, start, "themes.cue", 0.6)
+        if not _names_no_topic(phrase, head_first):
+            keep(phrase, start, "themes.cue", 0.6)
     facts.themes = chosen[:_MAX_THEMES]
+
+
+_HEAD_PREPOSITIONS = frozenset(("of", "for", "af", "for", "til", "van", "voor", "in", "i"))
+
+
+@cache
+def _actor_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.words("themes", "ACTOR_WORDS"))
+
+
+@cache
+def _non_topic_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.words("themes", "NON_TOPIC_WORDS")) | lexicon.stop_words()
+
+
+def _names_no_topic(phrase: str, head_first: bool) -> bool:
+    """True for a phrase that names who rather than what ('universités', 'juridiske enheder': its head
+    word is an actor word; the head comes first in French) or holds only general words ('existing',
+    'muligheder', 'nouvelles')."""
+    words = [w for w in fold(re.sub(r"^[lLdD]['’]", "", phrase)).split() if w]
+    if not words:
+        return True
+    content = [w for w in words if w not in lexicon.stop_words()]
+    if not head_first:  # 'udvikling af kommuner': the head stands before the preposition
+        cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPOSITIONS), len(words))
+        content = [w for w in words[:cut] if w not in lexicon.stop_words()]
+    head = (content or words)[0 if head_first else -1]
+    if head in _actor_words() or all(w in _non_topic_words() for w in words):
+        return True
+    # 'ser muligheder', 'brand new': a general head word (in French the head's adjectives come first)
+    return not head_first and head in _non_topic_words()
 
 
 def _list_items(text: str) -> list[tuple[int, str]]:
@@ -151,22 +186,25 @@ def _list_items(text: str) -> list[tuple[int, str]]:
         item = m.group(1)
         if item.endswith(":") or len(item.split()) > _MAX_ITEM_WORDS or "@" in item or re.search(r"\d{3}", item):
             continue
-        if _is_field_label(lines, i, m.start(1)):
+        if _is_field_label(lines, i):
             continue
         out.append((offset + m.start(1), item))
     return out
 
 
-def _is_field_label(lines: list[tuple[int, str]], index: int, indent: int) -> bool:
+def _is_field_label(lines: list[tuple[int, str]], index: int) -> bool:
     """A list item that labels what follows it: the next text line is indented under it as its value
     ('• Deadline' / '    1 September'), or is a 'Label: value' field ('• NAME' / 'Code : 34')."""
+    bullet_line = lines[index][1]
+    bullet_indent = len(bullet_line) - len(bullet_line.lstrip())
     for _, line in lines[index + 1 : index + 4]:
         if not line.strip():
             continue
         if _BULLET.match(line):
             return False
         stripped = line.lstrip()
-        return len(line) - len(stripped) >= indent or bool(_FIELD_LINE.match(stripped))
+        # indented deeper than the bullet itself ('• Deadline' / '  1 September'), or a 'Label: value'
+        return len(line) - len(stripped) > bullet_indent or bool(_FIELD_LINE.match(stripped))
     return False
 
 

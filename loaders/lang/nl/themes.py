@@ -115,3 +115,43 @@ TOPIC_CUES = (
     "werken aan",
     "rond het thema",
 )
+# words naming kinds of actors: an enumeration item or cued phrase whose head is one lists who, not what
+ACTOR_WORDS = (
+    "bedrijf",
+    "bedrijven",
+    "onderneming",
+    "ondernemingen",
+    "gemeente",
+    "gemeenten",
+    "universiteit",
+    "universiteiten",
+    "instelling",
+    "instellingen",
+    "organisatie",
+    "organisaties",
+    "partner",
+    "partners",
+    "leden",
+    "lid",
+    "entiteit",
+    "entiteiten",
+    "actor",
+    "actoren",
+)
+# general words that are never a topic on their own ('nieuwe', 'mogelijkheden', 'andere')
+NON_TOPIC_WORDS = (
+    "nieuw",
+    "nieuwe",
+    "bestaande",
+    "ander",
+    "andere",
+    "verschillende",
+    "diverse",
+    "open",
+    "mogelijkheden",
+    "mogelijkheid",
+    "kenmerken",
+    "aspecten",
+    "thema",
+    "thema's",
+)

@@ -169,9 +169,22 @@ class _Writer:
         self.public: set[Triple] = set()
         self.personal: set[Triple] = set()
         self.redaction = _redaction_pattern(facts)
+        self._terms: dict[str, NamedNode] = {}
+        self._redacted: dict[str, str | None] = {}  # literal value -> its redacted form (None: unchanged)
 
     def term(self, name: str) -> NamedNode:
-        return NamedNode(self.iris.term(name))
+        node = self._terms.get(name)
+        if node is None:
+            node = self._terms[name] = NamedNode(self.iris.term(name))
+        return node
+
+    def _redact(self, value: str) -> str | None:
+        """The value without people's names, e-mails and phones; None when it names none of them."""
+        if value not in self._redacted:  # a sentence is the evidence of several facts: searched once
+            pattern = self.redaction
+            found = pattern is not None and pattern.search(value) is not None
+            self._redacted[value] = pattern.sub(REDACTED, value) if found and pattern is not None else None
+        return self._redacted[value]
 
     def text(self, value: str) -> Literal:
         return Literal(value, language=self.lang) if self.lang else Literal(value)
@@ -180,9 +193,8 @@ class _Writer:
         if personal:
             self.personal.add(Triple(s, p, o))
             return
-        if isinstance(o, Literal) and self.redaction is not None and self.redaction.search(o.value):
+        if isinstance(o, Literal) and (value := self._redact(o.value)) is not None:
             # a sentence or title that names a person, an e-mail or a phone stays public without them
-            value = self.redaction.sub(REDACTED, o.value)
             o = Literal(value, language=o.language) if o.language else Literal(value, datatype=o.datatype)
         self.public.add(Triple(s, p, o))
 

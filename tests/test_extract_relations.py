@@ -144,3 +144,19 @@ def test_a_town_adjective_in_the_name_places_it_in_the_town() -> None:
     agency = _entity(text, "organisation", "Aachener Gesellschaft für Innovation")
     extract_relations(_facts(text, agency), SourceMeta(doc_id="doc"))
     assert (agency.region, agency.country) == ("Aachen", "DE")
+
+
+def test_a_town_known_by_a_foreign_form_places_only_in_the_publishers_country() -> None:
+    text = "Arla Mejeri og Københavns Universitet samarbejder.\n"
+    dairy = _entity(text, "organisation", "Arla Mejeri")
+    university = _entity(text, "organisation", "Københavns Universitet")
+    extract_relations(_facts(text, dairy, university, language="da"), SourceMeta(doc_id="doc"))
+    assert (dairy.region, dairy.country) == (None, "DK")  # 'Arla' is a foreign name of Arles, France
+    assert (university.region, university.country) == ("København", "DK")
+
+
+def test_a_town_keeps_its_name_as_written() -> None:
+    text = "De gemeente Den Haag doet mee.\n"
+    town = _entity(text, "organisation", "gemeente Den Haag")
+    extract_relations(_facts(text, town, language="nl"), SourceMeta(doc_id="doc"))
+    assert (town.region, town.country) == ("Den Haag", "NL")

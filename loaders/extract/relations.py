@@ -89,8 +89,20 @@ def _town(words: str) -> City | None:
     return city
 
 
-def _place_in_name(facts: DocumentFacts, org: EntityFact) -> _Place | None:
-    """A region entity or a town inside the organisation's own name."""
+def _written_town(words: str, city: City) -> str:
+    """The town as the text names it: 'Den Haag' stays, a genitive 'Københavns' is 'København'; an
+    adjective ('Aachener') names the town by its own name."""
+    index = city_index()
+    if index.get(fold(words)) == city:
+        return words
+    if words.endswith("s") and index.get(fold(words[:-1])) == city:
+        return words[:-1]
+    return city.name
+
+
+def _place_in_name(facts: DocumentFacts, org: EntityFact, home: str | None) -> _Place | None:
+    """A region entity or a town inside the organisation's own name; a town known by another of its
+    names ('Arla' for Arles) only in the publisher's country, where names of its towns are usual."""
     for mention in org.mentions:
         for region in facts.entities:
             if region.kind != "region":
@@ -101,10 +113,10 @@ def _place_in_name(facts: DocumentFacts, org: EntityFact) -> _Place | None:
         for m in _NAME_WORD.finditer(mention.text):
             for words in _sub_runs(m.group()):
                 city = _town(words)
-                if city is not None:
+                foreign_form = city is not None and fold(words) != fold(city.name) and city.country != home
+                if city is not None and not (foreign_form and home is not None):
                     start = mention.start + m.start() + m.group().find(words)
-                    # an inflected form ('Aachener', 'Københavns') names the town itself
-                    name = words if city_index().get(fold(words)) == city else city.name
+                    name = _written_town(words, city)
                     return _Place(name, city.country, Mention(start, start + len(words), words, EXTRACTOR))
     return None
 
@@ -200,7 +212,7 @@ def _place(facts: DocumentFacts, org: EntityFact, home: str | None) -> None:
     if org.country is None and (in_name := _country_in_name(org)) is not None:
         org.country = in_name[0]
         facts.relations.append(RelationFact(org, "country", in_name[0], in_name[1]))
-    place = _place_in_name(facts, org) or _authority_place(org) or _place_after(facts, org)
+    place = _place_in_name(facts, org, home) or _authority_place(org) or _place_after(facts, org)
     if place is not None:
         org.region = place.name
         facts.relations.append(RelationFact(org, "region", place.name, place.mention))

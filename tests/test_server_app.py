@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import IRIS, api_for, make_settings, seed_document
+import pytest
+from conftest import IRIS, Api, api_for, make_settings, seed_document
 from fastapi.testclient import TestClient
 from innograph.server.app import create_app
 
@@ -14,6 +15,7 @@ from innograph.store.embedded import EmbeddedStore
 ASK_ORG = f"ASK {{ <{IRIS.entity('org', 'doc-a')}> ?p ?o }}"
 
 
+@pytest.mark.slow  # a store of its own, and the app starts its query workers
 def test_the_app_opens_and_closes_the_store_its_settings_name(tmp_path: Path) -> None:
     store_dir = tmp_path / "store"
     seeded = EmbeddedStore(store_dir, IRIS, workers=1, timeout=10.0)
@@ -29,9 +31,9 @@ def test_the_app_opens_and_closes_the_store_its_settings_name(tmp_path: Path) ->
     assert app.state.store is None  # closed on shutdown
 
 
-def test_a_store_given_by_override_stays_the_callers(seeded_store: EmbeddedStore, store_dir: Path) -> None:
-    api = api_for(seeded_store, make_settings(store_dir))
+def test_a_store_given_by_override_stays_the_callers(shared_api: Api) -> None:
+    api = api_for(shared_api.store, shared_api.settings)  # a second app on the shared store
     with api.client() as c:  # the lifespan runs, and must neither open another store nor close this one
         assert c.get("/sparql", params={"query": ASK_ORG}).json()["boolean"] is True
     assert api.app.state.store is None
-    assert seeded_store.select(ASK_ORG.replace("ASK", "SELECT * WHERE", 1)) != []  # still open
+    assert shared_api.store.select(ASK_ORG.replace("ASK", "SELECT * WHERE", 1)) != []  # still open

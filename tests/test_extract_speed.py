@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from innograph.loaders.extract import genre, language
 from innograph.ontology.text import fold, fold_letters, key_slug, stem_key
 
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "å": "aa", "œ": "oe", "ß": "ss", "ẞ": "ss", "đ": "d", "ð": "d",
@@ -59,3 +60,60 @@ def test_stem_key_is_cached_per_language() -> None:
     assert stem_key("Regions", "en") == "region"
     assert stem_key("Regions", "xx") == "regions"  # no stemmer: the fold
     assert stem_key("kommunerne", "da") != stem_key("kommunerne", "en")
+
+
+def _slow_stop_word_shares(text: str) -> dict[str, float]:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)]
+    if not words:
+        return dict.fromkeys(language._stop_words(), 0.0)
+    return {lang: sum(w in stops for w in words) / len(words) for lang, stops in language._stop_words().items()}
+
+
+def test_stop_word_shares_count_each_word_for_every_language_it_belongs_to() -> None:
+    for text in ("the project and the region", "le projet et la région", "projektet og regionen er",
+                 "het project en de provincie", "de en et og the", "", "2024 – 31.12.", "Nantes Aarhus Gent"):
+        assert language.stop_word_shares(text) == _slow_stop_word_shares(text), text
+
+
+def _slow_cue_matches(cues: genre._Cues, words: list[str]) -> list[tuple[int, str, tuple[str, ...], float]]:
+    """The cue matcher without the first-word index and the affix memo."""
+    out = []
+    i = 0
+    while i < len(words):
+        for n in range(min(cues.longest, len(words) - i), 1, -1):
+            key = tuple(words[i : i + n])
+            if key in cues.exact:
+                out.append((i, " ".join(key), *cues.exact[key]))
+                i += n
+                break
+        else:
+            word = words[i]
+            kinds, weight = cues.exact.get((word,), ((), 1.0))
+            if kinds:
+                out.append((i, word, kinds, weight))
+            affix, affix_kinds = genre._scan_affixes(cues, word)
+            if set(affix_kinds) - set(kinds):
+                out.append((i, affix, tuple(k for k in affix_kinds if k not in kinds), 1.0))
+            i += 1
+    return out
+
+
+def test_genre_cue_matches_equal_the_plain_scan() -> None:
+    cues = genre._cue_set({
+        "Call": ["call for proposals", "deadline", "appel*", "l’appel à projets"],
+        "Cluster": ["*klynge", "cluster*", "erhvervsklynge"],
+        "Project": ["work package*", "project", "co-operation project"],
+    })
+    texts = [
+        "The call for proposals has a deadline; the call for projects does not.",
+        "L’appel à projets et les appels d’offres du cluster",
+        "Erhvervsklyngerne og klyngen, en erhvervsklynge og clusterorganisatie",
+        "A co-operation project with work packages and a project call for",
+        "",
+    ]
+    for text in texts:
+        words = genre._words(text)
+        assert genre._cue_matches(cues, words) == _slow_cue_matches(cues, words), text
+        assert genre._cue_matches(cues, words) == _slow_cue_matches(cues, words), text  # memo filled
+    assert genre._cue_matches(cues, genre._words("the call for proposals")) == [
+        (1, "call for proposals", ("Call",), genre.PHRASE_WEIGHT)]

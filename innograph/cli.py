@@ -14,6 +14,7 @@ from types import ModuleType
 
 from innograph import dump, ingest
 from innograph.conformance import command as conformance
+from innograph.harvest import command as harvest
 from innograph.loaders.extract import command as extract
 from innograph.ontology import build as ontology_build
 from innograph.ontology import validate
@@ -23,6 +24,7 @@ from innograph.server import main as serve
 # subcommand -> (module, help)
 COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "ingest": (ingest, "Load documents (files or folders) into the store, one named graph each."),
+    "harvest": (harvest, "Fetch web pages (URLs, sitemaps, feeds, crawls) into the store, one named graph each."),
     "serve": (serve, "Serve the SPARQL endpoint, linked data and the web UI."),
     "extract": (extract, "Extract one document and print its graph or summary."),
     "dump": (dump, "Write the public graph as gzipped N-Quads and Turtle."),

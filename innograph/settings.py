@@ -49,6 +49,37 @@ class Settings(BaseSettings):
     base_iri: str = Field(DEFAULT_BASE_IRI, description="Prefix of every IRI innograph mints (ends with `/`).")
     host: str = Field("127.0.0.1", description="Address the server binds to.")
     port: int = Field(8000, description="Port the server listens on.")
+    harvest_user_agent: str = Field(
+        "innograph-harvest/0.1 (+https://w3id.org/innograph/)",
+        description="`innograph harvest`: User-Agent product and project address (robots.txt rules match its "
+        "first word); the contact is appended.",
+    )
+    harvest_contact: str = Field(
+        "", description="`innograph harvest`: e-mail or URL where site owners reach you (required to harvest)."
+    )
+    harvest_delay: float = Field(1.0, ge=0, description="`innograph harvest`: seconds between requests to one host.")
+    harvest_concurrency: int = Field(8, ge=1, description="`innograph harvest`: requests in flight, all hosts.")
+    harvest_host_concurrency: int = Field(1, ge=1, description="`innograph harvest`: requests in flight per host.")
+    harvest_connect_timeout: float = Field(10.0, gt=0, description="`innograph harvest`: connect timeout (s).")
+    harvest_read_timeout: float = Field(
+        30.0, gt=0, description="`innograph harvest`: read timeout (s); a whole response may take 4 times as long."
+    )
+    harvest_max_bytes: int = Field(10_000_000, gt=0, description="`innograph harvest`: largest response body (bytes).")
+    harvest_max_redirects: int = Field(5, ge=0, description="`innograph harvest`: redirects followed per URL.")
+    harvest_max_retry_after: float = Field(
+        120.0, ge=0, description="`innograph harvest`: longest `Retry-After` (s) waited for within a run; longer: "
+        "the page fails and is due after it.",
+    )
+    harvest_interval: float = Field(
+        86400.0, gt=0, description="`innograph harvest --due`: seconds after a check before a page is due again."
+    )
+    harvest_allow_networks: str = Field(
+        "", description="`innograph harvest`: comma-separated networks (CIDR) allowed although private, loopback "
+        "or link-local (e.g. `127.0.0.1/32`). Empty: public addresses only.",
+    )
+    harvest_state: str = Field(
+        "", description="`innograph harvest`: state file (SQLite). Empty: `harvest.sqlite` in the store's folder."
+    )
 
     @field_validator("base_iri")
     @classmethod

@@ -379,6 +379,8 @@ SLOW_ELSEWHERE = frozenset({
     "tests/test_store_backends.py::test_bindings_are_values_not_query_text",
     "tests/test_store_personal_view.py::test_ingest_into_one_dataset_leaves_personal_graphs_out_and_says_so",
     "tests/test_ontology_seeds.py::test_examples_load_in_owlready2_and_are_consistent",
+    "tests/test_ontology_seeds.py::test_example_conforms_to_the_shapes",  # SHACL, 1-2 s per seed
+    "tests/test_partners_api.py::test_index_is_built_when_the_app_starts",
     "tests/test_ontology_reasoner.py",  # starts Java (HermiT) for each test
     "tests/test_ontology_build.py::test_generated_files_are_up_to_date",
     "tests/test_partners_api.py::test_token_holder_on_a_store_without_personal_view_gets_a_note_not_an_error",

@@ -14,6 +14,7 @@ import pytest
 import rdflib
 from conftest import TOKEN
 from pyld import jsonld
+from pyoxigraph import NamedNode
 from rdflib.compare import isomorphic
 from test_linked_support import SECRETS, LinkedServer, linked_server
 
@@ -59,20 +60,40 @@ def test_thing_iri_answers_303_to_its_page(ld: LinkedServer) -> None:
     assert r.headers["access-control-allow-origin"] == "*"
 
 
+FIXED_DOCUMENTS = ("graph/changes", "graph/doc-a", "graph/doc-b", "graph/reference", "id/country/FR",
+                   "id/document/doc-a", "id/document/doc-a/evidence/alpha", "id/document/doc-a/evidence/gamma",
+                   "id/document/doc-b", "id/document/doc-b/evidence/alpha", "id/document/doc-b/evidence/beta",
+                   "id/organisation/alpha", "id/organisation/beta", "id/organisation/gamma",
+                   "id/theme/green-energy", "id/theme/scheme", "ontology")
+
+
 def test_every_minted_iri_dereferences(ld: LinkedServer) -> None:
-    """Every IRI under the base in the public data resolves (after at most one 303) to RDF."""
+    """Every IRI under the base in the public data resolves (after at most one 303) to RDF that
+    holds every public statement about it (a named graph: every statement in it)."""
     with ld.store.snapshot("public") as view:
-        minted = {t.value for q in view for t in (q.subject, q.predicate, q.object, q.graph_name)
-                  if hasattr(t, "value") and str(t.value).startswith(ld.base)}
+        quads = list(view)
+    minted = {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
+              if isinstance(t, NamedNode) and t.value.startswith(ld.base)}
     documents = {iri.split("#")[0] for iri in minted}
-    assert ld.base + "ontology" in documents and ld.base + "graph/doc-a" in documents
-    assert any(d.startswith(ld.base + "id/theme/") for d in documents)
+    changes = {d for d in documents if d.startswith(ld.base + "id/change/")}
+    assert len(changes) == 2  # one change-log entry per document written
+    assert documents - changes == {ld.base + path for path in FIXED_DOCUMENTS}
     with ld.client(follow_redirects=True) as c:
         for doc in sorted(documents):
             r = c.get(doc, headers={"Accept": "text/turtle"})
             assert r.status_code == 200, doc
-            graph = parse(r, "turtle", doc)
-            assert len(graph) > 0, doc
+            served = parse(r, "turtle", doc)
+            if doc == ld.base + "ontology":
+                assert (rdflib.URIRef(doc), rdflib.RDF.type, rdflib.OWL.Ontology) in served
+                continue
+            in_graph = doc.startswith(ld.base + "graph/")
+            own = [q.triple for q in quads if (q.graph_name if in_graph else q.subject) == NamedNode(doc)]
+            assert own, doc
+            expected = rdflib.Graph().parse(data="\n".join(f"{t} ." for t in own), format="nt")
+            if in_graph:  # a named graph is served as it is
+                assert set(expected) == set(served), doc
+            else:  # a thing's page adds incoming links, evidence and the page's own triples
+                assert set(expected) <= set(served), doc
 
 
 def test_page_links_resource_and_dataset(ld: LinkedServer) -> None:

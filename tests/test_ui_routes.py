@@ -1,11 +1,15 @@
-"""The query page's routes (page, static files, examples) over real HTTP, and the example queries."""
+"""The query page's routes (page, static files, examples), the app in-process, and the example queries."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pyoxigraph
 import pytest
 from conftest import Api
 from innograph.queries import examples, parse_header
+
+from innograph import queries
 
 
 def test_page_is_served_with_its_assets(shared_api: Api) -> None:
@@ -42,7 +46,8 @@ def test_examples_endpoint_lists_every_example(shared_api: Api) -> None:
 
 def test_every_example_has_a_header_and_parses() -> None:
     found = examples()
-    assert len(found) >= 6
+    shipped = {f.stem for f in Path(queries.__file__).parent.joinpath("examples").glob("*.rq")}
+    assert sorted(e.name for e in found) == sorted(shipped)  # every file, each once
     store = pyoxigraph.Store()
     for example in found:
         assert example.title and example.title != example.name, example.name

@@ -3,6 +3,7 @@
 
     python3 tasks.py serve   # set up .venv, ingest data/ into the embedded store, serve on :8000
     python3 tasks.py test    # set up .venv and the test tools, run the whole test suite
+    python3 tasks.py test -m "not slow"   # the quick loop: no real server processes (tests/README.md)
 
 Both create or refresh the virtual environment at ``.venv`` from the pinned ``requirements.lock``
 and install the ``innograph`` command there. Extra arguments go to ``innograph serve`` or pytest.

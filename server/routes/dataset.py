@@ -73,7 +73,6 @@ def _metadata_response(visit: Visit, kind: str, iri: str, title: str,
 
 @get_and_head(router, "/.well-known/void", "VoID description of the dataset")
 def void_description(visit: VisitDep) -> Response:
-
     def build() -> list[Triple]:
         names = list(MEDIA_TYPES)  # the dump names; the files are made when first downloaded
         return void.void_triples(visit.iris, _stats(visit), entity_list(visit), names, visit.state.modified)
@@ -83,7 +82,6 @@ def void_description(visit: VisitDep) -> Response:
 
 @get_and_head(router, "/catalog", "DCAT-AP 3 catalogue")
 def catalog(visit: VisitDep) -> Response:
-
     def build() -> list[Triple]:
         members = feed.retained_members(visit.store, visit.iris)
         issued = min((m.modified for m in members), default=visit.state.modified)

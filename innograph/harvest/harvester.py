@@ -175,13 +175,17 @@ class Harvester:
     async def _seed_items(self) -> list[QueueItem]:
         if self.plan.due_only and not self.plan.start_points:
             return [QueueItem(url, 0, None) for url in self.state.due(time.time())]
-        items: list[QueueItem] = []
+        items: dict[str, QueueItem] = {}
         for point in self.plan.start_points:
             try:
-                items += await self._items_of(point)
+                found = await self._items_of(point)
             except (StartPointError, FetchFailed, RobotsDenied) as exc:
                 self._fail(point.url, getattr(exc, "code", "robots_denied"), f"{point.kind}: {exc}")
-        return items
+                continue
+            for item in found:  # a URL given twice is fetched once; as a crawl start if it is one
+                if item.url not in items or item.scope is not None:
+                    items[item.url] = item
+        return list(items.values())
 
     async def _items_of(self, point: StartPoint) -> list[QueueItem]:
         url = normalise(point.url)

@@ -4,9 +4,11 @@ Each page is its own document: the id comes from its final URL (readable part + 
 URLs never share a graph). Its graph records, besides what the loaders extract (including
 ``ig:sourceUrl`` of the final URL and ``ig:retrievedOn``):
 
-    doc  prov:wasGeneratedBy  retrieval ;  schema:url  <final URL> ;  schema:sameAs  <first URL, if redirected>
-    retrieval  a prov:Activity ;  prov:endedAtTime  "..."^^xsd:dateTime ;  prov:used  <each URL of the chain> ;
-               http:statusCodeValue 200 ;  http:headers  [ http:fieldName "etag" ; http:fieldValue "..." ] ...
+    doc  prov:wasGeneratedBy  <{doc}/retrieval> ;  schema:url  <final URL> ;
+         schema:sameAs  <each earlier URL of its redirect chain: the aliases> .
+    <{doc}/retrieval>  a prov:Activity ;  prov:endedAtTime  "..."^^xsd:dateTime ;  prov:used  <each URL of the chain> ;
+         http:statusCodeValue 200 ;  http:headers  <{doc}/retrieval#etag> ...
+    <{doc}/retrieval#etag>  http:fieldName "etag" ;  http:fieldValue "..." .
 
 (``http:`` is the W3C HTTP Vocabulary in RDF; only the validators and the content type are kept.)
 """
@@ -104,7 +106,7 @@ def load_page(page: PageInput, base_iri: str) -> LoadedDocument:
 
 def provenance(iris: Iris, doc_id: str, fetched: PageInput) -> list[Triple]:
     doc = NamedNode(iris.document(doc_id))
-    retrieval = NamedNode(iris.entity("retrieval", doc_id))
+    retrieval = NamedNode(f"{doc.value}/retrieval")  # beside the loaders' {doc}/extraction
     stamp = fetched.retrieved.isoformat().replace("+00:00", "Z")
     triples = [
         Triple(doc, NamedNode(PROV + "wasGeneratedBy"), retrieval),

@@ -67,6 +67,7 @@ class Site:
     def __init__(self) -> None:
         self.log: list[tuple[str, dict[str, str]]] = []
         self.version = 1  # of /changing.html
+        self.vanished: int | None = None  # status of /vanishing.html once it is gone (404 or 410)
         self.page_delay = 0.0  # added to every page answer (the kill test slows the site down)
         self._busy_answers = 0
         self._lock = threading.Lock()
@@ -130,6 +131,7 @@ class Site:
             "/atom.xml": lambda h: Answer(200, ATOM, {"Content-Type": "application/atom+xml"}),
             "/rss.xml": lambda h: Answer(200, RSS, {"Content-Type": "application/rss+xml"}),
             "/changing.html": self._changing,
+            "/vanishing.html": self._vanishing,
             "/legacy.html": lambda h: Answer(200, html("Legacy page", "A page served without any validator. "
                                                       "Interreg Europe supports regions.").encode(),
                                              {"Content-Type": "text/html"}),
@@ -150,6 +152,7 @@ class Site:
         routes.update(_status_routes())
         routes.update(_charset_routes())
         routes.update(_crawl_routes())
+        routes.update(_many_pages())
         return routes
 
     def _static_pages(self) -> dict[str, Callable[[dict[str, str]], Answer]]:
@@ -162,6 +165,12 @@ class Site:
     def _changing(self, headers: dict[str, str]) -> Answer:
         body = html(f"Changing page, version {self.version}",
                     f"This is version {self.version} of a page about Interreg North Sea.").encode()
+        return _validated(body, "text/html; charset=utf-8")(headers)
+
+    def _vanishing(self, headers: dict[str, str]) -> Answer:
+        if self.vanished is not None:
+            return Answer(self.vanished, b"gone", {"Content-Type": "text/plain"})
+        body = html("Vanishing call", "A call of Interreg Europe that will be withdrawn.").encode()
         return _validated(body, "text/html; charset=utf-8")(headers)
 
     def _busy(self, headers: dict[str, str]) -> Answer:
@@ -236,9 +245,18 @@ def _crawl_routes() -> dict[str, Callable[[dict[str, str]], Answer]]:
         "/crawl/a.html": page("Crawl page A", "b.html", "index.html"),
         "/crawl/b.html": page("Crawl page B"),
         "/crawl/sub/c.html": page("Crawl page C", "d.html"),
-        "/crawl/sub/d.html": page("Crawl page D (depth 3)"),
+        "/crawl/sub/d.html": page("Crawl page D (depth 2)"),
         "/crawl/nofollow.html": page("Not to be followed"),
     }
+
+
+MANY = 16  # /many/0.html ... /many/15.html: the pages of the interrupted harvest
+
+
+def _many_pages() -> dict[str, Callable[[dict[str, str]], Answer]]:
+    return {f"/many/{n}.html": _validated(html(f"Page {n} of the programme news",
+                                               f"News number {n} of Interreg North Sea and its partner regions.")
+                                          .encode(), "text/html; charset=utf-8") for n in range(MANY)}
 
 
 def _big_page() -> bytes:
@@ -260,7 +278,7 @@ SITEMAP_PAGES = b"""<?xml version="1.0" encoding="UTF-8"?>
 """
 SITEMAP_MORE = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-  <url><loc>/pages/en-call.html</loc></url>
+  <url><loc>/legacy.html</loc></url>
   <url><loc>/changing.html</loc></url>
 </urlset>
 """

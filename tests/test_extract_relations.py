@@ -160,3 +160,37 @@ def test_a_town_keeps_its_name_as_written() -> None:
     town = _entity(text, "organisation", "gemeente Den Haag")
     extract_relations(_facts(text, town, language="nl"), SourceMeta(doc_id="doc"))
     assert (town.region, town.country) == ("Den Haag", "NL")
+
+
+def test_long_bullet_items_stay_in_the_list_under_their_heading() -> None:
+    text = (
+        "Project partners\n\n"
+        "  • Alpha Chamber of Commerce and Industry of the Northern Coast Region (XX)\n"
+        "  • Beta Research and Development Centre of the Applied University (XX)\n"
+        "  • Gamma Utility\n\nSomething else entirely, written as prose, no roles here.\n"
+    )
+    names = ("Alpha Chamber of Commerce and Industry of the Northern Coast Region", "Beta Research", "Gamma Utility")
+    orgs = [_entity(text, "organisation", n) for n in names]
+    extract_relations(_facts(text, *orgs), SourceMeta(doc_id="doc"))
+    assert [o.role for o in orgs] == ["partner", "partner", "partner"]
+
+
+def test_the_list_under_a_lead_partner_field_names_the_partners() -> None:
+    text = "The aim is to build a model.\n\nLead partner: Alpha Agency\n\n\n  • Beta Council (IE)\n  • Gamma Ltd (FI)\n"
+    alpha, beta, gamma = (_entity(text, "organisation", n) for n in ("Alpha Agency", "Beta Council", "Gamma Ltd"))
+    extract_relations(_facts(text, alpha, beta, gamma), SourceMeta(doc_id="doc"))
+    assert [alpha.role, beta.role, gamma.role] == ["lead-partner", "partner", "partner"]
+
+
+def test_a_sentence_introducing_a_list_gives_its_items_the_role_of_its_agent_cue() -> None:
+    text = "The network is coordinated by two partners, with many others:\n· Alpha Agency runs it;\n· Beta Centre helps.\n"
+    alpha, beta = _entity(text, "organisation", "Alpha Agency"), _entity(text, "organisation", "Beta Centre")
+    extract_relations(_facts(text, alpha, beta), SourceMeta(doc_id="doc"))
+    assert (alpha.role, beta.role) == ("coordinator", "coordinator")
+
+
+def test_a_heading_word_names_the_role_of_the_line_under_it() -> None:
+    text = "Varighed\n\nJuni 2015 – marts 2019\n\nFinansiering\n\nAlpha Fond og Beta Region\n"
+    alpha, beta = _entity(text, "organisation", "Alpha Fond"), _entity(text, "organisation", "Beta Region")
+    extract_relations(_facts(text, alpha, beta, language="da"), SourceMeta(doc_id="doc"))
+    assert (alpha.role, beta.role) == ("funder", "funder")

@@ -232,12 +232,6 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + ")", re.IGNORECASE)
 
 
-@cache
-def _label_pattern() -> re.Pattern[str]:
-    cues = sorted(lexicon.role_cues(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(c) for c in cues), re.IGNORECASE)
-
-
 def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: list[tuple[int, int]]) -> None:
     mentions = [(m, org) for org in organisations if org is not facts.main_entity for m in org.mentions]
     best: dict[int, tuple[int, str, Mention]] = {}  # id(org) -> (distance, role, cue)
@@ -303,37 +297,91 @@ def _gap(mention: Mention, start: int, end: int) -> int:
 
 
 _FIELD = re.compile(r"([^\n:]{3,30}):[ \t]*$")
-_MAX_LIST_LINES = 8
+_FIELD_LINE = re.compile(r"([^\n:]{3,30}):[ \t]*\S")
+_BULLET_LINE = re.compile(r"[ \t]*(?:[•·\-*–◦▪]|\d{1,2}[.)])[ \t]+")
+_MAX_LIST_LINES = 12
 _MAX_HEADING = 60
+_MAX_ITEM = 160  # a bullet item may be long ('X (IE)', 'X with Y'); a plain line that long is prose
+# the roles of a field that names one organisation: the list right under it names the others
+_LEADING_ROLES = frozenset({"lead-partner", "coordinator"})
 
 
 def _list_heading(text: str, pos: int) -> tuple[str, Mention] | None:
-    """The role of a 'Lead partner: X' field, or of the 'Partners:' heading of the list X is in."""
+    """The role of a 'Lead partner: X' field, or of the heading of the list X is an item of."""
     line_start = text.rfind("\n", 0, pos) + 1
     field = _FIELD.search(text, line_start, pos)
     if field is not None and (role := _role_of_label(field.group(1))):
         return role, Mention(field.start(1), field.end(1), field.group(1), EXTRACTOR + ".role-field")
     end = line_start - 1
-    for _ in range(_MAX_LIST_LINES):
-        if end <= 0:
-            return None
+    items = 0
+    while end > 0 and items < _MAX_LIST_LINES:
         start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if len(line) > _MAX_HEADING:
-            return None  # a paragraph ends the list
-        label = line.rstrip(":").strip()
-        role = _role_of_label(label) if label and len(label.split()) <= 3 else None
-        if role is not None:
-            at = text.find(label, start)
-            return role, Mention(at, at + len(label), label, EXTRACTOR + ".role-heading")
-        end = start - 1
+        raw, end = text[start:end], start - 1
+        line = raw.strip()
+        if not line:
+            continue
+        if _BULLET_LINE.match(raw) and len(line) <= _MAX_ITEM:
+            items += 1
+            continue
+        heading = _heading_role(text, start, line)
+        if heading is not None or len(line) > _MAX_HEADING:
+            return heading  # a paragraph ends the list
+        items += 1  # a short plain line is an item of the list too
     return None
+
+
+def _heading_role(text: str, start: int, line: str) -> tuple[str, Mention] | None:
+    """What a line above a list says of its items: a heading ('Partners', 'Projektpartnere'), an
+    introducing sentence ('... is coordinated by four partners:'), or a 'Lead partner: X' field,
+    under which the list names the other partners."""
+    label = line.rstrip(":").strip()
+    if len(label.split()) <= 3 and (role := _role_of_label(label)):
+        at = text.find(label, start)
+        return role, Mention(at, at + len(label), label, EXTRACTOR + ".role-heading")
+    if line.endswith(":") and len(line) <= _MAX_ITEM and (cue := _introducing_cue(line)) is not None:
+        at = text.find(line, start) + cue.start()
+        role = lexicon.role_cues()[cue.group().casefold()]
+        return role, Mention(at, at + len(cue.group()), cue.group(), EXTRACTOR + ".role-intro")
+    field = _FIELD_LINE.match(line)
+    if field is not None and _role_of_label(field.group(1)) in _LEADING_ROLES:
+        at = text.find(line, start)
+        return "partner", Mention(at, at + len(field.group(1)), field.group(1), EXTRACTOR + ".role-after-lead")
+    return None
+
+
+def _introducing_cue(line: str) -> re.Match[str] | None:
+    """The cue of a sentence that introduces a list: one followed by its agent word ('coordinated by
+    four partners:' -> coordinator), else the last one, nearest the list."""
+    cues = list(_cue_pattern().finditer(line))
+    for cue in cues:
+        if _agent_after().match(line, cue.end()):
+            return cue
+    return cues[-1] if cues else None
+
+
+@cache
+def _agent_after() -> re.Pattern[str]:
+    """The rest of a cue word, then the word that introduces its agent ('financ|é par', 'funded by')."""
+    agents = "|".join(re.escape(w) for w in lexicon.words("roles", "AGENT_WORDS"))
+    return re.compile(rf"\w*\s+(?:{agents})\b", re.IGNORECASE)
+
+
+@cache
+def _heading_roles() -> dict[str, str]:
+    """Role cues and the words that name a role only as a heading or field label ('Funding')."""
+    return {**lexicon.role_cues(), **{k.casefold(): v for k, v in lexicon.table("roles", "ROLE_HEADINGS").items()}}
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    labels = sorted(_heading_roles(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(c) for c in labels), re.IGNORECASE)
 
 
 def _role_of_label(label: str) -> str | None:
     """The role a field label or heading names; inside compounds too ('Projektpartnere')."""
     found = _label_pattern().search(label)
-    return lexicon.role_cues()[found.group().casefold()] if found else None
+    return _heading_roles()[found.group().casefold()] if found else None
 
 
 # ---- projects and programmes -------------------------------------------------------------------

@@ -77,3 +77,7 @@ GENERIC_BODY_WORDS = (
     "regionale",
     "nationale",
 )
+# words that name a role only as a heading or a field label ('Finansiering', then the funders)
+ROLE_HEADINGS = {"finansiering": "funder", "konsortium": "partner"}
+# the word that introduces the agent of a role verb ('koordineret af', 'finansieret af')
+AGENT_WORDS = ("af",)

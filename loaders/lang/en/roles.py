@@ -72,3 +72,7 @@ GENERIC_BODY_WORDS = (
     "management",
     "selection",
 )
+# words that name a role only as a heading or a field label ('Funding', then the funders)
+ROLE_HEADINGS = {"funding": "funder", "financing": "funder", "consortium": "partner"}
+# the word that introduces the agent of a role verb ('coordinated by', 'funded by')
+AGENT_WORDS = ("by",)

@@ -62,3 +62,7 @@ GENERIC_BODY_WORDS = (
     "bureau",
     "exécutif",
 )
+# words that name a role only as a heading or a field label ('Financement', then the funders)
+ROLE_HEADINGS = {"consortium": "partner", "financeurs": "funder"}
+# the word that introduces the agent of a role verb ('coordonné par', 'financé par')
+AGENT_WORDS = ("par",)

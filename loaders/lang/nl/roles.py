@@ -62,3 +62,7 @@ GENERIC_BODY_WORDS = (
     "gemeente",
     "selectiecomité",
 )
+# words that name a role only as a heading or a field label ('Financiering', then the funders)
+ROLE_HEADINGS = {"financiering": "funder", "consortium": "partner"}
+# the word that introduces the agent of a role verb ('gecoördineerd door', 'gefinancierd door')
+AGENT_WORDS = ("door",)

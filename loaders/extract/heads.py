@@ -8,6 +8,8 @@ it to tell an organisation's name from a place, a programme or a topic.
 
 from __future__ import annotations
 
+from functools import cache
+
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import strip_genitive
 
@@ -29,6 +31,11 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     return _last_head(words)
 
 
+@cache
+def _all_suffixes() -> tuple[str, ...]:
+    return tuple(lexicon.org_suffixes())
+
+
 def _last_head(words: list[str]) -> tuple[str, str] | None:
     heads = lexicon.org_heads()
     suffixes = lexicon.org_suffixes()
@@ -43,7 +50,7 @@ def _last_head(words: list[str]) -> tuple[str, str] | None:
             found = (low, heads[low])
         elif last_part in heads and "-" in low:
             found = (last_part, heads[last_part])
-        else:
+        elif last_part.endswith(_all_suffixes()):  # one test in C first: most words end in none
             for suffix, cls in suffixes.items():
                 if last_part.endswith(suffix) and len(last_part) > len(suffix) + 2:
                     found = (suffix, cls)

@@ -183,7 +183,10 @@ def test_the_list_under_a_lead_partner_field_names_the_partners() -> None:
 
 
 def test_a_sentence_introducing_a_list_gives_its_items_the_role_of_its_agent_cue() -> None:
-    text = "The network is coordinated by two partners, with many others:\n· Alpha Agency runs it;\n· Beta Centre helps.\n"
+    text = (
+        "The network is coordinated by two partners, with many others:\n"
+        "· Alpha Agency runs it;\n· Beta Centre helps.\n"
+    )
     alpha, beta = _entity(text, "organisation", "Alpha Agency"), _entity(text, "organisation", "Beta Centre")
     extract_relations(_facts(text, alpha, beta), SourceMeta(doc_id="doc"))
     assert (alpha.role, beta.role) == ("coordinator", "coordinator")
@@ -194,3 +197,10 @@ def test_a_heading_word_names_the_role_of_the_line_under_it() -> None:
     alpha, beta = _entity(text, "organisation", "Alpha Fond"), _entity(text, "organisation", "Beta Region")
     extract_relations(_facts(text, alpha, beta, language="da"), SourceMeta(doc_id="doc"))
     assert (alpha.role, beta.role) == ("funder", "funder")
+
+
+def test_a_field_label_beats_a_cue_of_the_same_sentence() -> None:
+    text = "Chef de file : Alpha Innovation SA, partenaire historique du réseau.\n"
+    alpha = _entity(text, "organisation", "Alpha Innovation SA")
+    extract_relations(_facts(text, alpha, language="fr"), SourceMeta(doc_id="doc"))
+    assert alpha.role == "lead-partner"

@@ -233,32 +233,42 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: list[tuple[int, int]]) -> None:
+    """A field or list heading the organisation stands under, else the nearest cue of its sentence."""
     mentions = [(m, org) for org in organisations if org is not facts.main_entity for m in org.mentions]
     best: dict[int, tuple[int, str, Mention]] = {}  # id(org) -> (distance, role, cue)
-    for start, end in sentences:
-        inside = [(m, org) for m, org in mentions if start <= m.start < end]
-        if not inside:
-            continue
-        for cue in _cue_pattern().finditer(facts.text, start, end):
-            role = lexicon.role_cues()[cue.group().casefold()]
-            nearest = min(inside, key=lambda pair: _gap(pair[0], cue.start(), cue.end()))
-            gap = _gap(nearest[0], cue.start(), cue.end())
-            org = nearest[1]
-            if gap <= _MAX_CUE_GAP and (id(org) not in best or gap < best[id(org)][0]):
-                best[id(org)] = (gap, role, Mention(cue.start(), cue.end(), cue.group(), EXTRACTOR + ".role"))
-    _share_along_enumerations(facts.text, mentions, best)
     for m, org in mentions:
-        if id(org) in best:
-            continue
-        heading = _list_heading(facts.text, m.start)
+        heading = None if id(org) in best else _list_heading(facts.text, m.start)
         if heading is not None:
-            best[id(org)] = (0, heading[0], heading[1])
+            best[id(org)] = (-1, heading[0], heading[1])  # the page's layout beats any cue
+    by_cue = _roles_from_cues(facts.text, mentions, sentences)
+    _share_along_enumerations(facts.text, mentions, by_cue)
+    for key, found in by_cue.items():
+        best.setdefault(key, found)
     for org in organisations:
         org.role = None
         if id(org) in best:
             _, role, cue = best[id(org)]
             org.role = role
             facts.relations.append(RelationFact(org, "role", role, cue))
+
+
+def _roles_from_cues(
+    text: str, mentions: list[tuple[Mention, EntityFact]], sentences: list[tuple[int, int]]
+) -> dict[int, tuple[int, str, Mention]]:
+    """Each cue speaks of the organisation nearest to it in its sentence (a cue belongs to one)."""
+    best: dict[int, tuple[int, str, Mention]] = {}
+    for start, end in sentences:
+        inside = [(m, org) for m, org in mentions if start <= m.start < end]
+        if not inside:
+            continue
+        for cue in _cue_pattern().finditer(text, start, end):
+            role = lexicon.role_cues()[cue.group().casefold()]
+            nearest = min(inside, key=lambda pair: _gap(pair[0], cue.start(), cue.end()))
+            gap = _gap(nearest[0], cue.start(), cue.end())
+            org = nearest[1]
+            if gap <= _MAX_CUE_GAP and (id(org) not in best or gap < best[id(org)][0]):
+                best[id(org)] = (gap, role, Mention(cue.start(), cue.end(), cue.group(), EXTRACTOR + ".role"))
+    return best
 
 
 @cache

@@ -23,7 +23,11 @@ VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 STAMP = VENV / ".innograph-installed"
 SETUPTOOLS = "setuptools==80.9.0"  # the build backend, pinned like everything else
-SYSTEM_TEST_PACKAGES = {"chromedriver": ["chromium", "chromium-driver"], "java": ["default-jre-headless"]}
+SYSTEM_TEST_PACKAGES = {
+    "chromedriver": ["chromium", "chromium-driver"],
+    "java": ["default-jre-headless"],
+    "virtuoso-t": ["virtuoso-opensource"],  # the Virtuoso backend tests start private instances (never the service)
+}
 
 
 def sh(*cmd: str | Path, **kwargs: object) -> None:
@@ -48,7 +52,8 @@ def ensure_venv() -> None:
 
 
 def ensure_system_test_tools() -> None:
-    """Chromium + ChromeDriver for the page tests, Java for the reasoner (Debian packages)."""
+    """Chromium + ChromeDriver for the page tests, Java for the reasoner, Virtuoso for the remote
+    backend tests (Debian packages; installing Virtuoso does not start its service in a container)."""
     missing = [pkg for tool, pkgs in SYSTEM_TEST_PACKAGES.items() if not shutil.which(tool) for pkg in pkgs]
     if not missing:
         return

@@ -26,6 +26,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pyoxigraph import Literal, NamedNode, Triple
 from quick_loop import pytest_collection_modifyitems  # noqa: F401 - pytest reads hooks from conftest
+from virtuoso.fixtures import virtuoso_pair, virtuoso_store  # noqa: F401 - pytest reads fixtures from conftest
 
 from innograph.iris import Iris
 from innograph.settings import Settings
@@ -288,9 +289,17 @@ def oxigraph_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Ox
         yield public, full
 
 
-@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.remote)])
+@pytest.fixture(params=[
+    "embedded",
+    pytest.param("remote", marks=pytest.mark.remote),
+    pytest.param("virtuoso", marks=pytest.mark.virtuoso),
+])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
-    """An empty store of each backend: embedded (tmp dir) and remote (two `oxigraph serve`)."""
+    """An empty store of each backend: embedded (tmp dir), remote (two `oxigraph serve`), and
+    remote with the Virtuoso flavour (two private Virtuoso instances: tests/virtuoso/)."""
+    if request.param == "virtuoso":
+        yield virtuoso_store(request.getfixturevalue("virtuoso_pair"), IRIS)
+        return
     if request.param == "embedded":
         store = EmbeddedStore(tmp_path / "store", IRIS, workers=1, timeout=10.0)
         try:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 # Fixtures that start real processes (uvicorn, `oxigraph serve`, Chromium): their tests are slow.
-REAL_PROCESS_FIXTURES = frozenset({"shared_server", "live_server", "oxigraph_pair", "browser"})
-SLOW_MARKERS = ("remote", "browser")
+REAL_PROCESS_FIXTURES = frozenset({"shared_server", "live_server", "oxigraph_pair", "browser", "virtuoso_pair"})
+SLOW_MARKERS = ("remote", "browser", "virtuoso")
 # Slow tests in files whose owners have not marked them yet (each took 2-13 s on the shared 2-core
 # VM at load ~7, about 1-4 s quiet): a test id, or a whole file. A stale entry is an error (below).
 # Owners: move the mark into your file (`@pytest.mark.slow`) and delete the line here.

@@ -22,6 +22,7 @@ from innograph.store.base import (
 )
 from innograph.store.embedded import EmbeddedStore
 from innograph.store.remote import RemoteStore
+from innograph.store.virtuoso import VirtuosoStore
 
 __all__ = [
     "DocumentWrite",
@@ -41,12 +42,25 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "UpdateFailed",
+    "VirtuosoStore",
     "open_store",
 ]
 
 
 def open_store(settings: Settings) -> Store:
     """The store the settings describe (``INNOGRAPH_BACKEND``)."""
+    if settings.backend == "remote" and settings.remote_flavour == "virtuoso":
+        return VirtuosoStore(
+            settings.iris,
+            settings.remote_query_url,
+            settings.remote_update_url,
+            full_query_url=settings.remote_full_query_url,
+            full_update_url=settings.remote_full_update_url,
+            timeout=settings.query_timeout,
+            max_result_bytes=settings.max_result_bytes,
+            user=settings.remote_user,
+            password=settings.remote_password,
+        )
     if settings.backend == "remote":
         return RemoteStore(
             settings.iris,

@@ -1,0 +1,356 @@
+"""The remote backend's Virtuoso dialect (``INNOGRAPH_REMOTE_FLAVOUR=virtuoso``).
+
+Virtuoso 7.2 answers SPARQL 1.1 with deviations that would silently change innograph's answers.
+Each one is absorbed here, so that ``remote.py`` stays generic (measured facts:
+``../shared/reference/virtuoso-backend.md``; the configuration: ``virtuoso_config.py``):
+
+- its default graph is the union of *all* graphs, its own system graphs included: every query is
+  sent with ``input:default-graph-exclude`` / ``input:named-graph-exclude`` for those graphs;
+- ``ResultSetMaxRows`` truncates answers with a 200: an answer marked ``X-SPARQL-MaxRows`` is
+  refused (:class:`ResultTooLarge`), never returned as complete;
+- every query carries innograph's time limit as Virtuoso's "anytime" ``timeout``, so Virtuoso
+  itself stops at the limit; the partial answer it then sends (``X-SQL-State: S1TAT``) becomes
+  :class:`QueryTimeout`, like its hard limit (``SR171``);
+- ``DROP/CLEAR ALL``, ``NAMED`` and ``DEFAULT`` answer 200 and delete nothing: they are rewritten
+  into one ``DROP SILENT GRAPH`` per graph, in the same request;
+- it has no default graph to write to: updates run with ``default-graph-uri`` = :data:`DEFAULT_GRAPH`,
+  a graph that queries see in the default graph but never as a named graph;
+- ``INSERT DATA`` refuses blank nodes and fails above ~2,000 triples: a large document, or one
+  with blank nodes, is loaded through the Graph Store Protocol into a staging graph, then swapped
+  in by one update (``DROP`` + ``MOVE``), so the replacement stays one transaction;
+- Virtuoso extensions can fetch URLs (``bif:http_get`` even for anonymous users, ``DEFINE get:soft``
+  sponging): queries and updates using ``DEFINE``, ``bif:`` or ``sql:`` are refused before
+  anything is sent (:class:`ExtensionRefused`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import uuid
+from collections.abc import Iterable, Mapping
+from email.message import Message
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+from pyoxigraph import BlankNode, NamedNode, Triple
+from SPARQLWrapper import DIGEST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+
+import innograph.store.sparql_text as sparql_text
+from innograph.iris import Iris
+from innograph.store.base import (
+    DocumentWrite,
+    Partition,
+    QueryFailed,
+    QueryRequest,
+    QuerySyntaxError,
+    QueryTimeout,
+    ResultTooLarge,
+    StoreError,
+    StoreUnavailable,
+    UpdateFailed,
+)
+from innograph.store.remote import RemoteStore
+from innograph.store.virtuoso_config import time_limit
+
+# Graphs a fresh Virtuoso 7.2 holds (measured): its RDF-view metadata, the LDP vocabulary and the
+# service description (named after [URIQA] DefaultHost, unset in virtuoso_config.py).
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+)
+DEFAULT_GRAPH = "urn:innograph:default-graph"  # where updates without GRAPH write
+STAGING_PREFIX = "urn:innograph:staging:"
+INSERT_DATA_TRIPLES = 1000  # above this, one INSERT DATA is slow or refused ("10000 lines")
+ANYTIME_GRACE = 5.0  # seconds the client waits past the limit for Virtuoso's own (partial) answer
+
+_DROP_MANY = re.compile(r"\b(DROP|CLEAR)\s+(SILENT\s+)?(ALL|NAMED|DEFAULT)\b", re.I)
+_EXTENSION_WORD = re.compile(r"(?<![\w?$:])DEFINE\b|(?<![\w:])(bif|sql):", re.I)
+_IRI = re.compile(r"<([^<>\"{}|^`\\\s]*)>")
+_STRINGS_AND_COMMENTS = re.compile(
+    r"'''.*?'''" r'|""".*?"""' r"|'(?:[^'\\\n]|\\.)*'" r'|"(?:[^"\\\n]|\\.)*"' r"|#[^\n]*", re.S
+)
+
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+_ASK_VARIABLE = "__ASK_RETVAL"
+
+
+class ExtensionRefused(QueryFailed):
+    """A Virtuoso extension that can make the server fetch URLs (``DEFINE``, ``bif:``, ``sql:``)."""
+
+    code = "service_refused"
+
+
+def refuse_extensions(text: str) -> None:
+    """Raise :class:`ExtensionRefused` when ``text`` uses ``DEFINE``, or a function or IRI in
+    Virtuoso's ``bif:`` / ``sql:`` namespaces (strings and comments do not count)."""
+    outside_strings = _STRINGS_AND_COMMENTS.sub(" ", text)
+    iris = _IRI.findall(outside_strings)
+    bare = _IRI.sub(" ", outside_strings)
+    found = _EXTENSION_WORD.search(bare)
+    if found is None:
+        found = next((m for m in map(re.compile(r"^(bif|sql):", re.I).match, iris) if m), None)
+    if found is not None:
+        raise ExtensionRefused(
+            f"{found.group(0).strip()!r}: Virtuoso extensions are not allowed (they can fetch URLs); "
+            "use standard SPARQL 1.1"
+        )
+
+
+def graph_store_url(update_url: str) -> str:
+    """Virtuoso's Graph Store Protocol endpoint beside its SPARQL endpoint (same authentication)."""
+    parts = urlsplit(update_url)
+    path = parts.path.rstrip("/")
+    for sparql, crud in (("/sparql-auth", "/sparql-graph-crud-auth"), ("/sparql", "/sparql-graph-crud")):
+        if path.endswith(sparql):
+            return urlunsplit(parts._replace(path=path[: -len(sparql)] + crud, query=""))
+    raise StoreError(f"{update_url}: a Virtuoso update URL ends with /sparql or /sparql-auth")
+
+
+class VirtuosoStore(RemoteStore):
+    """:class:`RemoteStore` for Virtuoso: one instance per partition (``public`` and ``full``)."""
+
+    def __init__(
+        self,
+        iris: Iris,
+        query_url: str,
+        update_url: str = "",
+        *,
+        full_query_url: str = "",
+        full_update_url: str = "",
+        timeout: float = 30.0,
+        max_result_bytes: int = 50_000_000,
+        user: str = "",
+        password: str = "",
+    ) -> None:
+        super().__init__(
+            iris,
+            query_url,
+            update_url,
+            full_query_url=full_query_url,
+            full_update_url=full_update_url,
+            timeout=timeout,
+            max_result_bytes=max_result_bytes,
+        )
+        self.user = user
+        self.password = password
+        self._checked: set[Partition] = set()
+        self._check_lock = threading.Lock()
+        self._excludes = "".join(
+            f"DEFINE input:default-graph-exclude <{g}>\nDEFINE input:named-graph-exclude <{g}>\n" for g in SYSTEM_GRAPHS
+        ) + f"DEFINE input:named-graph-exclude <{DEFAULT_GRAPH}>\n"
+
+    def start(self) -> None:
+        for partition in self._endpoints:
+            self._checked_config(partition)
+
+    # -- configuration check: fail loudly at the first use ------------------------------------
+
+    def _checked_config(self, partition: Partition) -> None:
+        with self._check_lock:
+            if partition in self._checked:
+                return
+            limit, rows = self._server_limits(partition)
+            wanted = time_limit(self.timeout)
+            if not 0 < limit <= wanted:
+                raise StoreError(
+                    f"Virtuoso ({partition}): [SPARQL] MaxQueryExecutionTime is {limit}, it must be between 1 and "
+                    f"{wanted} (INNOGRAPH_QUERY_TIMEOUT rounded up) so that Virtuoso stops work at the limit too; "
+                    "write the ini with `python -m innograph.store.virtuoso_config`"
+                )
+            if rows <= 0:
+                raise StoreError(f"Virtuoso ({partition}): [SPARQL] ResultSetMaxRows must be set (it is {rows})")
+            self._checked.add(partition)
+
+    def _server_limits(self, partition: Partition) -> tuple[int, int]:
+        query = (
+            'SELECT (bif:virtuoso_ini_item_value("SPARQL", "MaxQueryExecutionTime") AS ?t) '
+            '(bif:virtuoso_ini_item_value("SPARQL", "ResultSetMaxRows") AS ?r) WHERE { }'
+        )
+        client = super()._client(partition, self.timeout)
+        client.setQuery(query)
+        client.addCustomHttpHeader("Accept", "application/sparql-results+json")
+        try:
+            row = json.loads(client.query().response.read())["results"]["bindings"][0]
+        except (OSError, SPARQLWrapperException, ValueError, KeyError, IndexError) as exc:
+            raise StoreUnavailable(f"Virtuoso ({partition}): cannot read its limits: {exc}") from exc
+        return _int_or_zero(row.get("t")), _int_or_zero(row.get("r"))
+
+    # -- queries ----------------------------------------------------------------------------------
+
+    def _client(self, partition: Partition, timeout: float) -> SPARQLWrapper:
+        client = super()._client(partition, timeout)
+        if self.user:
+            client.setHTTPAuth(DIGEST)
+            client.setCredentials(self.user, self.password)
+        return client
+
+    def _prepare_query(self, client: SPARQLWrapper, request: QueryRequest, timeout: float) -> None:
+        refuse_extensions(request.query)
+        self._checked_config(request.partition)
+        client.setQuery(self._excludes + request.query)
+        client.addParameter("timeout", str(math.ceil(timeout * 1000)))  # "anytime": Virtuoso stops at the limit
+        client.setTimeout(math.ceil(timeout + ANYTIME_GRACE))
+
+    def _query_failure(self, exc: Exception, timeout: float) -> StoreError:
+        if not isinstance(exc, SPARQLWrapperException):
+            return StoreUnavailable(f"Virtuoso: {exc}")
+        if "SR171" in str(exc) or "S1T00" in str(exc):
+            return QueryTimeout(f"Virtuoso stopped the query at its time limit ({timeout:g} s)")
+        return QueryFailed(f"Virtuoso: {_server_message(exc)}")
+
+    def _checked_answer(self, request: QueryRequest, headers: Message, body: bytes, timeout: float) -> bytes:
+        if headers.get("X-SQL-State") == "S1TAT":  # "anytime": the answer is partial
+            raise QueryTimeout(f"the query did not finish within {timeout:g} s (Virtuoso returned a partial answer)")
+        if headers.get("X-SPARQL-MaxRows"):
+            raise ResultTooLarge(
+                f"the answer has more than {headers['X-SPARQL-MaxRows']} rows (Virtuoso's ResultSetMaxRows); "
+                "add a LIMIT/OFFSET"
+            )
+        if query_form(request.query) == "ASK":
+            media_type = headers.get("Content-Type", "").split(";")[0].strip().lower()
+            return boolean_answer(media_type, body)
+        return body
+
+    # -- writes -----------------------------------------------------------------------------------
+
+    def _update(self, partition: Partition, update: str) -> None:
+        if not update:
+            return
+        refuse_extensions(update)
+        self._checked_config(partition)
+        if _DROP_MANY.search(_STRINGS_AND_COMMENTS.sub(" ", update)):
+            update = self._explicit_drops(partition, update)
+        client = self._client(partition, self.timeout)
+        client.setQuery(update)
+        client.addParameter("default-graph-uri", DEFAULT_GRAPH)
+        try:
+            client.query().response.read()
+        except QueryBadFormed as exc:
+            raise QuerySyntaxError(_server_message(exc)) from exc
+        except SPARQLWrapperException as exc:
+            raise UpdateFailed(f"Virtuoso: {_server_message(exc)}") from exc
+        except OSError as exc:
+            raise StoreUnavailable(f"Virtuoso update failed: {exc}") from exc
+        self._generation += 1
+
+    def _explicit_drops(self, partition: Partition, update: str) -> str:
+        """``DROP/CLEAR ALL|NAMED|DEFAULT`` as one ``DROP SILENT GRAPH`` per graph (Virtuoso
+        answers 200 to the originals and deletes nothing). Only whole operations are rewritten:
+        the keyword must stand where an operation starts."""
+        named = [g for g in self._named_graphs(partition) if g != DEFAULT_GRAPH]
+
+        def replace(match: re.Match[str]) -> str:
+            scope = match.group(3).upper()
+            graphs = {"ALL": [*named, DEFAULT_GRAPH], "NAMED": named, "DEFAULT": [DEFAULT_GRAPH]}[scope]
+            return sparql_text.drop_graphs(graphs) or f"DROP SILENT GRAPH <{DEFAULT_GRAPH}>"
+
+        return _DROP_MANY.sub(replace, update)
+
+    def _named_graphs(self, partition: Partition) -> list[str]:
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", partition=partition)
+        return [r["g"].value for r in rows if isinstance(r.get("g"), NamedNode)]
+
+    def write_document(self, write: DocumentWrite) -> None:
+        sizes = [len(write.public), len(write.personal), len(write.extra_public)]
+        triples = [*write.public, *write.personal, *write.extra_public]
+        if sum(sizes) < INSERT_DATA_TRIPLES and not any(_has_blank_node(t) for t in triples):
+            super().write_document(write)  # one small INSERT DATA per partition
+            return
+        if write.personal:
+            self._require("full")  # refused before anything is written
+        hash_triple = Triple(
+            NamedNode(write.graph), NamedNode(self.iris.term("fingerprint")), sparql_text.term(write.content_hash)
+        )
+        public = [*write.public, hash_triple]
+        if self.has_personal_view:
+            replace = {write.graph: public}
+            if write.personal_graph:
+                replace[write.personal_graph] = write.personal
+            self._staged_write("full", replace, {})
+        added = {write.extra_graph: write.extra_public} if write.extra_graph and write.extra_public else {}
+        self._staged_write("public", {write.graph: public}, added)
+
+    def _staged_write(
+        self, partition: Partition, replace: Mapping[str, list[Triple]], add: Mapping[str, list[Triple]]
+    ) -> None:
+        """Load each graph into a staging graph through the Graph Store Protocol, then swap them
+        all in with one update (one transaction): readers see the old graphs or the new ones."""
+        stages = {graph: self._stage(partition, triples) for graph, triples in [*replace.items(), *add.items()]}
+        operations = []
+        for graph in replace:
+            operations.append(f"DROP SILENT GRAPH <{graph}>")
+            if stages[graph]:
+                operations.append(f"MOVE SILENT GRAPH <{stages[graph]}> TO <{graph}>")
+        for graph in add:
+            if stages[graph]:
+                operations.append(f"ADD SILENT GRAPH <{stages[graph]}> TO <{graph}>")
+                operations.append(f"DROP SILENT GRAPH <{stages[graph]}>")
+        self._update(partition, " ;\n".join(operations))
+
+    def _stage(self, partition: Partition, triples: Iterable[Triple]) -> str | None:
+        body = "".join(f"{t} .\n" for t in triples)
+        if not body:
+            return None
+        stage = f"{STAGING_PREFIX}{uuid.uuid4()}"
+        _, update_url = self._require(partition)
+        auth = httpx.DigestAuth(self.user, self.password) if self.user else None
+        try:
+            response = httpx.post(
+                graph_store_url(update_url),
+                params={"graph-uri": stage},
+                content=body.encode(),
+                headers={"Content-Type": "application/n-triples"},
+                auth=auth,
+                timeout=max(self.timeout, 60.0),
+            )
+        except httpx.HTTPError as exc:
+            raise StoreUnavailable(f"Virtuoso Graph Store Protocol: {exc}") from exc
+        if response.status_code not in (200, 201, 204):
+            raise UpdateFailed(f"Virtuoso Graph Store Protocol: HTTP {response.status_code} {response.text[:300]}")
+        return stage
+
+
+def query_form(query: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword outside strings, IRIs, comments."""
+    found = _FORM.search(_IRI.sub(" ", _STRINGS_AND_COMMENTS.sub(" ", query)))
+    return found.group(1).upper() if found else None
+
+
+def boolean_answer(media_type: str, body: bytes) -> bytes:
+    """An ASK answer in the standard boolean shape: Virtuoso sends a one-row table whose variable
+    is ``__ASK_RETVAL`` (1 or 0), in every results format."""
+    if _ASK_VARIABLE.encode() not in body:
+        return body
+    value = "false" if re.search(rb"(?<![\w.])0(?![\w.])", body.split(_ASK_VARIABLE.encode(), 2)[-1]) else "true"
+    if media_type in ("application/sparql-results+json", "application/json"):
+        return json.dumps({"head": {}, "boolean": value == "true"}).encode()
+    if media_type in ("application/sparql-results+xml", "application/xml"):
+        return (
+            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head/><boolean>{value}</boolean></sparql>\n"
+        ).encode()
+    return f"{value}\n".encode()  # CSV / TSV: no standard shape; the value alone
+
+
+def _has_blank_node(triple: Triple) -> bool:
+    return isinstance(triple.subject, BlankNode) or isinstance(triple.object, BlankNode)
+
+
+def _int_or_zero(binding: dict[str, str] | None) -> int:
+    try:
+        return int(float(binding["value"])) if binding else 0
+    except ValueError:
+        return 0
+
+
+def _server_message(exc: Exception) -> str:
+    """Virtuoso's own error line out of SPARQLWrapper's wrapping ("Response: b'...'")."""
+    text = str(exc)
+    found = re.search(r"Virtuoso \w+ Error [^\\\n]*", text)
+    return found.group(0) if found else text[:500]

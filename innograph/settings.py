@@ -34,6 +34,15 @@ class Settings(BaseSettings):
     remote_full_update_url: str = Field(
         "", description="Remote backend: update endpoint of the dataset that also holds personal graphs."
     )
+    remote_flavour: Literal["generic", "virtuoso"] = Field(
+        "generic",
+        description="Remote backend: `generic` (any SPARQL 1.1 server) or `virtuoso` (absorbs Virtuoso's "
+        "deviations: system graphs, row cap, partial answers, DROP ALL, blank nodes; see the README).",
+    )
+    remote_user: str = Field(
+        "", description="Remote backend: user for the update endpoints (HTTP Digest). Empty: no authentication."
+    )
+    remote_password: str = Field("", description="Remote backend: password of `INNOGRAPH_REMOTE_USER`.")
     token: str = Field(
         "", description="Bearer token for SPARQL Update and personal data. Empty: updates off, personal data hidden."
     )

@@ -97,7 +97,55 @@ def find_projects(text: str, toks: list[Token]) -> list[NameMatch]:
                 break
     out.extend(_name_lists(text, toks))
     out.extend(_names_before_project_word(text))
+    out.extend(_described_items(text))
     return out
+
+
+_MAX_ITEM_WORDS = 6
+_MIN_DESCRIPTION_WORDS = 5  # a sentence, not a field label ('Projet Website')
+_FIELD_LINE = re.compile(r"[^\W\d_][^:\n]{0,30}\s?:\s")
+
+
+def _described_items(text: str) -> list[NameMatch]:
+    """A list item whose description opens with a project word ('• TIGRE' then 'Le projet vise à
+    ...'; '- X' then 'The project ...'): a database or programme page listing its projects."""
+    lines = lines_with_offsets(text)
+    out = []
+    for index, (offset, line) in enumerate(lines):
+        bullet = _BULLET.match(line)
+        item = line[bullet.end() :].strip().strip(_QUOTES) if bullet else ""
+        if not item or len(item.split()) > _MAX_ITEM_WORDS or item.endswith((".", ":", ";", ",")):
+            continue
+        if not is_capitalised(item) or _opens_with_project_word(item):
+            continue  # 'Projet sur X platform' is a link to a project, not its name
+        description = _description_after(lines, index)
+        if description is None or len(description.split()) < _MIN_DESCRIPTION_WORDS:
+            continue
+        if not _opens_with_project_word(description):
+            continue
+        start = text.find(item, offset)
+        out.append(NameMatch(start, start + len(item), item, "entities.project-described", 0.7))
+    return out
+
+
+def _description_after(lines: list[tuple[int, str]], index: int) -> str | None:
+    """The first line after a list item that is neither blank nor a field ('Code : 34 GR 1')."""
+    for _, line in lines[index + 1 :]:
+        stripped = line.strip()
+        if stripped and not _FIELD_LINE.match(stripped):
+            return stripped
+    return None
+
+
+def _opens_with_project_word(line: str) -> bool:
+    """'Le projet vise', 'The project will', 'Projektet har', 'Dit project': at most an article first."""
+    if _BULLET.match(line):
+        return False  # the next item of the list, not a description
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", line)[:2]]
+    project_words = _words("entities", "PROJECT_WORDS")
+    if words and words[0] in project_words:
+        return True
+    return len(words) == 2 and words[0] in lexicon.stop_words() and words[1] in project_words
 
 
 _NUMBER_WORDS = "deux|trois|quatre|two|three|four|to|tre|fire|twee|drie|vier|\\d{1,2}"

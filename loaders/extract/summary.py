@@ -6,9 +6,7 @@ measures what the graph really holds, not what the extractor meant to write.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
+import innograph.queries as queries
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 
 from innograph.iris import Iris
@@ -16,23 +14,15 @@ from innograph.iris import Iris
 _SEP = "\u001f"
 
 
-@cache
-def query_text(name: str) -> str:
-    return (resources.files("innograph.queries") / "summary" / f"{name}.rq").read_text(encoding="utf-8")
-
-
 def _run(store: Store, iris: Iris, name: str, bindings: dict[str, NamedNode]) -> list[dict[str, object]]:
+    # the document's own in-memory store: values are bound as terms by pyoxigraph itself
     solutions = store.query(
-        query_text(name),
-        prefixes={"ig": iris.vocab},
+        queries.text(f"summary/{name}", iris.vocab),
         substitutions={Variable(k): v for k, v in bindings.items()},
     )
     assert isinstance(solutions, QuerySolutions), name  # every summary query is a SELECT
     names = [v.value for v in solutions.variables]
-    rows = []
-    for solution in solutions:
-        rows.append({n: solution[n] for n in names})
-    return rows
+    return [{n: solution[n] for n in names} for solution in solutions]
 
 
 def _value(term: object) -> str | None:

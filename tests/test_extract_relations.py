@@ -204,3 +204,13 @@ def test_a_field_label_beats_a_cue_of_the_same_sentence() -> None:
     alpha = _entity(text, "organisation", "Alpha Innovation SA")
     extract_relations(_facts(text, alpha, language="fr"), SourceMeta(doc_id="doc"))
     assert alpha.role == "lead-partner"
+
+
+def test_of_several_framing_programmes_a_listed_project_takes_the_one_heading_its_list() -> None:
+    text = "Projects of Interreg Alpha Sea\nProgramme Interreg Beta Land\n• ZORBA\nThe project links firms.\n"
+    zorba = _entity(text, "project", "ZORBA")
+    alpha, beta = _entity(text, "programme", "Interreg Alpha Sea"), _entity(text, "programme", "Interreg Beta Land")
+    facts = _facts(text, zorba, alpha, beta)
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    links = [(r.subject.name, r.value) for r in facts.relations if r.kind == "programme"]
+    assert links == [("ZORBA", "Interreg Beta Land")]

@@ -419,7 +419,7 @@ def _programmes_of_projects(facts: DocumentFacts, sentences: list[tuple[int, int
         projects.append(main)
     framing = _framing(programmes)
     for project in projects:
-        named = _named_near(project, programmes, sentences)
+        named = _named_near(project, programmes, sentences) or _nearest_before(project, framing)
         for programme in named or framing:
             evidence = _evidence_for(project, programme, facts.text)
             facts.relations.append(RelationFact(project, "programme", programme.name, evidence, programme))
@@ -434,6 +434,16 @@ def _named_near(
         if any(s <= pm.start < e for pm in programme.mentions for s, e in spans) and programme not in out:
             out.append(programme)
     return _framing(out) if out else []
+
+
+def _nearest_before(project: EntityFact, framing: list[EntityFact]) -> list[EntityFact]:
+    """Of several framing programmes, the one written last before the project: the heading of the
+    list the project is an item of ('Programme opérationnel X' over '• PROJECT')."""
+    if len(framing) < 2 or not project.mentions:
+        return framing
+    first = min(m.start for m in project.mentions)
+    before = [(pm.start, p) for p in framing for pm in p.mentions if pm.end <= first]
+    return [max(before, key=lambda pair: pair[0])[1]] if before else framing
 
 
 def _evidence_for(project: EntityFact, programme: EntityFact, text: str) -> Mention:

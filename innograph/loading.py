@@ -7,28 +7,19 @@ becomes a :class:`Failure` with a reason, so one bad file never stops a batch.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from innograph import __version__
 from innograph.iris import Iris
-from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
+from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, doc_id_for
 from innograph.loaders.registry import load
-
-_DOC_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 @dataclass
 class Failure:
     path: str
     reason: str
-
-
-def doc_id_for(path: Path) -> str:
-    """The document id is its file name without suffix (``data/000_ab.txt`` -> ``000_ab``)."""
-    value = _DOC_ID.sub("-", path.stem).strip("-")
-    return value or "doc-" + hashlib.sha1(path.name.encode()).hexdigest()[:12]
 
 
 def fingerprint(data: bytes, meta: SourceMeta) -> str:

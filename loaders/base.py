@@ -8,6 +8,7 @@ leaves through a public interface without the token.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +16,15 @@ from typing import Protocol
 from pyoxigraph import Triple
 
 from innograph.iris import Iris
+
+_DOC_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def doc_id_for(path: Path) -> str:
+    """A file's document id, the same for every command: its name without suffix, characters
+    other than letters, digits, '_' and '-' replaced by '-' (``data/000_ab.txt`` -> ``000_ab``)."""
+    value = _DOC_ID.sub("-", path.stem).strip("-")
+    return value or "doc-" + hashlib.sha1(path.name.encode()).hexdigest()[:12]
 
 
 class LoaderError(Exception):

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from conftest import IRIS
+from innograph.loaders.base import doc_id_for
 from pyoxigraph import NamedNode
 
 from innograph.ingest import ingest
-from innograph.loading import doc_id_for
 from innograph.store.embedded import EmbeddedStore
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -8,10 +8,10 @@ import re
 import sys
 from pathlib import Path
 
-from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
+from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, doc_id_for
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
 
-from innograph.iris import Iris, slug
+from innograph.iris import Iris
 
 FORMATS = {
     "turtle": RdfFormat.TURTLE,
@@ -32,10 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=["summary", *FORMATS],
         help="summary: the extraction summary as JSON; otherwise the graph (turtle: public graph only)",
     )
-
-
-def doc_id_for(path: Path) -> str:
-    return slug(path.stem)
 
 
 def iris_from_settings() -> Iris:

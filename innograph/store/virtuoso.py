@@ -18,6 +18,8 @@ Each one is absorbed here, so that ``remote.py`` stays generic (measured facts:
 - ``INSERT DATA`` refuses blank nodes and fails above ~2,000 triples: a large document, or one
   with blank nodes, is loaded through the Graph Store Protocol into a staging graph, then swapped
   in by one update (``DROP`` + ``MOVE``), so the replacement stays one transaction;
+- ASK answers come as a table (``__ASK_RETVAL``) and blank nodes as ``nodeID://`` IRIs-like labels:
+  both are put back in the standard shape;
 - Virtuoso extensions can fetch URLs (``bif:http_get`` even for anonymous users, ``DEFINE get:soft``
   sponging): queries and updates using ``DEFINE``, ``bif:`` or ``sql:`` are refused before
   anything is sent (:class:`ExtensionRefused`).
@@ -78,6 +80,8 @@ _STRINGS_AND_COMMENTS = re.compile(
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 _ASK_VARIABLE = "__ASK_RETVAL"
+_BNODE_JSON = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+_BNODE_XML = re.compile(rb"(<bnode>)nodeID://")
 
 
 class ExtensionRefused(QueryFailed):
@@ -212,10 +216,10 @@ class VirtuosoStore(RemoteStore):
                 f"the answer has more than {headers['X-SPARQL-MaxRows']} rows (Virtuoso's ResultSetMaxRows); "
                 "add a LIMIT/OFFSET"
             )
+        media_type = headers.get("Content-Type", "").split(";")[0].strip().lower()
         if query_form(request.query) == "ASK":
-            media_type = headers.get("Content-Type", "").split(";")[0].strip().lower()
             return boolean_answer(media_type, body)
-        return body
+        return _BNODE_JSON.sub(rb"\1", _BNODE_XML.sub(rb"\1", body))  # "nodeID://b1" is no blank node label
 
     # -- writes -----------------------------------------------------------------------------------
 
@@ -323,11 +327,11 @@ def query_form(query: str) -> str | None:
 
 
 def boolean_answer(media_type: str, body: bytes) -> bytes:
-    """An ASK answer in the standard boolean shape: Virtuoso sends a one-row table whose variable
-    is ``__ASK_RETVAL`` (1 or 0), in every results format."""
+    """An ASK answer in the standard boolean shape: Virtuoso sends a table whose variable is
+    ``__ASK_RETVAL``, with one row (1) for true and no row for false, in every results format."""
     if _ASK_VARIABLE.encode() not in body:
         return body
-    value = "false" if re.search(rb"(?<![\w.])0(?![\w.])", body.split(_ASK_VARIABLE.encode(), 2)[-1]) else "true"
+    value = "true" if _ask_value(media_type, body) else "false"
     if media_type in ("application/sparql-results+json", "application/json"):
         return json.dumps({"head": {}, "boolean": value == "true"}).encode()
     if media_type in ("application/sparql-results+xml", "application/xml"):
@@ -336,6 +340,17 @@ def boolean_answer(media_type: str, body: bytes) -> bytes:
             f"<head/><boolean>{value}</boolean></sparql>\n"
         ).encode()
     return f"{value}\n".encode()  # CSV / TSV: no standard shape; the value alone
+
+
+def _ask_value(media_type: str, body: bytes) -> bool:
+    if media_type in ("application/sparql-results+json", "application/json"):
+        rows = json.loads(body)["results"]["bindings"]
+        return bool(rows) and rows[0].get(_ASK_VARIABLE, {}).get("value") not in ("0", "false")
+    if media_type in ("application/sparql-results+xml", "application/xml"):
+        found = re.search(rb"<binding name=\"__ASK_RETVAL\">\s*<literal[^>]*>([^<]*)<", body)
+        return found is not None and found.group(1).strip() not in (b"0", b"false")
+    lines = [line.strip() for line in body.decode().splitlines()[1:] if line.strip()]  # CSV / TSV: header first
+    return bool(lines) and lines[0].strip('"') not in ("0", "false")
 
 
 def _has_blank_node(triple: Triple) -> bool:

@@ -67,15 +67,19 @@ def time_limit(query_timeout: float) -> int:
     return max(1, math.ceil(query_timeout))
 
 
-def ini_text(folder: Path, sql_port: int, http_port: int, query_timeout: float, *, buffers: int = 170_000) -> str:
-    """The ini of one instance whose files all live in ``folder`` (``buffers`` x 8 KB of memory)."""
+def ini_text(
+    folder: Path, sql_port: int, http_port: int, query_timeout: float, *, buffers: int = 170_000,
+    max_rows: int = RESULT_SET_MAX_ROWS,
+) -> str:
+    """The ini of one instance whose files all live in ``folder`` (``buffers`` x 8 KB of memory;
+    ``max_rows`` for the row cap: innograph refuses an answer that reaches it)."""
     return INI_TEMPLATE.format(
         d=folder,
         sql_port=sql_port,
         http_port=http_port,
         buffers=buffers,
         dirty_buffers=buffers * 3 // 4,
-        max_rows=RESULT_SET_MAX_ROWS,
+        max_rows=max_rows,
         time_limit=time_limit(query_timeout),
     )
 

@@ -22,6 +22,7 @@ from innograph.store.virtuoso_config import ini_text, setup_sql
 VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
 WRITER = ("innograph", "writer-password")
+MAX_ROWS = 10_000  # Debian's own row cap, small enough for a test to reach
 START_WAIT = 90  # seconds; the first start of a database calibrates for a few seconds
 
 
@@ -90,7 +91,7 @@ def virtuoso(folder: Path, query_timeout: float) -> Iterator[VirtuosoInstance]:
     (folder / "load").mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(ini_text(folder, sql_port, http_port, query_timeout, buffers=20_000))
+    ini.write_text(ini_text(folder, sql_port, http_port, query_timeout, buffers=20_000, max_rows=MAX_ROWS))
     process = subprocess.Popen(
         [VIRTUOSO, "+foreground", "+configfile", str(ini)], cwd=folder,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -1,0 +1,133 @@
+"""Each Virtuoso deviation, handled: on two real private Virtuoso instances (tests/virtuoso/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import IRIS, seed_document
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryResultsFormat, Triple, parse_query_results
+from virtuoso.fixtures import VIRTUOSO_TIME_LIMIT, VirtuosoPair, virtuoso_store
+from virtuoso.instance import MAX_ROWS
+
+from innograph.store import DocumentWrite, QueryRequest, QueryTimeout, ResultTooLarge, StoreError
+from innograph.store.virtuoso import ExtensionRefused, VirtuosoStore, refuse_extensions
+
+pytestmark = pytest.mark.virtuoso
+LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+@pytest.fixture
+def store(virtuoso_pair: VirtuosoPair) -> VirtuosoStore:
+    return virtuoso_store(virtuoso_pair, IRIS)
+
+
+def count(store: Any, query: str = COUNT_ALL, partition: str = "public") -> int:
+    return int(store.select(query, partition=partition)[0]["n"].value)
+
+
+def big_document(doc_id: str, size: int) -> DocumentWrite:
+    """``size`` labelled things, each also pointed at by a blank node (INSERT DATA refuses those)."""
+    triples = []
+    for i in range(size):
+        thing = NamedNode(IRIS.entity("org", f"{doc_id}-{i}"))
+        triples.append(Triple(thing, LABEL, Literal(f"thing {i}")))
+        triples.append(Triple(BlankNode(f"b{i}"), NamedNode("http://e/about"), thing))
+    return DocumentWrite(graph=IRIS.graph(doc_id), content_hash=f"sha256:{doc_id}-{size}", public=triples)
+
+
+def test_system_graphs_are_neither_in_the_default_graph_nor_named(store: VirtuosoStore) -> None:
+    assert count(store) == 0  # a fresh Virtuoso holds ~2,500 triples of its own
+    assert store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }") == []
+    seed_document(store, "doc-a")
+    assert count(store) == 3
+    with store.snapshot("full") as view:
+        assert {q.graph_name.value for q in view} == {IRIS.graph("doc-a"), IRIS.personal_graph("doc-a")}
+
+
+def test_ask_answers_are_booleans_in_every_format(store: VirtuosoStore) -> None:
+    seed_document(store, "doc-a")
+    assert store.ask("ASK { ?s ?p ?o }") is True
+    assert store.ask(f"ASK {{ ?s <{LABEL.value}> 'nothing' }}") is False
+    xml = store.query(QueryRequest("ASK { ?s ?p ?o }", accept=("application/sparql-results+xml",)))
+    assert bool(parse_query_results(xml.body, format=QueryResultsFormat.XML)) is True
+
+
+def test_a_large_document_with_blank_nodes_is_replaced_whole(store: VirtuosoStore) -> None:
+    store.write_document(big_document("doc-big", 1500))  # 3,000 triples: Graph Store Protocol + one swap
+    assert count(store) == 3001  # + the fingerprint
+    store.write_document(big_document("doc-big", 700))  # replaced, not added to
+    assert count(store) == 1401
+    assert store.graph_hashes() == {IRIS.graph("doc-big"): "sha256:doc-big-700"}
+    stages = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:innograph:')) }"
+    assert count(store, stages) == 0  # no staging graph left behind
+
+
+def test_an_answer_cut_by_the_row_cap_is_refused(store: VirtuosoStore) -> None:
+    store.write_document(big_document("doc-rows", MAX_ROWS // 2 + 1))
+    with pytest.raises(ResultTooLarge, match="ResultSetMaxRows"):
+        store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    assert len(store.select(f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {MAX_ROWS - 1}")) == MAX_ROWS - 1
+
+
+def test_drop_all_and_clear_all_really_delete(store: VirtuosoStore) -> None:
+    seed_document(store, "doc-a")
+    seed_document(store, "doc-b")
+    store.update("INSERT DATA { <http://e/s> <http://e/p> 'in the default graph' }", partition="public")
+    assert count(store) == 7
+    store.update("DROP DEFAULT", partition="public")
+    assert count(store) == 6
+    store.update("CLEAR ALL", partition="public")
+    assert count(store) == 0
+    assert count(store, partition="full") == 10
+    store.update("DROP ALL", partition="full")
+    assert count(store, partition="full") == 0
+
+
+def test_updates_without_graph_write_a_default_graph_that_is_no_named_graph(store: VirtuosoStore) -> None:
+    store.update("INSERT DATA { <http://e/s> <http://e/p> 'x' }", partition="public")
+    assert count(store) == 1
+    assert store.select("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }") == []
+
+
+def test_a_query_past_the_time_limit_is_an_error_never_a_partial_answer(store: VirtuosoStore) -> None:
+    store.write_document(big_document("doc-slow", 1500))
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    slow = VirtuosoStore(store.iris, *store._endpoints["public"], timeout=VIRTUOSO_TIME_LIMIT)
+    with pytest.raises(QueryTimeout):
+        slow.select(cartesian)
+    assert count(slow) == 3001  # the server answers again afterwards
+
+
+def test_a_limit_longer_than_innograph_s_is_refused_at_start(virtuoso_pair: VirtuosoPair) -> None:
+    too_short = virtuoso_store(virtuoso_pair, IRIS, timeout=VIRTUOSO_TIME_LIMIT - 2)
+    with pytest.raises(StoreError, match="MaxQueryExecutionTime"):
+        too_short.start()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT (bif:http_get('http://127.0.0.1:9/') AS ?x) WHERE { }",
+        "SELECT (<bif:http_get>('http://127.0.0.1:9/') AS ?x) WHERE { }",
+        "PREFIX f: <BIF:> SELECT (f:http_get('http://127.0.0.1:9/') AS ?x) WHERE { }",
+        'DEFINE get:soft "replace" SELECT * FROM <http://127.0.0.1:9/> WHERE { ?s ?p ?o }',
+        "SELECT * WHERE { ?s ?p ?o FILTER(sql:anything(?o)) }",
+    ],
+)
+def test_virtuoso_extensions_are_refused(text: str) -> None:
+    with pytest.raises(ExtensionRefused):
+        refuse_extensions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT ?define WHERE { ?s <http://e/define> ?define }",
+        "SELECT * WHERE { ?s ?p 'bif:http_get and DEFINE are words here' } # DEFINE",
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:sql ?o }",
+    ],
+)
+def test_standard_queries_that_merely_mention_those_words_pass(text: str) -> None:
+    refuse_extensions(text)

@@ -15,6 +15,8 @@ SLOW_MARKERS = ("remote", "browser", "virtuoso")
 # Owners: move the mark into your file (`@pytest.mark.slow`) and delete the line here.
 SLOW_ELSEWHERE = frozenset({
     "tests/test_examples.py",  # ingests data/ once for the module
+    "tests/test_harvest.py",  # one harvest of a local site for the module (~8 s)
+    "tests/test_harvest_rerun.py",  # a harvest or two per test (5-18 s each)
     "tests/test_extract_pipeline.py::test_same_nquads_whatever_the_hash_seed",
     "tests/test_extract_pipeline.py::test_a_long_text_is_read_from_its_opening",
     "tests/test_extract_shapes.py::test_seed_graph_conforms",

@@ -32,3 +32,16 @@ def test_items_without_a_project_description_or_naming_a_project_page_are_not_pr
         "Projektet\n"
     )
     assert _projects(text) == []
+
+
+def test_a_name_with_an_objective_of_its_own_is_a_project() -> None:
+    text = (
+        "Learn more\n\nZORBAX’s overall objective is to help public bodies adopt new tools.\n"
+        "Blue Harbour's aim is to clean the port. Planen har til formål at hjælpe. QUIXOs formål er klart.\n"
+    )
+    assert _projects(text) == ["Blue Harbour", "QUIXO", "ZORBAX"]
+
+
+def test_an_ordinary_word_with_an_objective_is_not_a_project() -> None:
+    text = "The Region's objective is growth. Danmarks mål er klart. Our aims are simple.\n"
+    assert _projects(text) == []

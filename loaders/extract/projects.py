@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Token, is_acronym, is_camel, is_capitalised, lines_with_offsets
@@ -98,6 +99,30 @@ def find_projects(text: str, toks: list[Token]) -> list[NameMatch]:
     out.extend(_name_lists(text, toks))
     out.extend(_names_before_project_word(text))
     out.extend(_described_items(text))
+    out.extend(_names_with_an_aim(text))
+    return out
+
+
+@cache
+def _aim_pattern() -> re.Pattern[str]:
+    """A coined name, its possessive, up to two words, then a noun of aim: 'X’s overall objective',
+    'XYZs formål'; a name of ordinary capitalised words needs the apostrophe ('Target Circular’s')."""
+    aims = "|".join(re.escape(w) for w in sorted(_words("entities", "PURPOSE_WORDS"), key=len, reverse=True))
+    word = r"[A-ZÀ-ÞÆØÅ][\w@&+-]*"
+    return re.compile(
+        rf"(?<![\w'’])({word}(?:[ ]{word}){{0,3}})(?:['’]s|(?<=[A-Z0-9])s)[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?(?:{aims})\b"
+    )
+
+
+def _names_with_an_aim(text: str) -> list[NameMatch]:
+    """'INNOCAP’s overall objective is to ...': what has an objective of its own is a project or an
+    initiative (organisations and programmes named so are left to their own passes)."""
+    stops = lexicon.stop_words()
+    out = []
+    for m in _aim_pattern().finditer(text):
+        words = m.group(1).split()
+        if strong_name(words) and words[0].casefold() not in stops:
+            out.append(NameMatch(m.start(1), m.end(1), m.group(1), "entities.project-aim", 0.6))
     return out
 
 

@@ -24,6 +24,8 @@ DIRECTION_PREFIXES = ("nord", "syd", "øst", "vest", "midt")
 # prepositions: a name after "project ... by/with" is not the project's name
 PREPOSITIONS = ("af", "til", "for", "med", "i", "på", "fra", "om", "hos")
 PROJECT_WORDS = ("projekt", "projektet", "projekter", "projekterne")
+# nouns of an aim: "X's overall objective is" names X as a project or initiative
+PURPOSE_WORDS = ("formål", "mål", "målsætning", "ambition")
 PROGRAMME_WORDS = ("program", "programmet", "programmer", "instrument", "instrumentet", "indsats")
 # capitalised words that end a funding programme's or fund's name ('ESI Funds', 'Regional Innovation Scheme')
 PROGRAMME_HEADS = ("Fond", "Fonden", "Program", "Programmet", "Pulje", "Puljen")

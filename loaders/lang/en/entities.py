@@ -44,6 +44,8 @@ DIRECTION_PREFIXES = ("north", "south", "east", "west", "northern", "southern", 
 # prepositions: a name after "project ... by/with" is not the project's name
 PREPOSITIONS = ("by", "to", "for", "of", "with", "in", "on", "at", "from", "into", "about")
 PROJECT_WORDS = ("project", "projects")
+# nouns of an aim: "X's overall objective is" names X as a project or initiative
+PURPOSE_WORDS = ("objective", "objectives", "aim", "aims", "goal", "goals", "purpose", "mission")
 PROGRAMME_WORDS = ("programme", "program", "programmes", "programs", "instrument")
 # capitalised words that end a funding programme's or fund's name ('ESI Funds', 'Regional Innovation Scheme')
 PROGRAMME_HEADS = ("Fund", "Funds", "Scheme", "Programme", "Program", "Facility")

@@ -33,6 +33,8 @@ DIRECTION_PREFIXES = ("nord", "sud", "est", "ouest")
 # prepositions: a name after "project ... by/with" is not the project's name
 PREPOSITIONS = ("par", "pour", "de", "du", "des", "à", "avec", "sur", "dans", "en", "aux", "au")
 PROJECT_WORDS = ("projet", "projets")
+# nouns of an aim: "X's overall objective is" names X as a project or initiative
+PURPOSE_WORDS = ("objectif", "objectifs", "ambition", "finalité")
 PROGRAMME_WORDS = ("programme", "programmes", "dispositif", "instrument")
 # capitalised words that end a funding programme's or fund's name ('ESI Funds', 'Regional Innovation Scheme')
 PROGRAMME_HEADS = ("Fonds", "Programme")

@@ -23,6 +23,8 @@ DIRECTION_PREFIXES = ("noord", "zuid", "oost", "west", "midden", "nederlands", "
 # prepositions: a name after "project ... by/with" is not the project's name
 PREPOSITIONS = ("door", "voor", "van", "met", "in", "op", "aan", "bij", "uit", "over")
 PROJECT_WORDS = ("project", "projecten")
+# nouns of an aim: "X's overall objective is" names X as a project or initiative
+PURPOSE_WORDS = ("doel", "doelstelling", "doelstellingen", "ambitie")
 PROGRAMME_WORDS = ("programma", "programma's", "instrument")
 # capitalised words that end a funding programme's or fund's name ('ESI Funds', 'Regional Innovation Scheme')
 PROGRAMME_HEADS = ("Fonds", "Fondsen", "Programma", "Regeling")

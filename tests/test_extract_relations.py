@@ -214,3 +214,16 @@ def test_of_several_framing_programmes_a_listed_project_takes_the_one_heading_it
     extract_relations(facts, SourceMeta(doc_id="doc"))
     links = [(r.subject.name, r.value) for r in facts.relations if r.kind == "programme"]
     assert links == [("ZORBA", "Interreg Beta Land")]
+
+
+def test_the_organisation_that_opens_a_call_funds_it() -> None:
+    text = "Alpha Styrelsen har for første gang åbnet for ansøgninger til Beta Fonden.\n"
+    alpha, beta = _entity(text, "organisation", "Alpha Styrelsen"), _entity(text, "organisation", "Beta Fonden")
+    call = _entity(text, "call", "Gamma")
+    facts = _facts(text, alpha, beta, call, language="da", main=call)
+    facts.main_entity_type = "Call"
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    assert (alpha.role, beta.role) == ("funder", None)
+    facts.main_entity_type = "Project"  # outside a call, opening something says nothing of funding
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    assert alpha.role is None

@@ -240,6 +240,9 @@ def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: lis
         heading = None if id(org) in best else _list_heading(facts.text, m.start)
         if heading is not None:
             best[id(org)] = (-1, heading[0], heading[1])  # the page's layout beats any cue
+    if facts.main_entity_type == "Call":
+        for key, found in _call_openers(facts.text, mentions).items():
+            best.setdefault(key, found)
     by_cue = _roles_from_cues(facts.text, mentions, sentences)
     _share_along_enumerations(facts.text, mentions, by_cue)
     for key, found in by_cue.items():
@@ -250,6 +253,27 @@ def _roles(facts: DocumentFacts, organisations: list[EntityFact], sentences: lis
             _, role, cue = best[id(org)]
             org.role = role
             facts.relations.append(RelationFact(org, "role", role, cue))
+
+
+@cache
+def _opener_pattern() -> re.Pattern[str]:
+    """After an organisation's name: up to four words ('har for første gang'), then a verb that opens
+    a call ('is inviting', 'åbnet for ansøgninger', 'lance l'appel', 'stelt open')."""
+    phrases = sorted(lexicon.words("roles", "CALL_OPENERS"), key=len, reverse=True)
+    openers = "|".join(re.escape(w) for w in phrases)
+    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}?(?:{openers})(?!\w)", re.IGNORECASE)
+
+
+def _call_openers(text: str, mentions: list[tuple[Mention, EntityFact]]) -> dict[int, tuple[int, str, Mention]]:
+    """The organisation that opens a call is its funder: 'X has opened for applications', 'X lance
+    l'appel à projets' (the subject, written right before the verb)."""
+    out: dict[int, tuple[int, str, Mention]] = {}
+    for m, org in mentions:
+        opener = _opener_pattern().match(text, m.end)
+        if opener is not None and id(org) not in out:
+            cue = Mention(opener.start(), opener.end(), opener.group().strip(), EXTRACTOR + ".role-opener")
+            out[id(org)] = (-1, "funder", cue)
+    return out
 
 
 def _roles_from_cues(

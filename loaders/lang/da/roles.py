@@ -81,3 +81,5 @@ GENERIC_BODY_WORDS = (
 ROLE_HEADINGS = {"finansiering": "funder", "konsortium": "partner"}
 # the word that introduces the agent of a role verb ('koordineret af', 'finansieret af')
 AGENT_WORDS = ("af",)
+# verbs whose subject opens a call for applications, and so funds it ('X har åbnet for ansøgninger')
+CALL_OPENERS = ("åbnet for ansøgninger", "åbner for ansøgninger", "indkalder ansøgninger")

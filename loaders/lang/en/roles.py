@@ -76,3 +76,5 @@ GENERIC_BODY_WORDS = (
 ROLE_HEADINGS = {"funding": "funder", "financing": "funder", "consortium": "partner"}
 # the word that introduces the agent of a role verb ('coordinated by', 'funded by')
 AGENT_WORDS = ("by",)
+# verbs whose subject opens a call for applications, and so funds it ('X is inviting ... to apply')
+CALL_OPENERS = ("is inviting", "invites", "has opened", "opens a call", "has launched a call", "launches a call")

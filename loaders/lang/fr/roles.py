@@ -66,3 +66,15 @@ GENERIC_BODY_WORDS = (
 ROLE_HEADINGS = {"consortium": "partner", "financeurs": "funder"}
 # the word that introduces the agent of a role verb ('coordonné par', 'financé par')
 AGENT_WORDS = ("par",)
+# verbs whose subject opens a call for applications, and so funds it ('la Région lance l'appel')
+CALL_OPENERS = (
+    "lance l'appel",
+    "lance l’appel",
+    "lance un appel",
+    "a lancé l'appel",
+    "a lancé l’appel",
+    "a lancé un appel",
+    "ouvre l'appel",
+    "ouvre l’appel",
+    "ouvre un appel",
+)

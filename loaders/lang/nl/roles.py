@@ -66,3 +66,5 @@ GENERIC_BODY_WORDS = (
 ROLE_HEADINGS = {"financiering": "funder", "consortium": "partner"}
 # the word that introduces the agent of a role verb ('gecoördineerd door', 'gefinancierd door')
 AGENT_WORDS = ("door",)
+# verbs whose subject opens a call for applications, and so funds it ('X opent een oproep')
+CALL_OPENERS = ("opent een oproep", "opent de oproep", "stelt open", "lanceert een oproep", "lanceert de oproep")

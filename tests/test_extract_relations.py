@@ -227,3 +227,21 @@ def test_the_organisation_that_opens_a_call_funds_it() -> None:
     facts.main_entity_type = "Project"  # outside a call, opening something says nothing of funding
     extract_relations(facts, SourceMeta(doc_id="doc"))
     assert alpha.role is None
+
+
+def test_a_funding_cue_speaks_of_its_agent_only() -> None:
+    text = "Alpha Agency's portal lists projects co-financed by the Omega Fund and the Psi Fund.\n"
+    alpha = _entity(text, "organisation", "Alpha Agency")
+    extract_relations(_facts(text, alpha), SourceMeta(doc_id="doc"))
+    assert alpha.role is None
+    text = "Alpha Agency's portal lists projects co-financed by the Omega Fund and Beta Bank.\n"
+    alpha, beta = _entity(text, "organisation", "Alpha Agency"), _entity(text, "organisation", "Beta Bank")
+    extract_relations(_facts(text, alpha, beta), SourceMeta(doc_id="doc"))
+    assert (alpha.role, beta.role) == (None, "funder")
+
+
+def test_a_cue_inside_a_programme_compound_is_no_role() -> None:
+    text = "Daarvoor heeft de Alpha Unie het subsidieprogramma Omega in het leven geroepen.\n"
+    alpha = _entity(text, "organisation", "Alpha Unie")
+    extract_relations(_facts(text, alpha, language="nl"), SourceMeta(doc_id="doc"))
+    assert alpha.role is None

@@ -287,12 +287,38 @@ def _roles_from_cues(
             continue
         for cue in _cue_pattern().finditer(text, start, end):
             role = lexicon.role_cues()[cue.group().casefold()]
-            nearest = min(inside, key=lambda pair: _gap(pair[0], cue.start(), cue.end()))
+            candidates = _cue_candidates(text, cue, inside)
+            if not candidates:
+                continue
+            nearest = min(candidates, key=lambda pair: _gap(pair[0], cue.start(), cue.end()))
             gap = _gap(nearest[0], cue.start(), cue.end())
             org = nearest[1]
             if gap <= _MAX_CUE_GAP and (id(org) not in best or gap < best[id(org)][0]):
                 best[id(org)] = (gap, role, Mention(cue.start(), cue.end(), cue.group(), EXTRACTOR + ".role"))
     return best
+
+
+_AGENT_REACH = 40  # characters between 'funded by' and the name of its agent
+
+
+def _cue_candidates(
+    text: str, cue: re.Match[str], inside: list[tuple[Mention, EntityFact]]
+) -> list[tuple[Mention, EntityFact]]:
+    """The organisations a cue may speak of: none when it is part of a programme's compound
+    ('subsidieprogramma', 'støtteprogrammet'); after 'funded by', only the agent that follows."""
+    word_end = re.match(r"\w*", text[cue.end() :])
+    rest = word_end.group().casefold() if word_end else ""
+    if rest and (cue.group() + rest).casefold().endswith(_programme_words()):
+        return []
+    agent = _agent_after().match(text, cue.start() + len(cue.group()))
+    if agent is None:
+        return inside
+    return [(m, org) for m, org in inside if agent.end() <= m.start <= agent.end() + _AGENT_REACH]
+
+
+@cache
+def _programme_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in lexicon.words("entities", "PROGRAMME_WORDS"))
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from innograph.loaders.extract import genre, language
+from innograph.loaders.extract import candidates, genre, language
 from innograph.ontology.text import fold, fold_letters, key_slug, stem_key
 
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "å": "aa", "œ": "oe", "ß": "ss", "ẞ": "ss", "đ": "d", "ð": "d",
@@ -117,3 +117,27 @@ def test_genre_cue_matches_equal_the_plain_scan() -> None:
         assert genre._cue_matches(cues, words) == _slow_cue_matches(cues, words), text  # memo filled
     assert genre._cue_matches(cues, genre._words("the call for proposals")) == [
         (1, "call for proposals", ("Call",), genre.PHRASE_WEIGHT)]
+
+
+_WORDS = ["d'Applications", "l’Europe", "qu'Erasmus", "Qu’il", "D'", "dApp", "Région", "EU", "INNOVOp",
+          "INTERREGEurope", "ABCDef", "AbCDEFg", "Nordjyllands", "Region's", "Regions’", "Jens'", "Region's\n",
+          "s'", "'s", "2024", "3D-Printing", "x", "É", "ÉCOLEs", "ŒUVREs", "NIJMEGENs"]
+
+
+def test_token_helpers_give_what_their_patterns_give() -> None:
+    for word in _WORDS:
+        assert candidates.strip_genitive(word) == re.sub(r"(?:['’]s|['’])$", "", word), word
+        without_elision = re.sub(r"^(?:[dlDL]|qu|Qu)['’]", "", word)
+        assert candidates.Token(0, len(word), word).bare == without_elision, word
+        assert candidates.is_capitalised(word) == (
+            bool(without_elision) and (without_elision[0].isupper() or (
+                without_elision[0].isdigit() and any(c.isupper() for c in without_elision)))), word
+    text = " ".join(_WORDS) + " the ACMEWidgets and INNOVOp (INTERREGEurope) ÉCOLEs"
+    plain = []
+    for m in candidates.TOKEN.finditer(text):
+        pos = m.start()
+        for piece in re.split(r"(?<=[A-Z]{3})(?=[A-Z][a-z])", m.group()):
+            plain.append(candidates.Token(pos, pos + len(piece), piece))
+            pos += len(piece)
+    assert candidates.tokens(text) == plain
+    assert [t.text for t in candidates.tokens("INNOVOp")] == ["INNOV", "Op"]

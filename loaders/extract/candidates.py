@@ -18,6 +18,8 @@ TOKEN = re.compile(r"[^\W_](?:[\w&]|['’](?=\w)|[-/.](?=[^\W_]))*\+?", re.UNICO
 _ELISION = re.compile(r"^(?:[dlDL]|qu|Qu)['’]")
 _GAP_OK = re.compile(r"[ \t\u00a0]+")
 _GENITIVE = re.compile(r"(?:['’]s|['’])$")
+# what the pattern can match: its ending, also before a final newline ('$')
+_GENITIVE_ENDINGS = tuple(e + nl for e in ("'", "’", "'s", "’s") for nl in ("", "\n"))
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,13 @@ class Token:
     @property
     def bare(self) -> str:
         """Without an elided article: "d'Applications" -> 'Applications'."""
-        return _ELISION.sub("", self.text)
+        return _ELISION.sub("", self.text) if _may_elide(self.text) else self.text
+
+
+def _may_elide(word: str) -> bool:
+    """An elision has its apostrophe within the first three characters (a test cheaper than the regex)."""
+    head = word[:3]
+    return "'" in head or "’" in head
 
 
 _GLUE = re.compile(r"(?<=[A-Z]{3})(?=[A-Z][a-z])")
@@ -39,7 +47,9 @@ def tokens(text: str) -> list[Token]:
     """Word tokens; a run of capitals glued to the next word ('INNOVOp', lost markup) is split."""
     out = []
     for m in TOKEN.finditer(text):
-        pieces = _GLUE.split(m.group())
+        word = m.group()
+        # glued capitals need an upper-case letter after the first and a lower-case one: most words have not both
+        pieces = [word] if word[1:].islower() or word.isupper() else _GLUE.split(word)
         pos = m.start()
         for piece in pieces:
             out.append(Token(pos, pos + len(piece), piece))
@@ -48,7 +58,8 @@ def tokens(text: str) -> list[Token]:
 
 
 def is_capitalised(word: str) -> bool:
-    word = _ELISION.sub("", word)
+    if _may_elide(word):
+        word = _ELISION.sub("", word)
     return bool(word) and (word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word)))
 
 
@@ -63,7 +74,7 @@ def is_camel(word: str) -> bool:
 
 
 def strip_genitive(word: str) -> str:
-    return _GENITIVE.sub("", word)
+    return _GENITIVE.sub("", word) if word.endswith(_GENITIVE_ENDINGS) else word
 
 
 @dataclass(frozen=True)

@@ -245,3 +245,17 @@ def test_a_cue_inside_a_programme_compound_is_no_role() -> None:
     alpha = _entity(text, "organisation", "Alpha Unie")
     extract_relations(_facts(text, alpha, language="nl"), SourceMeta(doc_id="doc"))
     assert alpha.role is None
+
+
+def test_funds_listed_in_passing_frame_no_project() -> None:
+    text = "Zeta builds tools. The portal lists work co-financed by ERDF, ESF+, Cohesion Fund and JTF.\n"
+    zeta = _entity(text, "project", "Zeta")
+    funds = []
+    keys = {"ERDF": "erdf", "ESF+": "esf-plus", "Cohesion Fund": "cohesion-fund", "JTF": "just-transition-fund"}
+    for name, key in keys.items():
+        fund = _entity(text, "programme", name)
+        fund.reference_key = key
+        funds.append(fund)
+    facts = _facts(text, zeta, *funds)
+    extract_relations(facts, SourceMeta(doc_id="doc"))
+    assert [r for r in facts.relations if r.kind == "programme"] == []

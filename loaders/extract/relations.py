@@ -468,6 +468,8 @@ def _programmes_of_projects(facts: DocumentFacts, sentences: list[tuple[int, int
     if main is not None and main.kind == "project" and main not in projects:
         projects.append(main)
     framing = _framing(programmes)
+    if len(framing) > 2 and all(_programme_kinds().get(p.reference_key or "") in _FUND_KINDS for p in framing):
+        framing = []  # funds listed in passing ('co-financed by A, B, C and D') frame no project
     for project in projects:
         named = _named_near(project, programmes, sentences) or _nearest_before(project, framing)
         for programme in named or framing:

@@ -22,6 +22,15 @@ class Failure:
     reason: str
 
 
+# A harvested page's fingerprint starts with this, so that `ingest --prune` (which removes the
+# graphs of files no longer given) never touches the graphs that `harvest` keeps.
+PAGE_FINGERPRINT_PREFIX = "page:"
+
+
+def from_harvest(fingerprint: str) -> bool:
+    return fingerprint.startswith(PAGE_FINGERPRINT_PREFIX)
+
+
 def fingerprint(data: bytes, meta: SourceMeta) -> str:
     """What ingest compares to skip an unchanged document: bytes, software version, metadata."""
     digest = hashlib.sha256(data)

@@ -28,6 +28,7 @@ from innograph.harvest.fetcher import Fetched
 from innograph.iris import Iris, slug
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
 from innograph.loaders.registry import load
+from innograph.loading import PAGE_FINGERPRINT_PREFIX
 from innograph.namespaces import PROV, RDF_TYPE, SCHEMA, XSD_DATETIME, XSD_INTEGER
 
 HTTP = "http://www.w3.org/2011/http#"  # W3C HTTP Vocabulary in RDF 1.0, used by the harvest only
@@ -46,7 +47,7 @@ def page_hash(data: bytes, final_url: str) -> str:
     its URL (not the retrieval time, so a server without validators still costs no re-extraction)."""
     digest = hashlib.sha256(data)
     digest.update(f"\0{__version__}\0{final_url}".encode())
-    return "sha256:" + digest.hexdigest()
+    return PAGE_FINGERPRINT_PREFIX + "sha256:" + digest.hexdigest()
 
 
 @dataclass(frozen=True)

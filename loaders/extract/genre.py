@@ -176,7 +176,7 @@ def _cue_matches(cues: _Cues, words: list[str]) -> list[tuple[int, str, tuple[st
             if kinds:
                 out.append((i, word, kinds, weight))
             affix, affix_kinds = _affix_match(cues, word)
-            if set(affix_kinds) - set(kinds):
+            if affix_kinds and set(affix_kinds) - set(kinds):
                 out.append((i, affix, tuple(k for k in affix_kinds if k not in kinds), 1.0))
             i += 1
     return out
@@ -254,17 +254,26 @@ def list_of_items(text: str, langs: tuple[str, ...]) -> int:
     return max(counts.values(), default=0)
 
 
-def _cue_evidence(cues: _Cues | _Phrases, title: str, text: str, out: dict[str, float]) -> None:
+@dataclass(frozen=True)
+class _PageWords:
+    """A page's words, split once for both cue sets."""
+
+    title: list[str]
+    body: list[str]
+    opening: int  # how many of the body's words are in its first ``OPENING_CHARS`` characters
+
+
+def _cue_evidence(cues: _Cues | _Phrases, page: _PageWords, out: dict[str, float]) -> None:
     """Per type: cues in the headline (up to two), in the opening (once) and in the body (each
     distinct word up to ``MAX_BODY_COUNT`` times), phrases weighing ``PHRASE_WEIGHT``."""
     in_title: Counter[tuple[str, float]] = Counter()
     in_opening: Counter[tuple[str, float]] = Counter()
     in_body: Counter[tuple[str, float, str]] = Counter()
     match = cues.matches if isinstance(cues, _Phrases) else partial(_cue_matches, cues)
-    for _, _, kinds, weight in match(_words(title)):
+    for _, _, kinds, weight in match(page.title):
         in_title.update((kind, weight) for kind in kinds)
-    opening_words = len(_words(text[:OPENING_CHARS]))
-    for i, word, kinds, weight in match(_words(text)):
+    opening_words = page.opening
+    for i, word, kinds, weight in match(page.body):
         in_body.update((kind, weight, word) for kind in kinds)
         if i < opening_words:
             in_opening.update((kind, weight) for kind in kinds)
@@ -282,8 +291,9 @@ def scores(text: str, title: str | None, langs: tuple[str, ...]) -> dict[str, fl
     low = text.casefold()
     title_low = _QUOTED.sub(" ", title or "").casefold()  # a quoted name's words are no genre vocabulary
     out = dict.fromkeys(TYPES, 0.0)
+    page = _PageWords(_words(title_low), _words(low), len(_words(low[:OPENING_CHARS])))
     for cues in rules.cues:
-        _cue_evidence(cues, title_low, low, out)
+        _cue_evidence(cues, page, out)
     for pos, kind in definitions(text, langs):
         out[kind] += DEFINITION_IN_OPENING if pos < OPENING_CHARS else DEFINITION_IN_BODY
     if title:

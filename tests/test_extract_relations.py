@@ -259,3 +259,15 @@ def test_funds_listed_in_passing_frame_no_project() -> None:
     facts = _facts(text, zeta, *funds)
     extract_relations(facts, SourceMeta(doc_id="doc"))
     assert [r for r in facts.relations if r.kind == "programme"] == []
+
+
+def test_a_prose_paragraph_takes_the_role_of_a_heading_that_is_a_role_word_alone() -> None:
+    text = (
+        "Financiers\nAlpha wordt gefinancierd binnen een programma. De Beta Commissie stelt via het fonds geld ter "
+        "beschikking voor de regio.\n\nFinanciële zekerheid\n\nHet akkoord is voorbereid door Gamma Provincie en "
+        "Delta Provincie, die de economie van het noorden willen stimuleren.\n"
+    )
+    names = ("Beta Commissie", "Gamma Provincie", "Delta Provincie")
+    beta, gamma, delta = (_entity(text, "organisation", n) for n in names)
+    extract_relations(_facts(text, beta, gamma, delta, language="nl"), SourceMeta(doc_id="doc"))
+    assert (beta.role, gamma.role, delta.role) == ("funder", None, None)

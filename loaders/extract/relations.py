@@ -372,6 +372,10 @@ def _list_heading(text: str, pos: int) -> tuple[str, Mention] | None:
     field = _FIELD.search(text, line_start, pos)
     if field is not None and (role := _role_of_label(field.group(1))):
         return role, Mention(field.start(1), field.end(1), field.group(1), EXTRACTOR + ".role-field")
+    line_end = text.find("\n", pos)
+    own_line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(own_line.strip()) > _MAX_HEADING and not _BULLET_LINE.match(own_line):
+        return _section_role(text, line_start)
     end = line_start - 1
     items = 0
     while end > 0 and items < _MAX_LIST_LINES:
@@ -388,6 +392,24 @@ def _list_heading(text: str, pos: int) -> tuple[str, Mention] | None:
             return heading  # a paragraph ends the list
         items += 1  # a short plain line is an item of the list too
     return None
+
+
+def _section_role(text: str, line_start: int) -> tuple[str, Mention] | None:
+    """A paragraph of prose takes the role of the heading right above it only when that heading is
+    a role word alone ('Financiers', 'Partners'); 'Financiële zekerheid' speaks of something else."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            break
+        end = start - 1
+    else:
+        return None
+    label = text[start:end].strip().rstrip(":").strip()
+    if len(label.split()) != 1 or (role := _role_of_label(label)) is None:
+        return None
+    at = text.find(label, start)
+    return role, Mention(at, at + len(label), label, EXTRACTOR + ".role-section")
 
 
 def _heading_role(text: str, start: int, line: str) -> tuple[str, Mention] | None:

@@ -5,9 +5,11 @@ organisations. The index holds posting lists (theme -> organisations, area -> or
 programme -> organisations) as numpy arrays, so a query is a handful of vector operations over
 all organisations and a few dictionary look-ups for the page of results.
 
-This module is the data and its look-ups; ``build.py`` reads it from a store and keeps it in step.
-Organisations are numbered 0..n-1 (``orgs[i]``, ``pos[iri]``); "target" is anything an
-organisation took part in through a reified role (a project, call, platform...).
+This module is the data and its look-ups; ``state.py`` derives it from the graph's facts and
+``holder.py`` keeps it in step with the store. Organisations are numbered 0..n-1 (``orgs[i]``,
+``pos[iri]``) in order of first appearance; one that is no longer typed keeps its number with
+``present[i]`` False. "Target" is anything an organisation took part in through a reified role
+(a project, call, platform...). An index is never changed once published (caches aside).
 """
 
 from __future__ import annotations
@@ -57,8 +59,10 @@ class Evidence:
 class PartnerIndex:
     iris: Iris
     generation: int
-    orgs: list[str]
-    pos: dict[str, int]
+    orgs: list[str]  # every organisation ever numbered, present or not
+    pos: dict[str, int]  # the present ones
+    present: np.ndarray  # bool: still typed ig:Organisation (a number is never reused for another IRI)
+    iri_rank: np.ndarray  # int32: place of each IRI in sorted order (ties in ranking go by IRI)
     country: np.ndarray  # int16 index into country_codes, -1 unknown
     country_codes: list[str]
     types_of: list[tuple[str, ...]]  # specific types (local names) per organisation
@@ -91,6 +95,12 @@ class PartnerIndex:
     _search: LabelSearch | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
+        """Organisations present."""
+        return len(self.pos)
+
+    @property
+    def size(self) -> int:
+        """Length of the per-organisation arrays (present or not)."""
         return len(self.orgs)
 
     def label(self, iri: str, lang: str | None = None) -> str:

@@ -96,11 +96,11 @@ def rank(index: PartnerIndex, query: PartnerQuery) -> dict[str, Any]:
             f"{left_out} matching organisation(s) with no known country were left out: "
             "they cannot be shown to be across the border"
         )
-    score = np.zeros(len(index), dtype=np.float32)
+    score = np.zeros(index.size, dtype=np.float32)
     for name, part in parts.items():
         score += WEIGHTS[name] * part
     candidates = np.flatnonzero(alive)
-    page = _page_of(candidates, score, query.offset, query.limit)
+    page = _page_of(candidates, score, index.iri_rank, query.offset, query.limit)
     return {
         "query": _echo(index, query, search),
         "weights": WEIGHTS,
@@ -217,8 +217,8 @@ def _needs(index: PartnerIndex, query: PartnerQuery, search: Search) -> None:
 
 def _filters(index: PartnerIndex, query: PartnerQuery, search: Search, notes: list[str]) -> tuple[np.ndarray, ...]:
     """(alive, unknown): who may be suggested, and who is left out only for lack of a known country."""
-    n = len(index)
-    alive = np.ones(n, dtype=bool)
+    n = index.size
+    alive = index.present.copy()
     if search.seeker is not None:
         alive[search.seeker] = False
     unknown = np.zeros(n, dtype=bool)
@@ -268,9 +268,9 @@ def _score_parts(index: PartnerIndex, search: Search) -> dict[str, np.ndarray]:
 
 
 def _theme_part(index: PartnerIndex, search: Search) -> np.ndarray:
-    part = np.zeros(len(index), dtype=np.float32)
+    part = np.zeros(index.size, dtype=np.float32)
     for need in search.needs:
-        best = np.zeros(len(index), dtype=np.float32)
+        best = np.zeros(index.size, dtype=np.float32)
         for concept, relation in index.scheme.near(need).items():
             posting = index.theme_post.get(concept)
             if posting is not None:
@@ -281,9 +281,9 @@ def _theme_part(index: PartnerIndex, search: Search) -> np.ndarray:
 
 
 def _keyword_part(index: PartnerIndex, search: Search) -> np.ndarray:
-    part = np.zeros(len(index), dtype=np.float32)
+    part = np.zeros(index.size, dtype=np.float32)
     for token in search.residual:
-        hit = np.zeros(len(index), dtype=bool)
+        hit = np.zeros(index.size, dtype=bool)
         for k in all_keys(token):
             ids = index.keyword_post.get(k)
             if ids is not None:
@@ -293,7 +293,7 @@ def _keyword_part(index: PartnerIndex, search: Search) -> np.ndarray:
 
 
 def _type_part(index: PartnerIndex, search: Search) -> np.ndarray:
-    part = np.zeros(len(index), dtype=np.float32)
+    part = np.zeros(index.size, dtype=np.float32)
     if search.seeker_types:
         for t, ids in index.type_post.items():
             part[ids] = np.maximum(part[ids], complement(search.seeker_types, (t,)))
@@ -301,7 +301,7 @@ def _type_part(index: PartnerIndex, search: Search) -> np.ndarray:
 
 
 def _programme_part(index: PartnerIndex, search: Search) -> np.ndarray:
-    part = np.zeros(len(index), dtype=np.float32)
+    part = np.zeros(index.size, dtype=np.float32)
     for programme in search.seeker_programmes:
         ids = index.programme_post.get(programme)
         if ids is not None:
@@ -324,8 +324,8 @@ def _cooperation_part(index: PartnerIndex, search: Search) -> np.ndarray:
 # -- the page and the echo of the query -------------------------------------------------------------
 
 
-def _page_of(candidates: np.ndarray, score: np.ndarray, offset: int, limit: int) -> np.ndarray:
-    """Candidates from ``offset`` to ``offset + limit`` by score, ties by IRI order (= id order)."""
+def _page_of(candidates: np.ndarray, score: np.ndarray, iri_rank: np.ndarray, offset: int, limit: int) -> np.ndarray:
+    """Candidates from ``offset`` to ``offset + limit`` by score, ties by IRI order (``iri_rank``)."""
     total = int(candidates.size)
     end = min(offset + limit, total)
     if offset >= total:
@@ -336,7 +336,7 @@ def _page_of(candidates: np.ndarray, score: np.ndarray, offset: int, limit: int)
         top = np.flatnonzero(cand_scores >= cand_scores[top].min())  # keep ties at the edge for a stable order
     else:
         top = np.arange(total)
-    order = top[np.lexsort((candidates[top], -cand_scores[top]))]
+    order = top[np.lexsort((iri_rank[candidates[top]], -cand_scores[top]))]
     return candidates[order][offset:end]
 
 

@@ -1,0 +1,146 @@
+"""What each document graph gives the partner index: its *facts*, read graph by graph.
+
+Each query of ``queries/partners/`` runs inside ``GRAPH ?g``, so every row says which graph it
+came from. The index keeps, per graph, the facts that graph gave (``GraphFacts``): when the graph
+changes or goes, exactly those facts are taken away and the graph alone is read again
+(``state.py``). A full build reads every graph with one query per section; an update binds ``?g``
+to each changed graph.
+
+A fact is ``(kind, key, value)``: the key is what the index looks facts up by (a subject, a
+target, an evidence statement...), the value the rest. Joins stay inside one graph (a role's
+agent and target, an evidence node's parts, a region's country), as the extraction writes them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from pyoxigraph import NamedNode
+
+from innograph.iris import Iris
+from innograph.store import sparql_text
+from innograph.store.base import ReadView
+
+Fact = tuple[str, Any, Any]  # (kind, key, value)
+GraphFacts = tuple[Fact, ...]
+
+SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
+KINDS = ("type", "label", "concept", "area", "place", "role", "theme", "keyword", "programme", "evidence", "document")
+
+_intern = sys.intern  # IRIs repeat across facts and graphs: one string object each
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rsplit("/", 1)[-1]
+
+
+def _opt(row: dict[str, Any], name: str) -> str:
+    return _intern(row[name].value) if name in row else ""
+
+
+class FactReader:
+    """Turns the rows of each section query into facts (one method per query)."""
+
+    def __init__(self, iris: Iris) -> None:
+        self.iris = iris
+        self.vocab = iris.vocab
+        self.scheme = NamedNode(iris.entity("theme", "scheme"))
+        self.sections: dict[str, Callable[[dict[str, Any]], Fact]] = {
+            "types": self.type_fact,
+            "labels": self.label_fact,
+            "theme-scheme": self.concept_fact,
+            "areas": self.area_fact,
+            "places": self.place_fact,
+            "roles": self.role_fact,
+            "themes": self.theme_fact,
+            "programmes": self.programme_fact,
+            "evidence": self.evidence_fact,
+            "documents": self.document_fact,
+        }
+
+    def query(self, section: str) -> str:
+        return sparql_text.query_text(f"partners/{section}", self.iris)
+
+    def bindings(self, section: str, graph: str | None) -> dict[str, Any]:
+        bound: dict[str, Any] = {"scheme": self.scheme} if section == "theme-scheme" else {}
+        if graph is not None:
+            bound["g"] = NamedNode(graph)
+        return bound
+
+    @staticmethod
+    def type_fact(row: dict[str, Any]) -> Fact:
+        return ("type", _intern(row["s"].value), _intern(row["type"].value))
+
+    @staticmethod
+    def label_fact(row: dict[str, Any]) -> Fact:
+        lit = row["label"]
+        lang = _intern((lit.language or "").lower())
+        return ("label", _intern(row["s"].value), (row["p"].value == SKOS_PREF, lang, lit.value))
+
+    @staticmethod
+    def concept_fact(row: dict[str, Any]) -> Fact:
+        return ("concept", _intern(row["concept"].value), _opt(row, "broader"))
+
+    @staticmethod
+    def area_fact(row: dict[str, Any]) -> Fact:
+        if "code" in row:
+            return ("area", _intern(row["area"].value), ("code", row["code"].value.upper()))
+        return ("area", _intern(row["area"].value), ("larger", _intern(row["larger"].value)))
+
+    def place_fact(self, row: dict[str, Any]) -> Fact:
+        kind = _local(row["p"].value)
+        return ("place", _intern(row["s"].value), (_intern(kind), _intern(row["place"].value)))
+
+    @staticmethod
+    def role_fact(row: dict[str, Any]) -> Fact:
+        return ("role", _intern(row["target"].value), (_intern(row["agent"].value), _opt(row, "roleType")))
+
+    def theme_fact(self, row: dict[str, Any]) -> Fact:
+        subject, obj = _intern(row["s"].value), row["o"]
+        if row["p"].value == self.vocab + "theme":
+            return ("theme", subject, _intern(obj.value))
+        lang = _intern((getattr(obj, "language", None) or "").split("-")[0].lower())
+        return ("keyword", subject, (obj.value, lang))
+
+    @staticmethod
+    def programme_fact(row: dict[str, Any]) -> Fact:
+        kind = _intern(_local(row["p"].value))
+        return ("programme", _intern(row["s"].value), (kind, _intern(row["o"].value)))
+
+    @staticmethod
+    def evidence_fact(row: dict[str, Any]) -> Fact:
+        statement = (_intern(row["s"].value), _intern(_local(row["p"].value)), _intern(row["o"].value))
+        return ("evidence", statement, (row["sentence"].value, _intern(row["doc"].value)))
+
+    @staticmethod
+    def document_fact(row: dict[str, Any]) -> Fact:
+        return ("document", _intern(row["doc"].value), (row["title"].value if "title" in row else "",
+                                                        row["url"].value if "url" in row else ""))
+
+    def rows(self, view: ReadView, section: str, graph: str | None) -> Iterator[dict[str, Any]]:
+        return view.select(self.query(section), self.bindings(section, graph))
+
+
+def read_all(view: ReadView, iris: Iris) -> dict[str, GraphFacts]:
+    """The facts of every graph of the view: one query per section."""
+    reader = FactReader(iris)
+    by_graph: dict[str, set[Fact]] = defaultdict(set)
+    for section, to_fact in reader.sections.items():
+        for row in reader.rows(view, section, None):
+            by_graph[_intern(row["g"].value)].add(to_fact(row))
+    return {graph: tuple(facts) for graph, facts in by_graph.items()}
+
+
+def read_graphs(view: ReadView, iris: Iris, graphs: Iterable[str]) -> dict[str, GraphFacts]:
+    """The facts of the given graphs (an empty tuple for a graph that is gone or gives nothing)."""
+    reader = FactReader(iris)
+    out: dict[str, GraphFacts] = {}
+    for graph in graphs:
+        facts: set[Fact] = set()
+        for section, to_fact in reader.sections.items():
+            facts.update(to_fact(row) for row in reader.rows(view, section, graph))
+        out[graph] = tuple(facts)
+    return out

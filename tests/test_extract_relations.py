@@ -271,3 +271,10 @@ def test_a_prose_paragraph_takes_the_role_of_a_heading_that_is_a_role_word_alone
     beta, gamma, delta = (_entity(text, "organisation", n) for n in names)
     extract_relations(_facts(text, beta, gamma, delta, language="nl"), SourceMeta(doc_id="doc"))
     assert (beta.role, gamma.role, delta.role) == ("funder", None, None)
+
+
+def test_a_cue_in_an_apposition_describes_the_name_after_the_comma() -> None:
+    text = "Verder betrekt de Alpha Stad ook haar raadgevende vergadering, het BETAFORUM, bij haar werk.\n"
+    alpha, beta = _entity(text, "organisation", "Alpha Stad"), _entity(text, "organisation", "BETAFORUM")
+    extract_relations(_facts(text, alpha, beta, language="nl"), SourceMeta(doc_id="doc"))
+    assert (alpha.role, beta.role) == (None, "advisory-body")

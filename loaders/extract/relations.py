@@ -298,6 +298,8 @@ def _roles_from_cues(
     return best
 
 
+# the rest of the cue's noun phrase, a comma, then an optional article before the name it describes
+_APPOSITION = re.compile(r"\w*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*,[ \t]*(?:[^\W\d_]{1,4}[ \t]+)?(?=[A-ZÀ-ÞÆØÅ])")
 _AGENT_REACH = 40  # characters between 'funded by' and the name of its agent
 
 
@@ -310,6 +312,11 @@ def _cue_candidates(
     rest = word_end.group().casefold() if word_end else ""
     if rest and (cue.group() + rest).casefold().endswith(_programme_words()):
         return []
+    apposition = _APPOSITION.match(text, cue.end())
+    if apposition is not None:
+        named = [(m, org) for m, org in inside if m.start == apposition.end()]
+        if named:
+            return named  # 'haar raadgevende vergadering, het FORUM': the name the phrase describes
     agent = _agent_after().match(text, cue.start() + len(cue.group()))
     if agent is None:
         return inside

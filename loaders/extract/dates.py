@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from innograph.loaders.extract.cues import LETTER, Occupied, TextIndex, grouped_cue_regex, merged
@@ -26,6 +26,7 @@ _PUBLICATION_CHARS = 300  # a lone date this close to the top is the page's publ
 _AFTER_DATE = frozenset({"creation", "adoption", "inauguration", "meeting", "publication"})
 _MAX_HITS = 3000  # a text with more dates than this is a table dump: the rest are not read
 _STRONG_MEANINGS = frozenset({"deadline", "start", "end"})
+_SKIP = "skip"  # a date that says nothing of the subject (not a meaning any cue gives)
 _GENERIC_MEANINGS = frozenset({"period", "submission"})
 # a line above a date labels it when it ends with a colon or is a few words ('Deadline', 'Startdato')
 _LABEL_LINE = re.compile(r"(?::\s*$|^\W*(?:\S+\s+){0,2}\S+\s*$)")
@@ -262,6 +263,24 @@ def _is_label(text: str, hit_start: int, hit_end: int, cues: _Cues) -> bool:
     return bool(named) and not re.search(r"[:\n]\s*\S+\s+$", before)
 
 
+@dataclass
+class _Reading:
+    """One document's dates being sorted into the subject's start, its end and other dates."""
+
+    text: str
+    masked: str  # the text with URLs and e-mails blanked
+    index: TextIndex
+    cues: _Cues
+    starts: list[_Candidate] = field(default_factory=list)
+    ends: list[_Candidate] = field(default_factory=list)
+    others: list[DateFact] = field(default_factory=list)
+
+    def fact(self, hit: DateHit, meaning: str, confidence: float = 0.8) -> DateFact:
+        value = hit.value or ""
+        mention = Mention(hit.start, hit.end, self.text[hit.start:hit.end], EXTRACTOR, confidence)
+        return DateFact(value, meaning, mention)
+
+
 def extract_dates(
     text: str, masked: str, langs: tuple[str, ...]
 ) -> tuple[DateFact | None, DateFact | None, list[DateFact]]:
@@ -269,18 +288,18 @@ def extract_dates(
     ``langs`` are the rule sets to use, the document's language first."""
     hits, year_ranges = find_dates(masked)
     hits, year_ranges = hits[:_MAX_HITS], year_ranges[:_MAX_HITS]
-    index = TextIndex(masked)
-    cues = _cues(langs)
-    starts: list[_Candidate] = []
-    ends: list[_Candidate] = []
-    others: list[DateFact] = []
+    reading = _Reading(text, masked, TextIndex(masked), _cues(langs))
+    ranges, used = _joined_ranges(hits, masked, reading.cues)
+    _read_ranges(reading, [*year_ranges, *ranges])
+    _read_single_dates(reading, [h for h in hits if id(h) not in used])
+    start = _pick(reading.starts, reading.others)
+    end = _pick(reading.ends, reading.others)
+    return start, end, _dedupe(reading.others)
 
-    def fact(hit: DateHit, meaning: str, confidence: float = 0.8) -> DateFact:
-        value = hit.value or ""
-        return DateFact(value, meaning, Mention(hit.start, hit.end, text[hit.start:hit.end], EXTRACTOR, confidence))
 
-    # ranges: two written dates joined by a connector, or 'entre le ... et le ...'
-    ranges: list[tuple[DateHit, DateHit]] = list(year_ranges)
+def _joined_ranges(hits: list[DateHit], masked: str, cues: _Cues) -> tuple[list[tuple[DateHit, DateHit]], set[int]]:
+    """Two written dates joined by a connector, or 'entre le ... et le ...'; and the ids of their hits."""
+    ranges: list[tuple[DateHit, DateHit]] = []
     used: set[int] = set()
     for a, b in itertools.pairwise(hits):
         between = masked[a.end:b.start]
@@ -301,10 +320,15 @@ def extract_dates(
                     continue
             ranges.append((a, b))
             used.update((id(a), id(b)))
+    return ranges, used
+
+
+def _read_ranges(reading: _Reading, ranges: list[tuple[DateHit, DateHit]]) -> None:
+    masked, cues, fact, others = reading.masked, reading.cues, reading.fact, reading.others
     for a, b in sorted(ranges, key=lambda r: r[0].start):
         # the range's own opening word ('from', 'fra', 'entre le') is no start cue
         opener = cues.opener.search(masked, max(0, a.start - 12), a.start)
-        meaning = _nearest_cue(index, cues, opener.start() if opener else a.start, b.end, look_right=False)
+        meaning = _nearest_cue(reading.index, cues, opener.start() if opener else a.start, b.end, look_right=False)
         after = masked[b.end:b.end + 40]
         if meaning == "programme period" or (cues.programme_cue and cues.programme_cue.match(after)):
             continue  # 'the programming period 2021-2027' dates a programme, not this document's subject
@@ -316,46 +340,51 @@ def extract_dates(
             others.append(fact(b, meaning + " end", 0.6))
         elif cued or not a.bare_year:
             strength = 3 if cued else 1
-            starts.append(_Candidate(strength, a.start, fact(a, "start")))
-            ends.append(_Candidate(strength, a.start, fact(b, "end")))
+            reading.starts.append(_Candidate(strength, a.start, fact(a, "start")))
+            reading.ends.append(_Candidate(strength, a.start, fact(b, "end")))
         else:
             others.append(fact(a, "period start", 0.6))
             others.append(fact(b, "period end", 0.6))
 
-    first_sentences_end = index.sentence_starts[2] if len(index.sentence_starts) > 2 else len(masked)
+
+def _single_meaning(reading: _Reading, hit: DateHit) -> str | None:
+    """What a date outside a range means; None for a bare year too loosely placed to say."""
+    masked, cues = reading.masked, reading.cues
+    meaning = _nearest_cue(reading.index, cues, hit.start, hit.end)
+    if not hit.bare_year:
+        return meaning
+    left = masked[max(0, hit.start - 25):hit.start]
+    labelled = meaning in ("start", "end", "deadline", "period") and re.search(r":\s*$", left)
+    loose = cues.year_preposition.search(left) is None or _is_label(masked, hit.start, hit.end, cues)
+    if not labelled and loose:
+        return _SKIP
+    if not labelled and meaning in ("start", "end", "deadline"):
+        return "other"  # 'from 2021', 'until 2030' in running text: too vague for the subject's period
+    return meaning
+
+
+def _read_single_dates(reading: _Reading, hits: list[DateHit]) -> None:
+    index, fact, others = reading.index, reading.fact, reading.others
+    first_sentences_end = index.sentence_starts[2] if len(index.sentence_starts) > 2 else len(reading.masked)
     for hit in hits:
-        if id(hit) in used or hit.year is None:
+        if hit.year is None:
             continue
-        if hit.bare_year:
-            left = masked[max(0, hit.start - 25):hit.start]
-            meaning = _nearest_cue(index, cues, hit.start, hit.end)
-            labelled = meaning in ("start", "end", "deadline", "period") and re.search(r":\s*$", left)
-            loose = cues.year_preposition.search(left) is None or _is_label(masked, hit.start, hit.end, cues)
-            if not labelled and loose:
-                continue
-            if not labelled and meaning in ("start", "end", "deadline"):
-                meaning = "other"  # 'from 2021', 'until 2030' in running text: too vague for the subject's period
-        else:
-            meaning = _nearest_cue(index, cues, hit.start, hit.end)
-        if meaning == "programme period":
+        meaning = _single_meaning(reading, hit)
+        if meaning in (_SKIP, "programme period"):
             continue
         if meaning == "end":  # an explicit end ('Slutdato', 'Date de fin') beats a deadline
-            ends.append(_Candidate(3, hit.start, fact(hit, meaning)))
+            reading.ends.append(_Candidate(3, hit.start, fact(hit, meaning)))
         elif meaning == "deadline":
-            ends.append(_Candidate(2, hit.start, fact(hit, meaning)))
+            reading.ends.append(_Candidate(2, hit.start, fact(hit, meaning)))
         elif meaning == "start":
-            starts.append(_Candidate(3, hit.start, fact(hit, "start")))
+            reading.starts.append(_Candidate(3, hit.start, fact(hit, "start")))
         elif meaning == "creation" and not hit.bare_year and hit.start < min(first_sentences_end, _EARLY_CHARS):
-            starts.append(_Candidate(1, hit.start, fact(hit, "creation", 0.6)))
+            reading.starts.append(_Candidate(1, hit.start, fact(hit, "creation", 0.6)))
         elif meaning in (None, "period", "submission"):
             lone = hit.start < _PUBLICATION_CHARS
             others.append(fact(hit, "publication" if lone else "other", 0.6))
         else:
             others.append(fact(hit, meaning))
-
-    start = _pick(starts, others)
-    end = _pick(ends, others)
-    return start, end, _dedupe(others)
 
 
 def _pick(candidates: list[_Candidate], others: list[DateFact]) -> DateFact | None:

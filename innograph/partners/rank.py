@@ -206,7 +206,7 @@ def _needs(index: PartnerIndex, query: PartnerQuery, search: Search) -> None:
     for m in search.matches:
         search.needs.setdefault(m.concept, f"'{m.label}' in q")
     if search.seeker is not None and not search.needs and not query.q:  # an explicit need wins over the profile
-        for concept, (ids, _weights) in index.theme_post.items():
+        for concept, (ids, _weights) in sorted(index.theme_post.items()):  # by IRI, whatever the build order
             if contains(ids, search.seeker):
                 search.needs.setdefault(concept, "theme of the seeker")
     search.wanted_keys = frozenset(k for token in search.residual for k in all_keys(token))

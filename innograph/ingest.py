@@ -18,20 +18,26 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple
 from tqdm import tqdm
 
 from innograph import __version__, ontology
 from innograph.iris import Iris
 from innograph.load_workers import load_in_parallel
-from innograph.loaders.base import LoadedDocument
-from innograph.loading import Failure, from_harvest, load_file
+from innograph.loaders.base import LoadedDocument, SourceMeta, doc_id_for
+from innograph.loaders.rdf_loader import rdf_format_of
+from innograph.loading import Failure, file_fingerprint, from_harvest, load_file
 from innograph.namespaces import DCT_MODIFIED, RDF_TYPE, XSD_DATETIME
 from innograph.ontology.reference import reference_triples
 from innograph.settings import Settings
 from innograph.store import DocumentWrite, Store, StoreError, open_store
+from innograph.store.base import FileWrite
 
 PARALLEL_FROM = 8  # below this many documents, worker start-up costs more than it saves
+# An RDF file from this size on is streamed into the store by path (Store.write_document_file)
+# instead of being parsed into memory and written in one transaction (~3.5 KB of memory per
+# statement that way); below it, the per-write cost of the streaming path is not worth it.
+BULK_FROM_BYTES = 8 << 20
 
 
 @dataclass
@@ -134,18 +140,26 @@ def ensure_reference_data(store: Store, iris: Iris, known: dict[str, str]) -> in
 
 def ingest(paths: Iterable[Path], store: Store, iris: Iris, *, force: bool = False, jobs: int | None = None,
            url: str | None = None, retrieved: str | None = None, progress: bool = False,
-           prune: bool = False) -> IngestReport:
+           prune: bool = False, bulk_from: int = BULK_FROM_BYTES) -> IngestReport:
     files = expand(paths)
+    streamed = {p: fmt for p in files if (fmt := _streamed_format(p, bulk_from)) is not None}
     report = IngestReport(documents=len(files))
     known = store.graph_hashes()
     bar = tqdm(total=len(files), unit="doc", file=sys.stderr, dynamic_ncols=True) if progress else None
     seen: set[str] = set()
     with store.writing():  # one write session for the whole batch (embedded: no reopen per document)
         ensure_reference_data(store, iris, known)
-        for path, result in _loaded(files, iris, url, retrieved, jobs or os.cpu_count() or 1):
+        loaded = _loaded([p for p in files if p not in streamed], iris, url, retrieved, jobs or os.cpu_count() or 1)
+        for path in files:  # in the given order, so that the first of two files with one id wins
             if bar is not None:
                 bar.update(1)
-            _write_one(store, iris, path, result, known, seen, force, report)
+            if path in streamed:
+                _stream_one(store, iris, path, streamed[path], SourceMeta(doc_id_for(path), path=path, url=url,
+                                                                           retrieved=retrieved), known, seen, force,
+                            report)
+            else:
+                _, result = next(loaded)
+                _write_one(store, iris, path, result, known, seen, force, report)
         if prune:
             keep = seen | {iris.graph(n) for n in ("ontology", "reference")}
             for graph in (g for g in known if g not in keep and not from_harvest(known[g])):
@@ -181,6 +195,45 @@ def _write_one(store: Store, iris: Iris, path: Path, result: LoadedDocument | Fa
         report.personal_triples += len(result.personal)
     else:
         report.personal_left_out += len(result.personal)
+
+
+def _streamed_format(path: Path, bulk_from: int) -> RdfFormat | None:
+    """The RDF syntax of a file big enough to be streamed, else None (the loaders take it)."""
+    fmt = rdf_format_of(path)
+    if fmt is None or not path.is_file() or path.stat().st_size < bulk_from:
+        return None
+    return fmt
+
+
+def _stream_one(store: Store, iris: Iris, path: Path, fmt: RdfFormat, meta: SourceMeta, known: dict[str, str],
+                seen: set[str], force: bool, report: IngestReport) -> None:
+    """One large RDF file, by path: same fingerprint, skip, change log and graph as a loaded one."""
+    graph = iris.graph(meta.doc_id)
+    if graph in seen:
+        report.failed.append(Failure(str(path), f"[duplicate_id] another file already has id {meta.doc_id!r}"))
+        return
+    seen.add(graph)
+    try:
+        fp = file_fingerprint(path, meta)
+    except OSError as exc:
+        report.failed.append(Failure(str(path), f"[unreadable] {exc}"))
+        return
+    if not force and known.get(graph) == fp:
+        report.skipped += 1
+        return
+    source = Triple(NamedNode(graph), NamedNode(iris.term("sourceDocument")), NamedNode(iris.document(meta.doc_id)))
+    write = FileWrite(
+        graph=graph, content_hash=fp, path=path, format=fmt, base_iri=meta.url or iris.document(meta.doc_id),
+        public=[source], personal_graph=iris.personal_graph(meta.doc_id) if store.has_personal_view else None,
+        extra_graph=iris.graph("changes"),
+        extra_public=change_log(iris, graph, "updated" if graph in known else "created", fp),
+    )
+    try:
+        report.triples += store.write_document_file(write)
+    except StoreError as exc:
+        report.failed.append(Failure(str(path), f"[{exc.code}] {exc}"))
+        return
+    report.written += 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -33,7 +33,19 @@ def from_harvest(fingerprint: str) -> bool:
 
 def fingerprint(data: bytes, meta: SourceMeta) -> str:
     """What ingest compares to skip an unchanged document: bytes, software version, metadata."""
-    digest = hashlib.sha256(data)
+    return _sealed(hashlib.sha256(data), meta)
+
+
+def file_fingerprint(path: Path, meta: SourceMeta) -> str:
+    """:func:`fingerprint` of a file read in blocks (the same value, without the file in memory)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return _sealed(digest, meta)
+
+
+def _sealed(digest: hashlib._Hash, meta: SourceMeta) -> str:
     digest.update(f"\0{__version__}\0{meta.url or ''}\0{meta.retrieved or ''}".encode())
     return "sha256:" + digest.hexdigest()
 

@@ -1,6 +1,12 @@
-"""RDF files load as they are: every statement goes into the document's graph."""
+"""RDF files load as they are: every statement goes into the document's graph.
+
+A large RDF file does not come through here: ingest streams it into the store by path
+(:func:`rdf_format_of`, ``Store.write_document_file``), with the same result in the graph.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, content_hash
 from pyoxigraph import RdfFormat, Triple, parse
@@ -17,6 +23,11 @@ _SUFFIXES = {
     ".jsonld": RdfFormat.JSON_LD,
     ".n3": RdfFormat.N3,
 }
+
+
+def rdf_format_of(path: Path) -> RdfFormat | None:
+    """The RDF syntax a file's suffix names, or None for a file that is not RDF."""
+    return _SUFFIXES.get(path.suffix.lower())
 
 
 class RdfLoader:
@@ -42,6 +53,7 @@ class RdfLoader:
             fmt = RdfFormat.from_media_type(meta.media_type)
             if fmt is not None:
                 return fmt
-        if meta.path is not None and meta.path.suffix.lower() in _SUFFIXES:
-            return _SUFFIXES[meta.path.suffix.lower()]
+        fmt = rdf_format_of(meta.path) if meta.path is not None else None
+        if fmt is not None:
+            return fmt
         raise LoaderError("unsupported_format", "cannot tell which RDF syntax this is")

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from pyoxigraph import Quad, Triple
+from pyoxigraph import Quad, RdfFormat, Triple, parse
 
 Partition = Literal["public", "full"]
 ResultKind = Literal["solutions", "boolean", "graph"]
@@ -70,6 +70,12 @@ class StoreUnavailable(StoreError):
     code = "store_unavailable"
 
 
+class InvalidFile(StoreError):
+    """An RDF file given to :meth:`Store.write_document_file` does not parse; nothing was written."""
+
+    code = "invalid_rdf"
+
+
 class PersonalViewUnavailable(StoreUnavailable):
     """A write or read of the ``full`` partition on a store that has none (a remote store
     configured with one dataset only). Never silently redirected to ``public``."""
@@ -107,6 +113,37 @@ class DocumentWrite:
     personal: list[Triple] = field(default_factory=list)
     extra_public: list[Triple] = field(default_factory=list)  # e.g. change-log entries, other graphs
     extra_graph: str | None = None
+
+
+@dataclass
+class FileWrite:
+    """One document whose statements are an RDF file: streamed into ``graph`` (every statement,
+    whatever graph a dataset format names), never held in memory as a whole. ``public`` holds a
+    few statements of its own for the same graph (e.g. its source document); an RDF file has no
+    personal statements, so ``personal_graph`` is only emptied in ``full``."""
+
+    graph: str
+    content_hash: str
+    path: Path
+    format: RdfFormat
+    base_iri: str
+    public: list[Triple] = field(default_factory=list)
+    personal_graph: str | None = None
+    extra_public: list[Triple] = field(default_factory=list)  # e.g. the change-log entry
+    extra_graph: str | None = None
+
+
+def file_as_document(write: FileWrite) -> DocumentWrite:
+    """The same write as one ordinary :class:`DocumentWrite` (parsed into memory): for a backend
+    without a streaming path."""
+    try:
+        quads = parse(path=str(write.path), format=write.format, base_iri=write.base_iri)
+        statements = [Triple(q.subject, q.predicate, q.object) for q in quads]
+    except (SyntaxError, ValueError) as exc:
+        raise InvalidFile(f"{write.format.name}: {exc}") from exc
+    return DocumentWrite(graph=write.graph, content_hash=write.content_hash, public=[*statements, *write.public],
+                         personal_graph=write.personal_graph, extra_public=write.extra_public,
+                         extra_graph=write.extra_graph)
 
 
 class ReadView(Protocol):
@@ -175,6 +212,13 @@ class Store(Protocol):
     def write_document(self, write: DocumentWrite) -> None:
         """Replace one document's graphs, atomically per partition. Raises
         :class:`PersonalViewUnavailable` when ``write.personal`` is set and there is no ``full``."""
+        ...
+
+    def write_document_file(self, write: FileWrite) -> int:
+        """Replace one document's graph with the statements of an RDF file, atomically per
+        partition like :meth:`write_document`, in memory that does not grow with the file
+        where the backend can (embedded: see ``bulk.py``). Returns the statements stored in the
+        graph from the file; raises :class:`InvalidFile` (nothing written) when it does not parse."""
         ...
 
     def writing(self) -> AbstractContextManager[None]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -29,10 +30,13 @@ from typing import Any
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple
 
+import innograph.store.bulk as bulk
 import innograph.store.sparql_text as sparql_text
 from innograph.iris import Iris
 from innograph.store.base import (
     DocumentWrite,
+    FileWrite,
+    InvalidFile,
     NotAcceptable,
     Partition,
     QueryFailed,
@@ -89,9 +93,10 @@ class EmbeddedStore(SparqlReads):
         self._pool: QueryPool | None = None
         self._pool_lock = threading.Lock()
         self._write_lock = threading.RLock()
-        self._held: dict[str, Store] = {}  # write stores kept open by writing()
+        self._held: dict[Partition, Store] = {}  # write stores kept open by writing()
         self.root.mkdir(parents=True, exist_ok=True)
         for partition in PARTITIONS:
+            bulk.recover(self.root, partition)  # a bulk write killed while adopting the layout
             if not (self.root / partition / "CURRENT").exists():
                 with self._writer(partition, bump=False):
                     pass
@@ -169,15 +174,23 @@ class EmbeddedStore(SparqlReads):
                 gc.collect()
 
     def _open_writer(self, partition: Partition) -> Store:
+        """The partition's live version, opened by its own folder: RocksDB names its files by the
+        path it was given, and a symlink swapped by a bulk write must not redirect them."""
         path = self.root / partition
         deadline = time.monotonic() + self.lock_wait
         while True:
+            version = path.resolve()
             try:
-                return Store(str(path))
+                store = Store(str(version))
             except OSError as exc:  # another process holds the write lock
                 if time.monotonic() > deadline:
                     raise StoreBusy(f"{path} is locked by another writer: {exc}") from exc
                 time.sleep(0.1)
+                continue
+            if path.resolve() == version:
+                return store
+            del store  # a bulk write swapped versions while we waited for the lock: the new one
+            gc.collect()
 
     @contextmanager
     def _writer(self, partition: Partition, *, bump: bool = True) -> Iterator[Store]:
@@ -220,6 +233,71 @@ class EmbeddedStore(SparqlReads):
             with self._writer("public") as store:
                 _replace(store, [write.graph], public_graphs)
 
+    def write_document_file(self, write: FileWrite) -> int:
+        """Stream an RDF file into one document graph: new versions of both partitions built
+        beside the live ones and swapped in, ``full`` first (``bulk.py`` says how and why)."""
+        with self._write_lock:
+            session = self._release_held()
+            for partition in PARTITIONS:
+                bulk.adopt(self.root, partition)
+                bulk.remove_stale(self.root, partition)
+            old = {p: self._open_writer(p) for p in PARTITIONS}  # the write locks, kept until the swap
+            folders = {p: bulk.new_version(self.root, p) for p in PARTITIONS}
+            new: dict[Partition, Store] = {}
+            try:
+                statements = self._build_versions(old, new, folders, write)
+                for partition in ("full", "public"):
+                    bulk.swap(self.root, partition, folders[partition])
+                    self._bump()
+            except BaseException:
+                new.clear()
+                gc.collect()
+                for folder in folders.values():
+                    shutil.rmtree(folder, ignore_errors=True)  # half built, never read
+                raise
+            finally:
+                old.clear()
+                gc.collect()  # releases the old versions' locks now
+            if session:
+                self._held.update(new)  # the new versions are the live ones: keep writing there
+            for store in new.values():
+                store.flush()
+            new.clear()
+            gc.collect()
+            return statements
+
+    def _build_versions(self, old: dict[Partition, Store], new: dict[Partition, Store],
+                        folders: dict[Partition, Path], write: FileWrite) -> int:
+        """The new ``full`` (old one + the file) and the new ``public`` derived from it, in ``new``."""
+        graph = write.graph
+        new["full"] = _checkpoint(old["full"], folders["full"])
+        for dropped in (graph, write.personal_graph):
+            if dropped:
+                bulk.drop_graph(new["full"], dropped)
+        try:
+            bulk.stream_file(new["full"], write.path, write.format, write.base_iri, graph)
+        except (SyntaxError, ValueError) as exc:
+            raise InvalidFile(f"{write.format.name}: {exc}") from exc
+        statements = bulk.count(new["full"], graph)
+        fingerprint = Triple(NamedNode(graph), NamedNode(self.iris.term("fingerprint")),
+                             sparql_text.term(write.content_hash))
+        new["full"].extend(_in_graph(graph, [*write.public, fingerprint]))
+        new["full"].flush()
+        new["public"] = _checkpoint(new["full"], folders["public"])
+        bulk.derive_public(new["public"], old["public"], old["full"], written=[graph])
+        if write.extra_graph and write.extra_public:
+            new["public"].extend(_in_graph(write.extra_graph, write.extra_public))
+        new["public"].flush()
+        return statements
+
+    def _release_held(self) -> bool:
+        """Close the stores a ``writing()`` session keeps open; True when there was a session."""
+        session = bool(self._held)
+        for partition in list(self._held):
+            self._held.pop(partition).flush()
+        gc.collect()
+        return session
+
     def remove_graphs(self, graphs: Sequence[str], *, log_graph: str | None = None, log: Sequence[Triple] = ()) -> None:
         personal = [g + "/personal" for g in graphs]
         with self._write_lock:
@@ -252,7 +330,7 @@ class EmbeddedStore(SparqlReads):
         """A read-only snapshot of one partition in this process (dumps, the partner index).
         Opened between writes of this process; writes may go on while it is read."""
         with self._write_lock:
-            store = Store.read_only(str(self.root / partition))
+            store = Store.read_only(str((self.root / partition).resolve()))  # see _open_writer
         try:
             yield LocalView(store)
         finally:
@@ -289,6 +367,18 @@ def _replace(store: Store, drops: Sequence[str], graphs: dict[str, list[Triple]]
     else:
         store.extend([Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in graphs.items() for t in ts])
 
+
+
+def _checkpoint(source: Store, folder: Path) -> Store:
+    """A writable copy of ``source`` in ``folder``: hard links to its files, so it costs little."""
+    source.flush()
+    source.backup(str(folder))
+    return Store(str(folder))
+
+
+def _in_graph(graph: str, triples: Sequence[Triple]) -> list[Quad]:
+    name = NamedNode(graph)
+    return [Quad(t.subject, t.predicate, t.object, name) for t in triples]
 
 
 def _join(*updates: str) -> str:

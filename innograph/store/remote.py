@@ -32,6 +32,7 @@ import innograph.store.sparql_text as sparql_text
 from innograph.iris import Iris
 from innograph.store.base import (
     DocumentWrite,
+    FileWrite,
     NotAcceptable,
     Partition,
     PersonalViewUnavailable,
@@ -43,6 +44,7 @@ from innograph.store.base import (
     ResultTooLarge,
     StoreError,
     StoreUnavailable,
+    file_as_document,
 )
 from innograph.store.formats import GRAPH_FORMATS
 from innograph.store.reads import EndpointView, SparqlReads
@@ -194,6 +196,13 @@ class RemoteStore(SparqlReads):
         if write.extra_graph and write.extra_public:
             public_graphs[write.extra_graph] = write.extra_public
         self._update("public", _join(sparql_text.drop_graphs([write.graph]), sparql_text.insert_data(public_graphs)))
+
+    def write_document_file(self, write: FileWrite) -> int:
+        """Parsed into memory and sent as one document write (a SPARQL endpoint offers no
+        streaming load here): memory grows with the file (see innograph/store/README.md)."""
+        document = file_as_document(write)
+        self.write_document(document)
+        return len(document.public) - len(write.public)
 
     def remove_graphs(self, graphs: Sequence[str], *, log_graph: str | None = None, log: Sequence[Triple] = ()) -> None:
         if self.has_personal_view:

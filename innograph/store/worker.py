@@ -83,7 +83,7 @@ class _Snapshots:
         # A concurrent writer may compact files while we read the manifest: retry briefly.
         for attempt in range(5):
             try:
-                return Store.read_only(str(path))
+                return Store.read_only(str(path.resolve()))  # the version a bulk write's symlink names
             except (OSError, RuntimeError):
                 if attempt == 4:
                     raise

@@ -44,6 +44,8 @@ def test_system_graphs_are_neither_in_the_default_graph_nor_named(store: Virtuos
     assert count(store) == 3
     with store.snapshot("full") as view:
         assert {q.graph_name.value for q in view} == {IRIS.graph("doc-a"), IRIS.personal_graph("doc-a")}
+    one_graph = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{IRIS.graph('doc-a')}> {{ ?s ?p ?o }} }}"
+    assert count(store, one_graph) == 3  # an exclusion would empty a constant GRAPH: none is sent
 
 
 def test_ask_answers_are_booleans_in_every_format(store: VirtuosoStore) -> None:

@@ -5,7 +5,8 @@ Each one is absorbed here, so that ``remote.py`` stays generic (measured facts:
 ``../shared/reference/virtuoso-backend.md``; the configuration: ``virtuoso_config.py``):
 
 - its default graph is the union of *all* graphs, its own system graphs included: every query is
-  sent with ``input:default-graph-exclude`` / ``input:named-graph-exclude`` for those graphs;
+  sent with ``input:default-graph-exclude`` / ``input:named-graph-exclude`` for those graphs,
+  except a query naming a constant graph (``GRAPH <iri>``), which such an exclusion empties;
 - ``ResultSetMaxRows`` truncates answers with a 200: an answer marked ``X-SPARQL-MaxRows`` is
   refused (:class:`ResultTooLarge`), never returned as complete;
 - every query carries innograph's time limit as Virtuoso's "anytime" ``timeout``, so Virtuoso
@@ -27,17 +28,19 @@ Each one is absorbed here, so that ``remote.py`` stays generic (measured facts:
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from email.message import Message
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from pyoxigraph import BlankNode, NamedNode, Triple
+from pyoxigraph import BlankNode, NamedNode, Quad, Triple
 from SPARQLWrapper import DIGEST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
@@ -55,8 +58,9 @@ from innograph.store.base import (
     StoreUnavailable,
     UpdateFailed,
 )
+from innograph.store.reads import EndpointView
 from innograph.store.remote import RemoteStore
-from innograph.store.virtuoso_config import time_limit
+from innograph.store.virtuoso_config import RESULT_SET_MAX_ROWS, time_limit
 
 # Graphs a fresh Virtuoso 7.2 holds (measured): its RDF-view metadata, the LDP vocabulary and the
 # service description (named after [URIQA] DefaultHost, unset in virtuoso_config.py).
@@ -78,6 +82,7 @@ _STRINGS_AND_COMMENTS = re.compile(
 )
 
 
+_CONSTANT_GRAPH = re.compile(r"\bGRAPH\s*(<|[A-Za-z_][\w.-]*:|:)", re.I)
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 _ASK_VARIABLE = "__ASK_RETVAL"
 _BNODE_JSON = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
@@ -144,6 +149,7 @@ class VirtuosoStore(RemoteStore):
         self.user = user
         self.password = password
         self._checked: set[Partition] = set()
+        self._page_rows: dict[Partition, int] = {}  # each partition's ResultSetMaxRows
         self._check_lock = threading.Lock()
         self._excludes = "".join(
             f"DEFINE input:default-graph-exclude <{g}>\nDEFINE input:named-graph-exclude <{g}>\n" for g in SYSTEM_GRAPHS
@@ -169,6 +175,7 @@ class VirtuosoStore(RemoteStore):
                 )
             if rows <= 0:
                 raise StoreError(f"Virtuoso ({partition}): [SPARQL] ResultSetMaxRows must be set (it is {rows})")
+            self._page_rows[partition] = min(rows, RESULT_SET_MAX_ROWS)
             self._checked.add(partition)
 
     def _server_limits(self, partition: Partition) -> tuple[int, int]:
@@ -197,7 +204,10 @@ class VirtuosoStore(RemoteStore):
     def _prepare_query(self, client: SPARQLWrapper, request: QueryRequest, timeout: float) -> None:
         refuse_extensions(request.query)
         self._checked_config(request.partition)
-        client.setQuery(self._excludes + request.query)
+        # Virtuoso finds nothing in GRAPH <iri> once an exclusion is defined (measured): such a
+        # query goes as it is, and only its default-graph part may then meet the system graphs.
+        constant_graph = _CONSTANT_GRAPH.search(_STRINGS_AND_COMMENTS.sub(" ", request.query))
+        client.setQuery(request.query if constant_graph else self._excludes + request.query)
         client.addParameter("timeout", str(math.ceil(timeout * 1000)))  # "anytime": Virtuoso stops at the limit
         client.setTimeout(math.ceil(timeout + ANYTIME_GRACE))
 
@@ -220,6 +230,23 @@ class VirtuosoStore(RemoteStore):
         if query_form(request.query) == "ASK":
             return boolean_answer(media_type, body)
         return _BNODE_JSON.sub(rb"\1", _BNODE_XML.sub(rb"\1", body))  # "nodeID://b1" is no blank node label
+
+    @contextmanager
+    def snapshot(self, partition: Partition = "public") -> Iterator[EndpointView]:
+        self._require(partition)
+        yield PagedView(self, partition)
+
+    def graph_quads(self, partition: Partition, graph: str) -> Iterator[Quad]:
+        """One graph's quads in pages below the row cap (a whole-store read would reach it)."""
+        page_size = self._page_rows.get(partition, RESULT_SET_MAX_ROWS) // 2  # well below the cap
+        name = NamedNode(graph)
+        for offset in itertools.count(0, page_size):
+            page = f"ORDER BY ?s ?p ?o LIMIT {page_size} OFFSET {offset}"
+            query = f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} {page}"
+            rows = self.select(query, {"g": name}, partition=partition)
+            yield from (Quad(r["s"], r["p"], r["o"], name) for r in rows)
+            if len(rows) < page_size:
+                return
 
     # -- writes -----------------------------------------------------------------------------------
 
@@ -247,7 +274,7 @@ class VirtuosoStore(RemoteStore):
         """``DROP/CLEAR ALL|NAMED|DEFAULT`` as one ``DROP SILENT GRAPH`` per graph (Virtuoso
         answers 200 to the originals and deletes nothing). Only whole operations are rewritten:
         the keyword must stand where an operation starts."""
-        named = [g for g in self._named_graphs(partition) if g != DEFAULT_GRAPH]
+        named = [g for g in self.named_graphs(partition) if g != DEFAULT_GRAPH]
 
         def replace(match: re.Match[str]) -> str:
             scope = match.group(3).upper()
@@ -256,7 +283,7 @@ class VirtuosoStore(RemoteStore):
 
         return _DROP_MANY.sub(replace, update)
 
-    def _named_graphs(self, partition: Partition) -> list[str]:
+    def named_graphs(self, partition: Partition) -> list[str]:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", partition=partition)
         return [r["g"].value for r in rows if isinstance(r.get("g"), NamedNode)]
 
@@ -318,6 +345,17 @@ class VirtuosoStore(RemoteStore):
         if response.status_code not in (200, 201, 204):
             raise UpdateFailed(f"Virtuoso Graph Store Protocol: HTTP {response.status_code} {response.text[:300]}")
         return stage
+
+
+class PagedView(EndpointView):
+    """The remote read view, read graph by graph and page by page: Virtuoso's row cap
+    (``ResultSetMaxRows``) and innograph's byte cap never meet a whole-store answer."""
+
+    reads: VirtuosoStore
+
+    def __iter__(self) -> Iterator[Quad]:
+        for graph in self.reads.named_graphs(self.partition):
+            yield from self.reads.graph_quads(self.partition, graph)
 
 
 def query_form(query: str) -> str | None:

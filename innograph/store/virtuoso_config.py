@@ -15,6 +15,8 @@ Why each value (measured on Debian's virtuoso-opensource 7.2.5):
   sends it per query in "anytime" mode and refuses the partial answer that comes back);
 - ``MaxQueryCostEstimationTime=0``: the cost estimator refuses queries up front and makes
   ``INSERT DATA`` ~4x slower;
+- ``MaxSortedTopRows``: the read view pages a graph with ORDER BY + LIMIT/OFFSET, which Virtuoso
+  refuses past this many rows;
 - ``DirsAllowed``: the bulk loader (``ld_dir``) reads only the ``load`` folder.
 """
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from innograph.settings import Settings
 
 RESULT_SET_MAX_ROWS = 1_000_000
+SORTED_TOP_ROWS = 10_000_000  # LIMIT + OFFSET of one sorted page read (the read view pages one graph)
 
 INI_TEMPLATE = """\
 [Database]
@@ -48,7 +51,7 @@ DisableUnixSocket=1
 DirsAllowed={d}/load
 NumberOfBuffers={buffers}
 MaxDirtyBuffers={dirty_buffers}
-MaxSortedTopRows={max_rows}
+MaxSortedTopRows={sorted_rows}
 
 [HTTPServer]
 ServerPort=127.0.0.1:{http_port}
@@ -80,6 +83,7 @@ def ini_text(
         buffers=buffers,
         dirty_buffers=buffers * 3 // 4,
         max_rows=max_rows,
+        sorted_rows=SORTED_TOP_ROWS,
         time_limit=time_limit(query_timeout),
     )
 

@@ -22,7 +22,7 @@ from innograph.store.virtuoso_config import ini_text, setup_sql
 VIRTUOSO = shutil.which("virtuoso-t")
 ISQL = shutil.which("isql-vt")
 WRITER = ("innograph", "writer-password")
-MAX_ROWS = 10_000  # Debian's own row cap, small enough for a test to reach
+MAX_ROWS = 40_000  # small enough for a test to reach, above the partner index's reads of data/
 START_WAIT = 90  # seconds; the first start of a database calibrates for a few seconds
 
 

@@ -35,7 +35,9 @@ STORE_ERRORS: dict[str, tuple[int, str]] = {
     "not_acceptable": (406, "Ask for one of the media types listed in the service description."),
     "store_busy": (503, "Every query worker is busy; retry after the delay in Retry-After."),
     "store_unavailable": (503, "The store is temporarily unavailable; retry shortly."),
-    "service_refused": (400, "The server never fetches a URL: remove SERVICE, LOAD and server extensions (DEFINE, bif:)."),
+    "service_refused": (
+        400, "The server never fetches a URL: remove SERVICE, LOAD and server extensions (DEFINE, bif:)."
+    ),
     "update_failed": (400, "The update is well-formed but cannot be applied; see the message (use SILENT to ignore)."),
     "update_partial": (
         500,

@@ -15,6 +15,8 @@ from types import ModuleType
 from innograph import dump, ingest
 from innograph.conformance import command as conformance
 from innograph.harvest import command as harvest
+from innograph.imports import command as import_command
+from innograph.imports import resolve_command
 from innograph.loaders.extract import command as extract
 from innograph.ontology import build as ontology_build
 from innograph.ontology import validate
@@ -31,6 +33,8 @@ COMMANDS: dict[str, tuple[ModuleType, str]] = {
     "validate": (validate, "Validate a store or an RDF file against the SHACL shapes."),
     "conformance": (conformance, "Replay the W3C SPARQL 1.1 tests against an endpoint."),
     "partners": (partners, "Suggest cross-border partners (like GET /api/partners)."),
+    "import": (import_command, "Import open data (CORDIS bulk files, lists of operations) into the store."),
+    "resolve": (resolve_command, "Link the nodes that name one organisation across sources; list cases to review."),
     "ontology": (ontology_build, "Rebuild ontology/innograph.ttl and its documentation."),
 }
 

@@ -28,7 +28,8 @@ PACKAGES = {"innograph": "innograph", "ontology": "innograph.ontology", "loaders
 LAYERS = ["base", "data", "config", "parts", "core", "server", "commands"]
 COMMANDS = {"innograph.cli", "innograph.ontology.build", "innograph.ontology.validate",
             "innograph.loaders.extract.command", "innograph.partners.command",
-            "innograph.conformance.command", "innograph.harvest.command", "innograph.server.main"}
+            "innograph.conformance.command", "innograph.harvest.command", "innograph.server.main",
+            "innograph.imports.command", "innograph.imports.resolve_command"}
 BY_PREFIX = [  # (module or package, layer); the longest match wins
     ("innograph.namespaces", "base"),
     ("innograph.ontology", "data"), ("innograph.queries", "data"),
@@ -36,7 +37,7 @@ BY_PREFIX = [  # (module or package, layer); the longest match wins
     ("innograph.loaders", "parts"), ("innograph.store", "parts"),
     ("innograph.ingest", "core"), ("innograph.loading", "core"), ("innograph.load_workers", "core"),
     ("innograph.dump", "core"), ("innograph.partners", "core"), ("innograph.conformance", "core"),
-    ("innograph.harvest", "core"),
+    ("innograph.harvest", "core"), ("innograph.imports", "core"),
     ("innograph.server", "server"),
 ]
 FORBIDDEN_ROOTS = ("bench", "tests", "conftest")

@@ -116,8 +116,16 @@ class OperationsRun:
                                       *rdf.labelled(node, name, self.mapping.language)]
         return node
 
-    def _organisation_node(self, row: Row, name: str, country: str | None) -> NamedNode:
+    def vat(self, row: Row, country: str | None) -> str:
+        """The beneficiary's VAT number with its country prefix (a Danish CVR number 12345678 is
+        the VAT number DK12345678), so that it meets the same number in CORDIS."""
         vat = vat_key(self.cell(row, "beneficiary_id"))
+        if vat and country and not vat[:2].isalpha():
+            vat = ("EL" if country == "GR" else country) + vat
+        return vat
+
+    def _organisation_node(self, row: Row, name: str, country: str | None) -> NamedNode:
+        vat = self.vat(row, country)
         if vat:
             return NamedNode(self.iris.entity("organisation", f"vat-{slug(vat)}"))
         place = "-".join(p for p in ((country or "xx").lower(), slug(self.cell(row, "postcode"))) if p)
@@ -127,7 +135,7 @@ class OperationsRun:
         ig = self.ig
         triples = [Triple(node, TYPE, ig.Organisation), *rdf.labelled(node, name, self.mapping.language),
                    Triple(node, rdf.DERIVED_FROM, self.file)]
-        vat = vat_key(self.cell(row, "beneficiary_id"))
+        vat = self.vat(row, country)
         triples += [Triple(node, rdf.VAT_ID, rdf.plain(vat))] if vat else []
         triples += [Triple(node, ig.country, NamedNode(self.places.country(country) or ""))] if country else []
         parts = [(p, self.cell(row, f)) for p, f in ((rdf.POSTCODE, "postcode"), (rdf.LOCALITY, "city"))]

@@ -8,6 +8,10 @@ one), build the partner index through the store's SPARQL interface (``queries/pa
 timed, with the process's resident memory before and after), then time a fixed, seeded mix of
 partner queries and label searches in-process (the work ``GET /api/partners`` does, minus HTTP).
 Optionally (``--http``) the same partner queries go through a real uvicorn on 127.0.0.1.
+``--follow`` adds the update figures: one changed document written as ingest writes it (graph and
+change-log entry), then the time until the holder's index shows it (synchronous catch-up, and
+through the follower thread); and ``/sparql`` point lookups on a real uvicorn in this process,
+timed while idle, during a full index build and during a stream of one-document updates.
 Results are printed as a Markdown table and written to ``bench/out/partners.json``.
 """
 
@@ -21,19 +25,22 @@ import random
 import shutil
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 from innograph.ontology.text import fold_letters
-from pyoxigraph import RdfFormat
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple
 
+from innograph.ingest import change_log
 from innograph.iris import Iris
 from innograph.namespaces import DEFAULT_BASE_IRI
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
 from innograph.partners.synthetic import COUNTRIES, SyntheticGraph, generate, sample_needs
+from innograph.store import DocumentWrite
 from innograph.store.embedded import EmbeddedStore
 
 OUT = Path(__file__).parent / "out"
@@ -153,7 +160,107 @@ def http_latencies(
         return timed(one, queries)
 
 
-def run_size(size: int, n_queries: int, http: bool) -> dict[str, Any]:
+def changed_document(store: EmbeddedStore, n: int) -> DocumentWrite:
+    """Synthetic document ``n`` as it is now, plus one new organisation with a theme: written with
+    its change-log entry, as ingest writes a changed document."""
+    graph = IRIS.graph(f"synthetic-{n}")
+    rows = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    triples = [Triple(r["s"], r["p"], r["o"]) for r in rows]
+    new = NamedNode(IRIS.entity("synthetic", f"org-update-{n}-{time.monotonic_ns()}"))
+    triples += [
+        Triple(new, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(IRIS.term("Company"))),
+        Triple(new, NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), Literal(f"Update {n}", language="en")),
+        Triple(new, NamedNode(IRIS.term("country")), NamedNode(IRIS.entity("country", "DK"))),
+        Triple(new, NamedNode(IRIS.term("theme")), NamedNode(IRIS.entity("theme", "green-transition"))),
+    ]
+    fp = f"sha256:bench-{new.value}"
+    return DocumentWrite(graph=graph, content_hash=fp, public=triples, extra_graph=IRIS.graph("changes"),
+                         extra_public=change_log(IRIS, graph, "updated", fp))
+
+
+def update_figures(store: EmbeddedStore, holder: IndexHolder, rounds: int = 5) -> dict[str, Any]:
+    """Time until one changed document is visible: ``get()`` catching up, and the follower alone."""
+    sync_ms, follow_ms = [], []
+    for k in range(rounds):
+        store.write_document(changed_document(store, k))
+        started = time.perf_counter()
+        index = holder.get()
+        sync_ms.append((time.perf_counter() - started) * 1000)
+        assert index.generation == store.generation()
+    for k in range(rounds):
+        write = changed_document(store, rounds + k)
+        store.write_document(write)
+        started, generation = time.perf_counter(), store.generation()
+        while holder._index is None or holder._index.generation < generation:  # the follower's work
+            time.sleep(0.005)
+        follow_ms.append((time.perf_counter() - started) * 1000)
+    return {"update_sync": summary(sync_ms), "update_follower": summary(follow_ms), "full_builds": holder.full_builds}
+
+
+def stream_of_writes(store: EmbeddedStore, seconds: float, first: int) -> threading.Event:
+    """One changed document every 0.5 s for ``seconds``, in a thread; the event is set at the end."""
+    done = threading.Event()
+
+    def writer() -> None:
+        for k in range(int(seconds / 0.5)):
+            store.write_document(changed_document(store, first + k))
+            time.sleep(0.5)
+        done.set()
+
+    threading.Thread(target=writer).start()
+    return done
+
+
+POINT = "SELECT ?p ?o WHERE {{ <{org}> ?p ?o }}"
+
+
+def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, seconds: float) -> dict[str, Any]:
+    """/sparql point-lookup latency (one client) on a real uvicorn in this process: idle, during a
+    full partner-index build in this process, during one-document writes every 0.5 s without an index,
+    and during the same writes followed by the index."""
+    import httpx
+    from innograph.server.app import create_app
+
+    from innograph.settings import Settings
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+    from conftest import serve  # the tests' real-uvicorn helper
+
+    app = create_app(Settings(store=store_dir, query_workers=2), store)
+    rng = random.Random(11)
+    out: dict[str, Any] = {}
+    with serve(app) as url, httpx.Client(base_url=url, timeout=600) as client:
+
+        def lookups(until: threading.Event | None) -> list[float]:
+            ms: list[float] = []
+            stop_at = time.perf_counter() + seconds
+            while (until is None and time.perf_counter() < stop_at) or (until is not None and not until.is_set()):
+                query = POINT.format(org=rng.choice(graph.organisations))
+                started = time.perf_counter()
+                client.get("/sparql", params={"query": query}).raise_for_status()
+                ms.append((time.perf_counter() - started) * 1000)
+            return ms
+
+        lookups(None)  # warm-up
+        out["sparql_idle"] = summary(lookups(None))
+        done = threading.Event()
+        holder = IndexHolder(store, IRIS, follow=False)
+        builder = threading.Thread(target=lambda: (holder.get(), done.set()))
+        builder.start()
+        out["sparql_during_full_build"] = summary(lookups(done))
+        builder.join()
+        follower = IndexHolder(store, IRIS)
+        follower.get()
+        follower.stop()  # first the writes alone (the store's own cost: write, workers reopening)
+        out["sparql_during_writes_only"] = summary(lookups(stream_of_writes(store, seconds, 100)))
+        follower = IndexHolder(store, IRIS)
+        follower.get()
+        out["sparql_during_updates"] = summary(lookups(stream_of_writes(store, seconds, 200)))
+        follower.stop()
+    return out
+
+
+def run_size(size: int, n_queries: int, http: bool, follow: bool = False) -> dict[str, Any]:
     OUT.mkdir(exist_ok=True)
     nq = OUT / f"partners-{size}.nq"
     started = time.perf_counter()
@@ -215,6 +322,10 @@ def run_size(size: int, n_queries: int, http: bool) -> dict[str, Any]:
         }
         if http:
             result["partners_http"] = summary(http_latencies(store, store_dir, holder, queries))
+        if follow:
+            result.update(update_figures(store, holder))
+            holder.stop()  # one follower at a time below
+            result.update(sparql_during(store, store_dir, graph, seconds=10.0))
         return result
     finally:
         store.close()
@@ -226,10 +337,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--http", action="store_true", help="also time the queries through GET /api/partners")
+    parser.add_argument("--follow", action="store_true",
+                        help="also time one-document updates and /sparql p99 during a build and during updates")
     args = parser.parse_args(argv)
     results = []
     for size in args.sizes:
-        result = run_size(size, args.queries, args.http)
+        result = run_size(size, args.queries, args.http, args.follow)
         print(json.dumps(result), flush=True)
         results.append(result)
     OUT.mkdir(exist_ok=True)

@@ -2,10 +2,10 @@
 
 Following: every write ingest or harvest makes adds an ``ig:GraphChange`` to the change log
 (``{base}graph/changes``) in the same transaction as the document graph. When
-``store.generation()`` moves, the holder opens one snapshot, reads the log entries written since
-its position (``LOG_SLACK`` before it, as an entry's time is taken just before its write commits)
-and reads those graphs alone again (``build.update``): at 100,000 organisations one changed
-document is visible in a fraction of a second (``bench/PARTNERS.md``). A follower thread polls
+``store.generation()`` moves, the holder reads the log entries written since its position
+(``LOG_SLACK`` before it, as an entry's time is taken just before its write commits) and reads
+those graphs alone again (``build.update``), through the store's query workers (``PoolView``), so
+that little of the work holds this process's interpreter lock (``bench/PARTNERS.md``). A follower thread polls
 every ``POLL_SECONDS``, so changes are applied without a request; ``get()`` also catches up before
 answering, so an answer reflects the last write it can see.
 
@@ -21,10 +21,12 @@ import dataclasses
 import logging
 import threading
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, Quad
 
 from innograph.iris import Iris
 from innograph.namespaces import XSD_DATETIME
@@ -78,6 +80,22 @@ class LogPosition:
             self.newest = max(self.newest, moment)
         horizon = self.since()
         self.applied = {c: m for c, m in self.applied.items() if m >= horizon}
+
+
+class PoolView:
+    """Reads through ``store.select``: the embedded store evaluates them in its query worker
+    processes, so an update holds this process's interpreter lock only to parse a few rows. Each
+    read sees the store as it is then (not one snapshot): a graph read after its log entry may
+    already be newer, which is harmless, as the newer write's entry names it again."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __iter__(self) -> Iterator[Quad]:
+        raise NotImplementedError("the partner index reads rows, never whole partitions")
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        return iter(self.store.select(query, bindings, partition="public"))
 
 
 class IndexHolder:
@@ -134,17 +152,17 @@ class IndexHolder:
         generation = self.store.generation()
         if self._rebuilding or self._index.generation == generation:
             return
-        with self.store.snapshot("public") as view:
-            after = self.store.generation()
-            entries = self._position.new_entries(view, self.iris)
-            if entries:
-                graphs = sorted({graph for graph, _moment in entries.values()})
-                self._index = update(self._built.state, view, graphs, generation)
-                self._built.index = self._index
-                self._position.advance(entries)
+        view = PoolView(self.store)  # evaluated in the store's query workers, not under this GIL
+        entries = self._position.new_entries(view, self.iris)
         if entries:
-            # A write that committed between reading the generation and opening the snapshot is
-            # already applied; its generation will show no new entry, which is not a gap.
+            graphs = sorted({graph for graph, _moment in entries.values()})
+            self._index = update(self._built.state, view, graphs, generation)
+            self._built.index = self._index
+            self._position.advance(entries)
+        after = self.store.generation()  # read last: every entry read above is counted by now
+        if entries:
+            # A write that committed after the generation was read may already be applied; its
+            # generation will then show no new entry, which is not a gap.
             self._uncertain_until = after if after > generation else None
             return
         if self._uncertain_until is not None and generation <= self._uncertain_until:

@@ -24,7 +24,8 @@ ORG_COLUMNS = ["projectID", "projectAcronym", "organisationID", "vatNumber", "na
                "totalCost", "endOfParticipation", "active"]
 COUNTRIES = [("DK", "DK01"), ("FR", "FRD1"), ("NL", "NL32"), ("BE", "BE21"), ("DE", "DEA2"), ("EL", "EL30"),
              ("UK", "UKI3"), ("ES", "ES51"), ("IT", "ITC4"), ("SE", "SE11")]
-WORDS = "green hydrogen smart grid ocean energy health data robotics climate soil water circular materials".split()
+WORDS = ["green", "hydrogen", "smart", "grid", "ocean", "energy", "health", "data", "robotics", "climate", "soil",
+         "water", "circular", "materials"]
 
 
 def row(values: list[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ValueFact
-from innograph.loaders.extract.relations import extract_relations
+from innograph.loaders.extract.relations import _MAX_CUE_GAP, _share_along_enumerations, extract_relations
 from innograph.loaders.extract.to_rdf import to_rdf
 
 from innograph.iris import Iris
@@ -278,3 +278,15 @@ def test_a_cue_in_an_apposition_describes_the_name_after_the_comma() -> None:
     alpha, beta = _entity(text, "organisation", "Alpha Stad"), _entity(text, "organisation", "BETAFORUM")
     extract_relations(_facts(text, alpha, beta, language="nl"), SourceMeta(doc_id="doc"))
     assert (alpha.role, beta.role) == (None, "advisory-body")
+
+
+def test_an_enumeration_shares_its_nearest_cue_whatever_the_hash_seed() -> None:
+    text = "Alpha Agency, Beta University and Gamma Institute take part.\n"
+    alpha, beta, gamma = (
+        _entity(text, "organisation", n) for n in ("Alpha Agency", "Beta University", "Gamma Institute")
+    )
+    mentions = [(org.mentions[0], org) for org in (alpha, beta, gamma)]
+    far, near = Mention(100, 107, "partner", "test"), Mention(80, 87, "partner", "test")
+    best = {id(alpha): (9, "partner", far), id(beta): (2, "partner", near)}
+    _share_along_enumerations(text, mentions, best)
+    assert best[id(gamma)] == (_MAX_CUE_GAP, "partner", near)

@@ -347,10 +347,11 @@ def _share_along_enumerations(
         else:
             groups.append([pair])
     for group in groups:
-        roles = {best[id(org)][1:] for _, org in group if id(org) in best}
-        if len(group) < 2 or len({role for role, _ in roles}) != 1:
+        found = [best[id(org)] for _, org in group if id(org) in best]
+        if len(group) < 2 or len({role for _, role, _ in found}) != 1:
             continue
-        ((role, cue),) = list(roles)[:1]
+        # the nearest cue, then the first: never the order of a set, which changes between runs
+        _, role, cue = min(found, key=lambda item: (item[0], item[2].start))
         for _, org in group:
             best.setdefault(id(org), (_MAX_CUE_GAP, role, cue))
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ValueFact
-from innograph.loaders.extract.relations import _MAX_CUE_GAP, _share_along_enumerations, extract_relations
+from innograph.loaders.extract.organisation_roles import _MAX_CUE_GAP, _share_along_enumerations
+from innograph.loaders.extract.relations import extract_relations
 from innograph.loaders.extract.to_rdf import to_rdf
 
 from innograph.iris import Iris

@@ -13,9 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import IRIS, TOKEN, Api, api_for, make_settings
+from pyoxigraph import NamedNode, RdfFormat, parse
 from virtuoso.fixtures import VirtuosoPair, virtuoso_store
 
-from innograph.ingest import ingest
+from innograph.ingest import expand, ingest
 from innograph.store.virtuoso import VirtuosoStore
 
 pytestmark = pytest.mark.virtuoso
@@ -24,6 +25,9 @@ ORGS = (
     "PREFIX ig: <https://w3id.org/innograph/ontology#> "
     "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a ig:Organisation }"
 )
+IS_VERSION_OF = NamedNode("http://purl.org/dc/terms/isVersionOf")
+CHANGE_TYPE = NamedNode(IRIS.term("changeType"))
+TREE_NODE = NamedNode("https://w3id.org/tree#node")
 NAMES = "SELECT (COUNT(*) AS ?n) WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?name }"
 
 
@@ -61,10 +65,44 @@ def test_linked_data_feed_dumps_and_partner_search(ingested: tuple[Api, Virtuoso
         assert seen.status_code == 303
         page = c.get(seen.headers["location"].replace(IRIS.base, "/"), headers={"Accept": "text/turtle"})
         assert page.status_code == 200 and iri in page.text
-        feed = c.get("/feed", headers={"Accept": "application/trig"})
-        assert feed.status_code == 200 and "ldes:EventStream" in feed.text
         partners = c.get("/api/partners", params={"q": "innovation regionale", "lang": "fr"})
         assert partners.status_code == 200, partners.text[:500]
+
+
+def feed_members(client: httpx.Client) -> dict[str, str]:
+    """Every page of the feed, from its root along the tree:node relations: the graph each member
+    is a version of, and its change type."""
+    members: dict[str, str] = {}
+    pending, seen = [IRIS.base + "feed"], set()
+    while pending:
+        url = pending.pop()
+        seen.add(url)
+        page = client.get(url.replace(IRIS.base, "/"), headers={"Accept": "application/n-quads"})
+        assert page.status_code == 200, page.text[:300]
+        quads = list(parse(page.content, format=RdfFormat.N_QUADS))
+        versions = {q.subject: q.object.value for q in quads if q.predicate == IS_VERSION_OF}
+        types = {q.subject: q.object.value for q in quads if q.predicate == CHANGE_TYPE}
+        members.update({graph: types[change] for change, graph in versions.items()})
+        pending += [q.object.value for q in quads if q.predicate == TREE_NODE and q.object.value not in seen]
+    return members
+
+
+def test_the_feed_lists_exactly_the_graphs_of_the_documents(ingested: tuple[Api, VirtuosoStore]) -> None:
+    api, _ = ingested
+    documents = {IRIS.graph(path.stem) for path in expand([DATA])}
+    with api.client() as c:
+        assert feed_members(c) == dict.fromkeys(documents, "created")
+
+
+def test_the_page_of_a_graph_lists_its_triples(ingested: tuple[Api, VirtuosoStore]) -> None:
+    api, store = ingested
+    graph = IRIS.graph(expand([DATA])[0].stem)
+    stored = {q.triple for q in store.graph_quads("public", graph)}
+    with api.client() as c:
+        page = c.get(graph.replace(IRIS.base, "/"), headers={"Accept": "application/n-triples"})
+    assert page.status_code == 200, page.text[:300]
+    listed = {q.triple for q in parse(page.content, format=RdfFormat.N_TRIPLES)}
+    assert len(stored) > 100 and listed == stored
 
 
 def test_dumps_read_the_store_graph_by_graph_in_pages(ingested: tuple[Api, VirtuosoStore]) -> None:

@@ -214,7 +214,7 @@ class VirtuosoStore(RemoteStore):
     def _query_failure(self, exc: Exception, timeout: float) -> StoreError:
         if not isinstance(exc, SPARQLWrapperException):
             return StoreUnavailable(f"Virtuoso: {exc}")
-        if "SR171" in str(exc) or "S1T00" in str(exc):
+        if any(state in str(exc) for state in ("SR171", "S1T00", "S1TAT")):  # S1TAT: "anytime" cut mid-answer
             return QueryTimeout(f"Virtuoso stopped the query at its time limit ({timeout:g} s)")
         return QueryFailed(f"Virtuoso: {_server_message(exc)}")
 

@@ -26,7 +26,7 @@ from innograph.iris import Iris
 from innograph.load_workers import load_in_parallel
 from innograph.loaders.base import LoadedDocument, SourceMeta, doc_id_for
 from innograph.loaders.rdf_loader import rdf_format_of
-from innograph.loading import Failure, file_fingerprint, from_harvest, load_file
+from innograph.loading import Failure, file_fingerprint, from_files, load_file
 from innograph.namespaces import DCT_MODIFIED, RDF_TYPE, XSD_DATETIME
 from innograph.ontology.reference import reference_triples
 from innograph.settings import Settings
@@ -162,7 +162,7 @@ def ingest(paths: Iterable[Path], store: Store, iris: Iris, *, force: bool = Fal
                 _write_one(store, iris, path, result, known, seen, force, report)
         if prune:
             keep = seen | {iris.graph(n) for n in ("ontology", "reference")}
-            for graph in (g for g in known if g not in keep and not from_harvest(known[g])):
+            for graph in (g for g in known if g not in keep and from_files(known[g])):
                 store.remove_graphs([graph], log_graph=iris.graph("changes"),
                                     log=change_log(iris, graph, "deleted", known[graph]))
     if bar is not None:
@@ -241,7 +241,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
     parser.add_argument("--force", action="store_true", help="rewrite documents even when unchanged")
     parser.add_argument("--prune", action="store_true",
-                        help="remove graphs of documents that are no longer among PATHS (harvested pages are kept)")
+                        help="remove graphs of files no longer among PATHS (harvested pages, imported datasets stay)")
     parser.add_argument("--jobs", type=int, help="parallel loader processes (default: number of cores)")
     parser.add_argument("--url", help="source URL (only meaningful for a single document)")
     parser.add_argument("--retrieved", help="retrieval date (ISO 8601) recorded in the provenance")

@@ -22,13 +22,15 @@ class Failure:
     reason: str
 
 
-# A harvested page's fingerprint starts with this, so that `ingest --prune` (which removes the
-# graphs of files no longer given) never touches the graphs that `harvest` keeps.
+# Every writer marks its graphs' fingerprints: files "sha256:", harvested pages "page:sha256:",
+# imported datasets and resolution graphs "import:sha256:". `ingest --prune` removes the graphs of
+# files no longer given, and only those: never a harvested page or an imported dataset.
+FILE_FINGERPRINT_PREFIX = "sha256:"
 PAGE_FINGERPRINT_PREFIX = "page:"
 
 
-def from_harvest(fingerprint: str) -> bool:
-    return fingerprint.startswith(PAGE_FINGERPRINT_PREFIX)
+def from_files(fingerprint: str) -> bool:
+    return fingerprint.startswith(FILE_FINGERPRINT_PREFIX)
 
 
 def fingerprint(data: bytes, meta: SourceMeta) -> str:
@@ -47,7 +49,7 @@ def file_fingerprint(path: Path, meta: SourceMeta) -> str:
 
 def _sealed(digest: hashlib._Hash, meta: SourceMeta) -> str:
     digest.update(f"\0{__version__}\0{meta.url or ''}\0{meta.retrieved or ''}".encode())
-    return "sha256:" + digest.hexdigest()
+    return FILE_FINGERPRINT_PREFIX + digest.hexdigest()
 
 
 def load_file(path_str: str, base_iri: str, url: str | None, retrieved: str | None) -> LoadedDocument | Failure:

@@ -18,6 +18,7 @@ from innograph.loaders.base import doc_id_for
 from pyoxigraph import NamedNode, Triple
 
 from innograph.harvest.pages import page_hash
+from innograph.imports.shards import FINGERPRINT_PREFIX
 from innograph.ingest import ingest
 from innograph.store import DocumentWrite
 from innograph.store.embedded import EmbeddedStore
@@ -197,15 +198,17 @@ def test_parallel_loading_works_from_any_caller_and_keeps_order(tmp_path: Path) 
     ]
 
 
-def test_prune_keeps_the_graphs_of_harvested_pages(store: EmbeddedStore, tmp_path: Path) -> None:
+def test_prune_keeps_the_graphs_of_harvested_pages_and_imports(store: EmbeddedStore, tmp_path: Path) -> None:
     page = IRIS.graph("www-region-example-calls-0123456789")
+    dataset = IRIS.graph("import-cordis-h2020-1")
     triple = Triple(NamedNode("http://ex/page"), NamedNode("http://ex/p"), NamedNode("http://ex/o"))
     store.write_document(DocumentWrite(graph=page, content_hash=page_hash(b"<html/>", "http://region.example/"),
                                        public=[triple]))
+    store.write_document(DocumentWrite(graph=dataset, content_hash=FINGERPRINT_PREFIX + "sha256:00", public=[triple]))
     old = tmp_path / "old.nt"
     old.write_text('<http://ex/a> <http://ex/p> "one" .\n')
     ingest([old], store, IRIS)
     kept = tmp_path / "kept.nt"
     kept.write_text('<http://ex/b> <http://ex/p> "two" .\n')
     ingest([kept], store, IRIS, prune=True)
-    assert doc_graphs(store) == {page, IRIS.graph("kept")}
+    assert doc_graphs(store) == {page, dataset, IRIS.graph("kept")}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from innograph.loaders.extract.candidates import capitalised_runs, tokens
-from innograph.loaders.extract.regions import RegionMatch, find_regions, town_named
+from innograph.loaders.extract.region_names import RegionMatch
+from innograph.loaders.extract.regions import find_regions
+from innograph.loaders.extract.towns import town_named
 
 
 def _regions(text: str) -> list[RegionMatch]:

@@ -27,7 +27,8 @@ from innograph.loaders.extract.projects import (
     find_projects,
     strong_name,
 )
-from innograph.loaders.extract.regions import RegionMatch, find_regions
+from innograph.loaders.extract.region_names import RegionMatch
+from innograph.loaders.extract.regions import find_regions
 from innograph.loaders.extract.resolve import name_key
 from innograph.loaders.extract.titles import TitleLine, agrees_with_url, title_from_url, title_line
 

@@ -14,7 +14,7 @@ from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_acronym, is_capitalised, strip_genitive
 from innograph.loaders.extract.heads import head_of
 from innograph.loaders.extract.names_lists import name_sequence, placed_names
-from innograph.loaders.extract.regions import gazetteer
+from innograph.loaders.extract.region_names import gazetteer
 from innograph.loaders.extract.resolve import acronym_matches, fold
 from innograph.loaders.lang import rules as rules_of
 

@@ -18,7 +18,7 @@ from functools import cache
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import is_capitalised, lines_with_offsets
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, PersonFact
-from innograph.loaders.extract.regions import gazetteer
+from innograph.loaders.extract.region_names import gazetteer
 from innograph.loaders.extract.resolve import fold, name_key
 
 from innograph.iris import slug

@@ -1,64 +1,24 @@
-"""Regions: ISO 3166-2 subdivisions (pycountry) plus exonyms in four languages, and named areas.
-
-'Normandy', 'Normandie' and 'Normandiet' all resolve to ``FR-NOR``; areas that ISO does not list
-(Euregios, programme areas, 'Zuid-Nederland') are keyed by the slug of their name.
+"""Regions named in a text: the gazetteer's names (:mod:`region_names`) as tokens, compound area
+names ('Euregio Maas-Rhein', 'Zuid-Nederland'), areas after an area word, places listed with
+regions, and towns used as areas (:mod:`towns`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-import pycountry
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised, strip_genitive
 from innograph.loaders.extract.heads import head_of
+from innograph.loaders.extract.region_names import RegionMatch, gazetteer
+from innograph.loaders.extract.towns import town_named, towns_used_as_areas
 from innograph.loaders.lang import rules as rules_of
-from innograph.ontology.cities import City, city_index
 from innograph.ontology.text import fold
 
 from innograph.iris import slug
 
-# countries whose subdivisions are looked up: the EU, the EEA, the UK and Switzerland
-EUROPE = [
-    "AT",
-    "BE",
-    "BG",
-    "HR",
-    "CY",
-    "CZ",
-    "DK",
-    "EE",
-    "FI",
-    "FR",
-    "DE",
-    "GR",
-    "HU",
-    "IE",
-    "IT",
-    "LV",
-    "LT",
-    "LU",
-    "MT",
-    "NL",
-    "PL",
-    "PT",
-    "RO",
-    "SK",
-    "SI",
-    "ES",
-    "SE",
-    "NO",
-    "IS",
-    "CH",
-    "GB",
-    "LI",
-]
-# subdivision types kept below the top level (French départements are used as areas)
-_SECOND_LEVEL = {"FR": ("Metropolitan department",), "BE": ("Province",)}
-_MIN_NAME = 5  # shorter names ('Ain', 'Lot') are common words far more often than areas
 _CROSS_BORDER = (
     "euregio",
     "eurometropool",
@@ -68,87 +28,6 @@ _CROSS_BORDER = (
     "euroregion",
     "eurodistri",
 )
-
-
-@dataclass(frozen=True)
-class RegionMatch:
-    start: int
-    end: int
-    text: str
-    key: str  # ISO 3166-2 code or slug of the name
-    country: str | None
-    name: str  # the name as written (without a genitive)
-
-
-def _clean_iso_name(name: str) -> list[str]:
-    names = [name]
-    if "," in name:  # 'wallonne, Région' -> 'Région wallonne'
-        head, _, tail = name.partition(",")
-        names.append(f"{tail.strip()} {head.strip()}")
-    names.append(re.sub(r"\s*\(.*?\)", "", name))
-    return names
-
-
-@cache
-def _common_words() -> frozenset[str]:
-    """Words that name a region only in another sense ('Ouest', 'Centre')."""
-    return frozenset(w.casefold() for w in lexicon.words("entities", "DIRECTION_PREFIXES")) | lexicon.stop_words()
-
-
-def _wanted(country: str | None, parent: str | None, subdivision_type: str | None) -> bool:
-    if country not in EUROPE:
-        return False
-    return parent is None or subdivision_type in _SECOND_LEVEL.get(country, ())
-
-
-def _reference_names() -> dict[str, tuple[str, str | None]]:
-    """Names in four languages of the ontology's reference regions (ISO and named areas), when available."""
-    out: dict[str, tuple[str, str | None]] = {}
-    try:
-        from innograph.ontology.reference import regions as reference_regions
-
-        items = reference_regions()
-    except Exception:  # the reference data is optional: pycountry alone still resolves ISO names
-        return out
-    for region in items:
-        if region.kind == "iso" and not _wanted(region.country, region.parent, region.subdivision_type):
-            continue
-        names = list(region.labels.values())
-        for alts in region.alt_labels.values():
-            names.extend(alts)
-        for name in names:
-            key = fold(name)
-            if len(key) >= _MIN_NAME and key not in out and key not in _common_words():
-                out[key] = (region.code, region.country)
-    return out
-
-
-@cache
-def area_names() -> frozenset[str]:
-    """Folded names of the named areas (not ISO subdivisions): 'atlantic area', 'baltic sea region'."""
-    return frozenset(name for name, (code, _) in gazetteer().items() if not re.fullmatch(r"[A-Z]{2}-\w+", code))
-
-
-@cache
-def reference_codes() -> frozenset[str]:
-    return frozenset(code for code, _ in _reference_names().values())
-
-
-@cache
-def gazetteer() -> dict[str, tuple[str, str | None]]:
-    """folded name -> (ISO 3166-2 code or area slug, country)."""
-    out: dict[str, tuple[str, str | None]] = dict(_reference_names())
-    for country in EUROPE:
-        for sub in pycountry.subdivisions.get(country_code=country) or []:
-            if not _wanted(country, sub.parent_code, sub.type):
-                continue
-            for name in _clean_iso_name(sub.name):
-                key = fold(name)
-                if len(key) >= _MIN_NAME and key not in out:
-                    out[key] = (sub.code, country)
-    for name, code in lexicon.table("entities", "REGION_NAMES").items():
-        out.setdefault(fold(name), (code, code.split("-")[0]))
-    return out
 
 
 @cache
@@ -212,7 +91,7 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
     found.extend(_places_listed_with_regions(text, found))
     found.extend(_named_areas(text, runs))
     found.extend(_names_before_area_word(text, runs))
-    found.extend(_towns_used_as_areas(text, toks, found))
+    found.extend(towns_used_as_areas(text, toks, found))
     return found
 
 
@@ -447,95 +326,3 @@ def _names_before_area_word(text: str, runs: list[Candidate]) -> list[RegionMatc
 _WORD_AFTER = re.compile(r" (\w+)\b")
 
 
-# ---- towns used as areas -------------------------------------------------------------------------
-
-_MAX_TOWN_WORDS = 3
-_TOWN_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:and|et|og|en|und|&)\s+")
-
-
-@cache
-def _not_towns() -> frozenset[str]:
-    """Words that are never a town here: stop words, month names, organisation and area words."""
-    out = set(lexicon.stop_words()) | set(lexicon.table("dates", "MONTHS"))
-    out |= set(lexicon.org_heads()) | {w.casefold() for w in lexicon.words("entities", "AREA_HEADS")}
-    out |= set(lexicon.country_names())
-    return frozenset(fold(w) for w in out)
-
-
-@cache
-def _town_prepositions() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Last word of each town preposition -> the prepositions ending with it ('de' -> ('près', 'de'))."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lexicon.words("countries", "TOWN_PREPOSITIONS"):
-        words = tuple(phrase.split())
-        out.setdefault(words[-1], []).append(words)
-    return {last: tuple(phrases) for last, phrases in out.items()}
-
-
-def town_named(words: str) -> City | None:
-    """The town these words name exactly ('Nijmegen', 'Le Mans', 'Trèves'), if any."""
-    key = fold(words)
-    if len(key) < 4 or key in _not_towns():
-        return None
-    return city_index().get(key)
-
-
-def _town_at(text: str, toks: list[Token], i: int) -> tuple[int, City] | None:
-    """The longest town name starting at token ``i`` ('Le Mans', 'Trèves'): (index after it, town),
-    or None when there is none or it starts a longer name ('in Aalborg Universitet')."""
-    for j in range(min(len(toks), i + _MAX_TOWN_WORDS), i, -1):
-        words = toks[i:j]
-        if not all(is_capitalised(t.text) for t in words) or any(
-            text[a.end : b.start] != " " for a, b in pairwise(words)
-        ):
-            continue
-        city = town_named(text[toks[i].start : toks[j - 1].end])
-        if city is None:
-            continue
-        after = toks[j] if j < len(toks) else None
-        if after is not None and text[toks[j - 1].end : after.start] == " " and is_capitalised(after.text):
-            return None
-        return j, city
-    return None
-
-
-def _after_town_preposition(toks: list[Token], i: int) -> bool:
-    if i == 0:
-        return False
-    for words in _town_prepositions().get(toks[i - 1].text, ()):
-        n = len(words)
-        # written in lower case: 'I Skellefteå' in a Swedish name is no Danish 'i'
-        if i >= n and all(toks[i - n + k].text == w for k, w in enumerate(words)):
-            return True
-    return False
-
-
-def _towns_used_as_areas(text: str, toks: list[Token], found: list[RegionMatch]) -> list[RegionMatch]:
-    """Towns after a place preposition ('à Nantes', 'rondom Nijmegen en Enschede', 'located in
-    Seville') or alone in brackets after a name ('Novalim (Laval)'), and the towns listed with them."""
-    spans = [(r.start, r.end) for r in found]
-    out: list[RegionMatch] = []
-    by_start = {t.start: k for k, t in enumerate(toks)}
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        bracketed = tok.start > 0 and text[tok.start - 1] == "("
-        if not (bracketed or _after_town_preposition(toks, i)) or any(s <= tok.start < e for s, e in spans):
-            i += 1
-            continue
-        hit = _town_at(text, toks, i)
-        if hit is None or (bracketed and not text.startswith(")", toks[hit[0] - 1].end)):
-            i += 1
-            continue
-        while hit is not None:
-            j, city = hit
-            start, end = toks[i].start, toks[j - 1].end
-            out.append(RegionMatch(start, end, text[start:end], slug(city.name), city.country, text[start:end]))
-            sep = _TOWN_SEPARATORS.match(text, end)
-            i = j
-            if sep is None or sep.end() not in by_start:
-                break
-            i = by_start[sep.end()]
-            hit = _town_at(text, toks, i)
-        i += 1
-    return out

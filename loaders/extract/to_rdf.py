@@ -45,6 +45,8 @@ from importlib import metadata
 
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.programmes import reference_keys
+from innograph.loaders.extract.region_names import reference_codes
 from innograph.loaders.extract.resolve import entity_slug, person_key, short_hash
 from innograph.ontology.reference import eu_bodies
 from innograph.ontology.tables import LANGUAGES
@@ -107,9 +109,6 @@ def integer_literal(value: int) -> Literal:
 
 def is_reference(entity: EntityFact) -> bool:
     """True for regions, programmes and EU bodies that resolved to the reference data (ISO codes, known keys)."""
-    from innograph.loaders.extract.programmes import reference_keys
-    from innograph.loaders.extract.regions import reference_codes
-
     key = entity.reference_key or ""
     if entity.kind == "region":
         return bool(re.fullmatch(r"[A-Z]{2}-\w+", key)) or key in reference_codes()

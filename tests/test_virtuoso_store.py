@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -11,7 +12,13 @@ from virtuoso.fixtures import VIRTUOSO_TIME_LIMIT, VirtuosoPair, virtuoso_store
 from virtuoso.instance import MAX_ROWS
 
 from innograph.store import DocumentWrite, QueryRequest, QueryTimeout, ResultTooLarge, StoreError
-from innograph.store.virtuoso import ExtensionRefused, VirtuosoStore, refuse_extensions
+from innograph.store.virtuoso import (
+    STAGING_PREFIX,
+    STALE_STAGE_SECONDS,
+    ExtensionRefused,
+    VirtuosoStore,
+    refuse_extensions,
+)
 
 pytestmark = pytest.mark.virtuoso
 LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -64,6 +71,23 @@ def test_a_large_document_with_blank_nodes_is_replaced_whole(store: VirtuosoStor
     assert store.graph_hashes() == {IRIS.graph("doc-big"): "sha256:doc-big-700"}
     stages = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:innograph:')) }"
     assert count(store, stages) == 0  # no staging graph left behind
+
+
+def test_a_staging_graph_left_by_a_crash_is_dropped_at_the_next_start(store: VirtuosoStore) -> None:
+    """A crash between staging and swap leaves a staging graph (in every default-graph read):
+    the next process drops it at its first use of the partition, unless it is young enough to
+    belong to a write under way elsewhere."""
+    seed_document(store, "doc-a")
+    old = f"{STAGING_PREFIX}{int(time.time()) - STALE_STAGE_SECONDS - 60}-crashed"
+    store.update(f"INSERT DATA {{ GRAPH <{old}> {{ <http://e/s> <http://e/p> 'left behind' }} }}", partition="public")
+    young = store._stage("public", big_document("doc-staged", 3).public)  # staged, never swapped in
+    assert count(store) == 3 + 1 + 6
+    restarted = VirtuosoStore(store.iris, *store._endpoints["public"], user=store.user, password=store.password)
+    restarted.start()
+    assert count(restarted) == 3 + 6  # the old one is gone, the young one kept
+    assert restarted.drop_stale_stages("public", older_than=0) == [young]
+    assert count(restarted) == 3
+    assert restarted.named_graphs("public") == [IRIS.graph("doc-a")]
 
 
 def test_an_answer_cut_by_the_row_cap_is_refused(store: VirtuosoStore) -> None:

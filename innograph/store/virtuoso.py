@@ -18,7 +18,9 @@ Each one is absorbed here, so that ``remote.py`` stays generic (measured facts:
   a graph that queries see in the default graph but never as a named graph;
 - ``INSERT DATA`` refuses blank nodes and fails above ~2,000 triples: a large document, or one
   with blank nodes, is loaded through the Graph Store Protocol into a staging graph, then swapped
-  in by one update (``DROP`` + ``MOVE``), so the replacement stays one transaction;
+  in by one update (``DROP`` + ``MOVE``), so the replacement stays one transaction; a staging
+  graph left by a crash between staging and swap is dropped at the first use of the partition
+  once it is older than :data:`STALE_STAGE_SECONDS` (its name carries its time of creation);
 - ASK answers come as a table (``__ASK_RETVAL``) and blank nodes as ``nodeID://`` IRIs-like labels:
   both are put back in the standard shape;
 - Virtuoso extensions can fetch URLs (``bif:http_get`` even for anonymous users, ``DEFINE get:soft``
@@ -30,9 +32,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import math
 import re
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -70,7 +74,8 @@ SYSTEM_GRAPHS = (
     "http://localuriqaserver/sparql",
 )
 DEFAULT_GRAPH = "urn:innograph:default-graph"  # where updates without GRAPH write
-STAGING_PREFIX = "urn:innograph:staging:"
+STAGING_PREFIX = "urn:innograph:staging:"  # + creation time (Unix seconds) + "-" + random
+STALE_STAGE_SECONDS = 3600  # far beyond any staged write (each request is bounded by its timeout)
 INSERT_DATA_TRIPLES = 1000  # above this, one INSERT DATA is slow or refused ("10000 lines")
 ANYTIME_GRACE = 5.0  # seconds the client waits past the limit for Virtuoso's own (partial) answer
 
@@ -87,6 +92,12 @@ _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 _ASK_VARIABLE = "__ASK_RETVAL"
 _BNODE_JSON = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
 _BNODE_XML = re.compile(rb"(<bnode>)nodeID://")
+_STAGE_TIME = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-")
+STAGES = (
+    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+    f'FILTER(STRSTARTS(STR(?g), "{STAGING_PREFIX}")) }}'
+)
+log = logging.getLogger(__name__)
 
 
 class ExtensionRefused(QueryFailed):
@@ -177,6 +188,21 @@ class VirtuosoStore(RemoteStore):
                 raise StoreError(f"Virtuoso ({partition}): [SPARQL] ResultSetMaxRows must be set (it is {rows})")
             self._page_rows[partition] = min(rows, RESULT_SET_MAX_ROWS)
             self._checked.add(partition)
+        self.drop_stale_stages(partition)
+
+    def drop_stale_stages(self, partition: Partition, *, older_than: float = STALE_STAGE_SECONDS) -> list[str]:
+        """Drop the staging graphs a crash left between staging and swap: a leftover would stay in
+        the union default graph (duplicate triples) and among the named graphs. Younger ones may
+        belong to a write under way in another process and are kept."""
+        now = time.time()
+        stale = [
+            r["g"].value for r in self.select(STAGES, partition=partition)
+            if now - _stage_created(r["g"].value) > older_than
+        ]
+        if stale:
+            log.warning("Virtuoso (%s): dropping %d staging graph(s) of interrupted writes", partition, len(stale))
+            self._update(partition, sparql_text.drop_graphs(stale))
+        return stale
 
     def _server_limits(self, partition: Partition) -> tuple[int, int]:
         query = (
@@ -328,7 +354,7 @@ class VirtuosoStore(RemoteStore):
         body = "".join(f"{t} .\n" for t in triples)
         if not body:
             return None
-        stage = f"{STAGING_PREFIX}{uuid.uuid4()}"
+        stage = f"{STAGING_PREFIX}{int(time.time())}-{uuid.uuid4().hex}"
         _, update_url = self._require(partition)
         auth = httpx.DigestAuth(self.user, self.password) if self.user else None
         try:
@@ -389,6 +415,12 @@ def _ask_value(media_type: str, body: bytes) -> bool:
         return found is not None and found.group(1).strip() not in (b"0", b"false")
     lines = [line.strip() for line in body.decode().splitlines()[1:] if line.strip()]  # CSV / TSV: header first
     return bool(lines) and lines[0].strip('"') not in ("0", "false")
+
+
+def _stage_created(graph: str) -> float:
+    """When a staging graph was created, from its name (0, the oldest, for a name without a time)."""
+    found = _STAGE_TIME.match(graph)
+    return float(found.group(1)) if found else 0.0
 
 
 def _has_blank_node(triple: Triple) -> bool:

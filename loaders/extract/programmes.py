@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised
-from innograph.loaders.extract.organisations import head_of
+from innograph.loaders.extract.heads import head_of
 from innograph.loaders.extract.region_names import area_names
 from innograph.ontology.text import fold
 

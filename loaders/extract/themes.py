@@ -16,7 +16,7 @@ from functools import cache
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import lines_with_offsets, sentence_spans
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ThemeFact
-from innograph.loaders.extract.organisations import head_of
+from innograph.loaders.extract.heads import head_of
 from innograph.ontology.text import fold
 from innograph.ontology.themes import concepts
 

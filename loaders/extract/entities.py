@@ -3,77 +3,38 @@ clusters and desks, resolved to one :class:`EntityFact` per real thing.
 
 The finders live in sibling modules (:mod:`.organisations`, :mod:`.regions`, :mod:`.programmes`,
 :mod:`.projects`, :mod:`.titles`); this module resolves their matches (:mod:`.resolve` keys, acronym
-and genitive merging, region authorities) and picks the main subject.
+and genitive merging, region authorities) into one node each (:mod:`.entity_collector`); the main
+subject and the title come from :mod:`.main_entity`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
-from innograph.loaders.extract.candidates import Token, capitalised_runs, sentence_spans, tokens
+from innograph.loaders.extract.candidates import capitalised_runs, sentence_spans, tokens
 from innograph.loaders.extract.dates import settle_call_window
-from innograph.loaders.extract.facts import MAIN_TYPE_KIND, DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.entity_collector import EntityCollector, mention_at
+from innograph.loaders.extract.facts import DocumentFacts, EntityFact
 from innograph.loaders.extract.genre import main_type
+from innograph.loaders.extract.main_entity import document_title, main_entity
 from innograph.loaders.extract.organisations import OrgMatch, country_code, find_organisations
 from innograph.loaders.extract.programmes import ProgrammeMatch, find_programmes
 from innograph.loaders.extract.projects import (
     NameMatch,
     find_cluster_items,
     find_desks,
-    find_platform_name,
     find_projects,
-    strong_name,
 )
 from innograph.loaders.extract.region_names import RegionMatch
 from innograph.loaders.extract.regions import find_regions
 from innograph.loaders.extract.resolve import name_key
-from innograph.loaders.extract.titles import TitleLine, agrees_with_url, title_from_url, title_line
+from innograph.loaders.extract.titles import agrees_with_url, title_line
 
 from innograph.iris import slug
 
 _ACR_QUOTED = re.compile(r"\b([A-Z][A-Za-z0-9]{1,7})\s*[«\"“]\s*([^»\"”]{3,80}?)\s*[»\"”]")
-
-
-class _Collector:
-    """One EntityFact per (kind, key); later mentions add aliases and evidence."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[tuple[str, str], EntityFact] = {}
-
-    def add(
-        self,
-        kind: str,
-        key: str,
-        name: str,
-        mention: Mention,
-        *,
-        aliases: list[str] | None = None,
-        country: str | None = None,
-        org_type: str | None = None,
-    ) -> EntityFact:
-        entity = self.by_key.get((kind, key))
-        if entity is None:
-            entity = EntityFact(kind=kind, name=name, country=country, org_type=org_type, reference_key=key)
-            self.by_key[(kind, key)] = entity
-        elif name != entity.name and name not in entity.aliases:
-            entity.aliases.append(name)
-        for alias in aliases or []:
-            if alias != entity.name and alias not in entity.aliases:
-                entity.aliases.append(alias)
-        if mention not in entity.mentions:
-            entity.mentions.append(mention)
-        entity.country = entity.country or country
-        return entity
-
-    def of_kind(self, kind: str) -> list[EntityFact]:
-        return [e for (k, _), e in self.by_key.items() if k == kind]
-
-
-def _mention(start: int, end: int, text: str, extractor: str, confidence: float = 0.7) -> Mention:
-    return Mention(start, end, text[start:end], extractor, confidence)
 
 
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -89,7 +50,7 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     toks = tokens(text)
     runs = capitalised_runs(text, toks)
     sentences = sentence_spans(text)
-    found = _Collector()
+    found = EntityCollector()
 
     programmes = find_programmes(text, toks, runs)
     regions = find_regions(text, toks, runs)
@@ -122,20 +83,20 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     org_spans = [(o.start, o.end) for o in orgs]
     _add_projects(found, project_matches, acr_pairs, org_spans + programme_spans, text, facts.main_entity_type)
     for desk in find_desks(text):
-        found.add("desk", slug(desk.name), desk.name, _mention(desk.start, desk.end, text, desk.extractor))
+        found.add("desk", slug(desk.name), desk.name, mention_at(desk.start, desk.end, text, desk.extractor))
     for item in find_cluster_items(text):
-        found.add("cluster", slug(item.name), item.name, _mention(item.start, item.end, text, item.extractor))
+        found.add("cluster", slug(item.name), item.name, mention_at(item.start, item.end, text, item.extractor))
 
-    main = _main_entity(found, facts.main_entity_type, title, text, toks, meta)
+    main = main_entity(found, facts.main_entity_type, title, text, toks, meta)
     _key_parts_under(found, main)
     facts.main_entity = main
-    facts.title = _title(title, main, meta)
+    facts.title = document_title(title, main, meta)
     facts.entities = list(found.by_key.values())
     if main not in facts.entities:
         facts.entities.append(main)
 
 
-def _key_parts_under(found: _Collector, main: EntityFact) -> None:
+def _key_parts_under(found: EntityCollector, main: EntityFact) -> None:
     """Desks and thematic clusters belong to their platform: 'Projectdesk' of one platform is not another's."""
     owner = slug(name_key(main.name))
     for entity in found.of_kind("desk") + found.of_kind("cluster"):
@@ -143,7 +104,7 @@ def _key_parts_under(found: _Collector, main: EntityFact) -> None:
             entity.reference_key = f"{owner}-{entity.reference_key}"
 
 
-def _add_programmes(found: _Collector, matches: list[ProgrammeMatch], text: str) -> None:
+def _add_programmes(found: EntityCollector, matches: list[ProgrammeMatch], text: str) -> None:
     # a bare 'Interreg' is the document's specific Interreg programme when it names one
     specific = [m for m in matches if m.family == "interreg" and m.key != "interreg"]
     spans = [(m.start, m.end) for m in matches]
@@ -157,7 +118,7 @@ def _add_programmes(found: _Collector, matches: list[ProgrammeMatch], text: str)
         for other in specific:
             if key != other.key and other.key.endswith("-" + key):
                 key = other.key
-        mention = _mention(m.start, m.end, text, "entities.programme", 0.8)
+        mention = mention_at(m.start, m.end, text, "entities.programme", 0.8)
         existing = found.by_key.get(("programme", key))
         name = m.name
         more_specific = existing is not None and (
@@ -180,7 +141,7 @@ def _authority_prefix(text: str, start: int) -> str | None:
     return m.group() if m else None
 
 
-def _add_regions(found: _Collector, regions: list[RegionMatch], text: str) -> None:
+def _add_regions(found: EntityCollector, regions: list[RegionMatch], text: str) -> None:
     spans = [(r.start, r.end) for r in regions]
     for r in sorted(regions, key=lambda r: r.start):
         if _inside((r.start, r.end), spans):
@@ -193,7 +154,7 @@ def _add_regions(found: _Collector, regions: list[RegionMatch], text: str) -> No
             "region",
             r.key,
             r.name,
-            _mention(r.start, r.end, text, "entities.region"),
+            mention_at(r.start, r.end, text, "entities.region"),
             aliases=aliases,
             country=r.country,
         )
@@ -229,7 +190,7 @@ def _sentence(sentences: list[tuple[int, int]], pos: int, text: str) -> str:
 
 
 def _add_organisations(
-    found: _Collector,
+    found: EntityCollector,
     orgs: list[OrgMatch],
     regions: list[RegionMatch],
     programme_spans: list[tuple[int, int]],
@@ -270,7 +231,7 @@ def _add_organisations(
             "organisation",
             key,
             o.name,
-            _mention(o.start, o.end, text, "entities.organisation"),
+            mention_at(o.start, o.end, text, "entities.organisation"),
             aliases=o.aliases,
             country=country,
             org_type=o.org_type,
@@ -283,7 +244,7 @@ def _add_organisations(
             "organisation",
             slug(name_key(m.name)),
             m.name,
-            _mention(m.start, m.end, text, "entities.cross-border-body"),
+            mention_at(m.start, m.end, text, "entities.cross-border-body"),
             org_type="PublicAuthority",
         )
     _merge_variants(found, text)
@@ -337,7 +298,7 @@ def _compound_country(word: str, countries: dict[str, str]) -> str | None:
     return None
 
 
-def _home_country(found: _Collector, regions: list[RegionMatch], named: set[str]) -> None:
+def _home_country(found: EntityCollector, regions: list[RegionMatch], named: set[str]) -> None:
     """Organisations named without a country, in a document whose regions all lie in one country
     and that names no other country, are taken to be from there; EU-level bodies are not."""
     countries = {r.country for r in regions if r.country}
@@ -364,7 +325,7 @@ def _cross_border_bodies(regions: list[RegionMatch]) -> list[RegionMatch]:
     return [r for r in regions if r.name[:1].isupper() and r.name.casefold().startswith(("euregio", "eurometrop"))]
 
 
-def _merge_variants(found: _Collector, text: str) -> None:
+def _merge_variants(found: EntityCollector, text: str) -> None:
     """Genitives ('Energy Cluster Denmarks'), bare endings ('Kommissionen') and acronyms into one node."""
     orgs = found.of_kind("organisation")
     keys = {name_key(e.name): e for e in orgs}
@@ -422,7 +383,7 @@ def _cut_at_line_end(entity: EntityFact, key: str, other_key: str, text: str) ->
 
 
 def _add_projects(
-    found: _Collector,
+    found: EntityCollector,
     matches: list[NameMatch],
     acr_pairs: list[tuple[int, int, str, str]],
     blocked: list[tuple[int, int]],
@@ -432,72 +393,14 @@ def _add_projects(
     for m in matches:
         if _overlaps((m.start, m.end), blocked):
             continue
-        found.add("project", slug(name_key(m.name)), m.name, _mention(m.start, m.end, text, m.extractor, m.confidence))
+        mention = mention_at(m.start, m.end, text, m.extractor, m.confidence)
+        found.add("project", slug(name_key(m.name)), m.name, mention)
     if doc_type == "Project":
         for start, end, acronym, expansion in acr_pairs:
             found.add(
                 "project",
                 slug(name_key(acronym)),
                 acronym,
-                _mention(start, end, text, "entities.acronym-quoted"),
+                mention_at(start, end, text, "entities.acronym-quoted"),
                 aliases=[expansion],
             )
-
-
-def _main_entity(
-    found: _Collector, doc_type: str, title: TitleLine | None, text: str, toks: list[Token], meta: SourceMeta
-) -> EntityFact:
-    kind = MAIN_TYPE_KIND[doc_type]
-    title_text = title.text if title else None
-    candidates = found.of_kind(kind)
-    if kind == "project" and candidates:
-        counts = Counter({id(e): len(re.findall(re.escape(e.name), text)) for e in candidates})
-        best = max(candidates, key=lambda e: (counts[id(e)], -e.mentions[0].start))
-        return best
-    if kind in ("cluster", "organisation", "programme") and candidates:
-        in_title = [e for e in candidates if title_text and name_key(e.name) in name_key(title_text)]
-        return in_title[0] if in_title else candidates[0]
-    if kind == "platform":
-        named = find_platform_name(text, toks)
-        if named:
-            return found.add(
-                "platform",
-                slug(name_key(named.name)),
-                named.name,
-                _mention(named.start, named.end, text, named.extractor),
-            )
-    name = title_text
-    mention = _mention(title.start, title.end, text, "entities.title", 0.6) if title else None
-    if kind == "partnership" and title_text:
-        strong = _strong_run(title_text)
-        if strong:
-            name = strong
-            start = title.start + title_text.find(strong) if title else 0
-            mention = _mention(start, start + len(strong), text, "entities.title-name", 0.6)
-    if name is None:
-        name = title_from_url(meta.url) or meta.doc_id
-    key = slug(name_key(name))
-    if mention is not None:
-        return found.add(kind, key, name, mention)
-    # named from the URL or the file: no words of the text to point to
-    return found.by_key.setdefault((kind, key), EntityFact(kind=kind, name=name, reference_key=key))
-
-
-def _strong_run(title: str) -> str | None:
-    toks = tokens(title)
-    for run in capitalised_runs(title, toks):
-        words = [t.text for t in run.toks]
-        if any(strong_name([w]) for w in words) and len(words) <= 4:
-            return run.text
-    return None
-
-
-def _title(title: TitleLine | None, main: EntityFact, meta: SourceMeta) -> str:
-    if title is None:
-        return main.name or title_from_url(meta.url) or meta.doc_id
-    derived_from_title = bool(main.mentions) and main.mentions[0].extractor.startswith("entities.title")
-    if derived_from_title or name_key(title.text).startswith(name_key(main.name)):
-        return title.text
-    if main.kind in ("project", "platform") and main.mentions:
-        return main.name
-    return title.text

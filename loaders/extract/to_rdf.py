@@ -14,7 +14,7 @@ Design
   statement ``S P O`` there is one ``ig:Evidence`` per mention with ``ig:evidenceFor S``,
   ``ig:evidenceProperty P``, ``ig:evidenceValue O``, ``ig:sentence``, ``ig:startOffset``,
   ``ig:endOffset`` (characters into the extracted text), ``rdfs:label`` (the words as written),
-  ``ig:extractor``, ``ig:confidence`` and ``ig:inDocument``.
+  ``ig:extractor``, ``ig:confidence`` and ``ig:inDocument`` (written by :mod:`.triple_writer`).
 - People, their e-mails and phones, their affiliation and contact points go only into the personal
   triples (the graph ``{base}graph/{doc}/personal``), including their evidence nodes; a public literal
   (an evidence sentence, a title) that contains a person's name, an e-mail or a phone number is
@@ -38,36 +38,21 @@ Where does a fact come from? (``queries/examples/fact-provenance.rq``)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from decimal import Decimal
 from functools import cache
 from importlib import metadata
 
 from innograph.loaders.base import SourceMeta
-from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
+from innograph.loaders.extract.facts import AmountFact, DocumentFacts, EntityFact, Mention, PercentFact
 from innograph.loaders.extract.programmes import reference_keys
 from innograph.loaders.extract.region_names import reference_codes
 from innograph.loaders.extract.resolve import entity_slug, person_key, short_hash
+from innograph.loaders.extract.triple_writer import TripleWriter, date_literal, decimal_literal, integer_literal
 from innograph.ontology.reference import eu_bodies
-from innograph.ontology.tables import LANGUAGES
 from innograph.ontology.text import fold
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris, slug
-
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-VCARD = "http://www.w3.org/2006/vcard/ns#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
-TYPE = NamedNode(RDF + "type")
-LABEL = NamedNode(RDFS + "label")
-PREF = NamedNode(SKOS + "prefLabel")
-ALT = NamedNode(SKOS + "altLabel")
+from innograph.namespaces import DCT, FOAF, PROV, RDF_TYPE, RDFS_LABEL, SKOS_ALT_LABEL, SKOS_PREF_LABEL, VCARD
 
 # entity kind -> (IRI kind segment, ontology class)
 KIND_CLASS = {
@@ -81,8 +66,6 @@ KIND_CLASS = {
     "partnership": ("partnership", "Partnership"),
     "call": ("call", "Call"),
 }
-_DATE_TYPES = {4: "gYear", 7: "gYearMonth", 10: "date"}
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 @cache  # reading the installed metadata costs ~1.5 ms: once per process, not once per document
@@ -91,20 +74,6 @@ def software_version() -> str:
         return "innograph " + metadata.version("innograph")
     except metadata.PackageNotFoundError:  # running from a checkout without install
         return "innograph (unversioned)"
-
-
-def date_literal(value: str) -> Literal:
-    kind = _DATE_TYPES.get(len(value), "string")
-    return Literal(value, datatype=NamedNode(XSD + kind))
-
-
-def decimal_literal(value: Decimal | float | int) -> Literal:
-    text = format(Decimal(str(value)).normalize(), "f")
-    return Literal(text, datatype=NamedNode(XSD + "decimal"))
-
-
-def integer_literal(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
 
 
 def is_reference(entity: EntityFact) -> bool:
@@ -132,112 +101,12 @@ def entity_iri(iris: Iris, entity: EntityFact) -> str:
     return iris.entity(segment, slug(key) if entity.kind not in ("region",) else key)
 
 
-def sentence_of(text: str, start: int, end: int, limit: int = 400) -> str:
-    left = max(
-        text.rfind("\n", 0, start),
-        max((m.end() - 1 for m in _SENTENCE_END.finditer(text, max(0, start - limit), start)), default=-1),
-    )
-    match = _SENTENCE_END.search(text, end)
-    right = match.start() + 1 if match else len(text)
-    if right - left > limit:
-        left, right = max(left, start - limit // 2), min(right, end + limit // 2)
-    return " ".join(text[left + 1 : right].split())
-
-
-REDACTED = "[…]"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def _redaction_pattern(facts: DocumentFacts) -> re.Pattern[str] | None:
-    """What must not appear in a public literal: people's names (as written), e-mails and phones."""
-    words = {p.name for p in facts.people} | {p.mention.text for p in facts.people}
-    words |= {v.mention.text for v in facts.emails + facts.phones} | {v.value for v in facts.emails}
-    alternatives = sorted((re.escape(w) for w in words if len(w) >= 3), key=len, reverse=True)
-    alternatives.append(_EMAIL.pattern)
-    return re.compile("|".join(alternatives), re.IGNORECASE)
-
-
-class _Writer:
-    """Collects triples, minting evidence nodes next to each statement."""
-
-    def __init__(self, facts: DocumentFacts, iris: Iris, doc: NamedNode) -> None:
-        self.facts = facts
-        self.iris = iris
-        self.doc = doc
-        self.lang = facts.language if facts.language in LANGUAGES else None
-        self.public: set[Triple] = set()
-        self.personal: set[Triple] = set()
-        self.redaction = _redaction_pattern(facts)
-        self._terms: dict[str, NamedNode] = {}
-        self._redacted: dict[str, str | None] = {}  # literal value -> its redacted form (None: unchanged)
-
-    def term(self, name: str) -> NamedNode:
-        node = self._terms.get(name)
-        if node is None:
-            node = self._terms[name] = NamedNode(self.iris.term(name))
-        return node
-
-    def _redact(self, value: str) -> str | None:
-        """The value without people's names, e-mails and phones; None when it names none of them."""
-        if value not in self._redacted:  # a sentence is the evidence of several facts: searched once
-            pattern = self.redaction
-            found = pattern is not None and pattern.search(value) is not None
-            self._redacted[value] = pattern.sub(REDACTED, value) if found and pattern is not None else None
-        return self._redacted[value]
-
-    def text(self, value: str) -> Literal:
-        return Literal(value, language=self.lang) if self.lang else Literal(value)
-
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, personal: bool = False) -> None:
-        if personal:
-            self.personal.add(Triple(s, p, o))
-            return
-        if isinstance(o, Literal) and (value := self._redact(o.value)) is not None:
-            # a sentence or title that names a person, an e-mail or a phone stays public without them
-            o = Literal(value, language=o.language) if o.language else Literal(value, datatype=o.datatype)
-        self.public.add(Triple(s, p, o))
-
-    def state(
-        self,
-        s: NamedNode,
-        p: NamedNode,
-        o: NamedNode | Literal,
-        mentions: Iterable[Mention],
-        personal: bool = False,
-    ) -> None:
-        """Add ``s p o`` and one evidence node per mention it was read from."""
-        self.add(s, p, o, personal)
-        for mention in mentions:
-            self.evidence(s, p, o, mention, personal)
-
-    def context_of(self, m: Mention) -> str:
-        """The sentence a fact was read in, or the narrower span it rests on (a theme's clause)."""
-        if m.context is not None:
-            return " ".join(self.facts.text[m.context[0] : m.context[1]].split())
-        return sentence_of(self.facts.text, m.start, m.end)
-
-    def evidence(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal, m: Mention, personal: bool) -> None:
-        ev = NamedNode(f"{self.doc.value}/evidence/{short_hash(s.value, p.value, o, m.start, m.end)}")
-        t, add = self.term, self.add
-        add(ev, TYPE, t("Evidence"), personal)
-        add(ev, t("evidenceFor"), s, personal)
-        add(ev, t("evidenceProperty"), p, personal)
-        add(ev, t("evidenceValue"), o, personal)
-        add(ev, t("inDocument"), self.doc, personal)
-        add(ev, LABEL, Literal(m.text), personal)
-        add(ev, t("sentence"), Literal(self.context_of(m)), personal)
-        add(ev, t("startOffset"), integer_literal(m.start), personal)
-        add(ev, t("endOffset"), integer_literal(m.end), personal)
-        add(ev, t("extractor"), Literal(m.extractor), personal)
-        add(ev, t("confidence"), decimal_literal(round(m.confidence, 2)), personal)
-
-
 def to_rdf(
     facts: DocumentFacts, meta: SourceMeta, iris: Iris, *, content_hash: str
 ) -> tuple[list[Triple], list[Triple]]:
     """Return (public, personal) triples for one document, sorted for byte-stable output."""
     doc = NamedNode(iris.document(meta.doc_id))
-    w = _Writer(facts, iris, doc)
+    w = TripleWriter(facts, iris, doc)
     t = w.term
     _document(w, meta, content_hash)
 
@@ -261,10 +130,10 @@ def to_rdf(
     return sorted(w.public, key=str), sorted(w.personal, key=str)
 
 
-def _document(w: _Writer, meta: SourceMeta, content_hash: str) -> None:
+def _document(w: TripleWriter, meta: SourceMeta, content_hash: str) -> None:
     doc, t, facts = w.doc, w.term, w.facts
-    w.add(doc, TYPE, t("SourceDocument"))
-    w.add(doc, TYPE, NamedNode(PROV + "Entity"))
+    w.add(doc, RDF_TYPE, t("SourceDocument"))
+    w.add(doc, RDF_TYPE, NamedNode(PROV + "Entity"))
     if facts.title:
         w.add(doc, NamedNode(DCT + "title"), w.text(facts.title))
     if facts.language:
@@ -276,27 +145,27 @@ def _document(w: _Writer, meta: SourceMeta, content_hash: str) -> None:
         w.add(doc, t("retrievedOn"), date_literal(meta.retrieved[:10]))
     activity = NamedNode(doc.value + "/extraction")
     w.add(doc, NamedNode(PROV + "wasGeneratedBy"), activity)
-    w.add(activity, TYPE, t("ExtractionActivity"))
-    w.add(activity, TYPE, NamedNode(PROV + "Activity"))
+    w.add(activity, RDF_TYPE, t("ExtractionActivity"))
+    w.add(activity, RDF_TYPE, NamedNode(PROV + "Activity"))
     w.add(activity, t("softwareVersion"), Literal(software_version()))
     w.add(activity, NamedNode(PROV + "used"), doc)
 
 
-def _entity(w: _Writer, entity: EntityFact) -> NamedNode:
+def _entity(w: TripleWriter, entity: EntityFact) -> NamedNode:
     t = w.term
     node = NamedNode(entity_iri(w.iris, entity))
     _, cls = KIND_CLASS.get(entity.kind, ("thing", "Organisation"))
-    w.add(node, TYPE, t(cls))
+    w.add(node, RDF_TYPE, t(cls))
     if entity.org_type:
-        w.add(node, TYPE, t(entity.org_type))
-        w.add(node, TYPE, t("Organisation"))
+        w.add(node, RDF_TYPE, t(entity.org_type))
+        w.add(node, RDF_TYPE, t("Organisation"))
     name = w.text(entity.name)
-    w.state(node, LABEL, name, entity.mentions)
+    w.state(node, RDFS_LABEL, name, entity.mentions)
     if not is_reference(entity):  # reference entities have their preferred labels in the reference graph
-        w.add(node, PREF, name)
+        w.add(node, SKOS_PREF_LABEL, name)
     for alias in entity.aliases:
         if alias != entity.name:
-            w.add(node, ALT, w.text(alias))
+            w.add(node, SKOS_ALT_LABEL, w.text(alias))
     if entity.country:
         w.add(node, t("country"), NamedNode(w.iris.entity("country", entity.country)))
     if entity.kind == "programme":
@@ -307,29 +176,29 @@ def _entity(w: _Writer, entity: EntityFact) -> NamedNode:
     return node
 
 
-def _main_subject(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> NamedNode | None:
+def _main_subject(w: TripleWriter, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> NamedNode | None:
     if facts.main_entity is None:
         return None
     node = nodes.get(id(facts.main_entity)) or _entity(w, facts.main_entity)
     w.add(w.doc, w.term("mainSubject"), node)
     if facts.main_entity_type:
-        w.add(node, TYPE, w.term(facts.main_entity_type))
+        w.add(node, RDF_TYPE, w.term(facts.main_entity_type))
     return node
 
 
-def _role(w: _Writer, node: NamedNode, entity: EntityFact, main: NamedNode) -> None:
+def _role(w: TripleWriter, node: NamedNode, entity: EntityFact, main: NamedNode) -> None:
     t = w.term
     role_type = slug(entity.role or "other")
     role = NamedNode(f"{w.doc.value}/role/{short_hash(node.value, main.value, role_type)}")
     cues = [r.mention for r in w.facts.relations if r.subject is entity and r.kind == "role"]
-    w.add(role, TYPE, t("Role"))
+    w.add(role, RDF_TYPE, t("Role"))
     w.add(role, t("agent"), node)
     w.add(role, t("roleIn"), main)
     w.state(role, t("roleType"), NamedNode(w.iris.entity("role-type", role_type)), cues or entity.mentions[:1])
-    w.add(role, LABEL, w.text((entity.role or "other").replace("-", " ")))
+    w.add(role, RDFS_LABEL, w.text((entity.role or "other").replace("-", " ")))
 
 
-def _relations(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> None:
+def _relations(w: TripleWriter, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> None:
     """Regions and countries of organisations, programmes of projects, each with its evidence."""
     t = w.term
     regions = {fold(e.name): e for e in facts.entities if e.kind == "region"}
@@ -347,15 +216,15 @@ def _relations(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) ->
             w.state(subject, t("programme"), nodes[id(relation.target)], [relation.mention])
 
 
-def _place_node(w: _Writer, name: str) -> NamedNode:
+def _place_node(w: TripleWriter, name: str) -> NamedNode:
     """A town or area an organisation sits in that the document does not list among its regions."""
     node = NamedNode(w.iris.entity("region", slug(name)))
-    w.add(node, TYPE, w.term("Region"))
-    w.add(node, LABEL, w.text(name))
+    w.add(node, RDF_TYPE, w.term("Region"))
+    w.add(node, RDFS_LABEL, w.text(name))
     return node
 
 
-def _themes(w: _Writer, facts: DocumentFacts, main: NamedNode, nodes: dict[int, NamedNode]) -> None:
+def _themes(w: TripleWriter, facts: DocumentFacts, main: NamedNode, nodes: dict[int, NamedNode]) -> None:
     """Each theme on the entities its clause speaks of (extract.themes.attribute_themes), else on
     the main subject."""
     for theme in facts.themes:
@@ -367,7 +236,7 @@ def _themes(w: _Writer, facts: DocumentFacts, main: NamedNode, nodes: dict[int, 
                 w.state(subject, w.term("theme"), concept, [theme.mention])
 
 
-def _values(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:
+def _values(w: TripleWriter, facts: DocumentFacts, subject: NamedNode) -> None:
     t, doc = w.term, w.doc
     if facts.start_date:
         w.state(subject, t("startDate"), date_literal(facts.start_date.value), [facts.start_date.mention])
@@ -375,23 +244,17 @@ def _values(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:
         w.state(subject, t("endDate"), date_literal(facts.end_date.value), [facts.end_date.mention])
     for date in facts.other_dates:
         event = NamedNode(f"{doc.value}/event/{short_hash(date.value, date.meaning, date.mention.start)}")
-        w.add(event, TYPE, t("DatedEvent"))
+        w.add(event, RDF_TYPE, t("DatedEvent"))
         w.state(event, t("date"), date_literal(date.value), [date.mention])
         w.add(event, t("meaning"), Literal(date.meaning))
         w.add(subject, t("event"), event)
     for amount in facts.amounts:
         node = NamedNode(f"{doc.value}/amount/{short_hash(amount.value, amount.currency, amount.mention.start)}")
-        w.add(node, TYPE, t("MonetaryAmount"))
-        w.state(node, t("value"), decimal_literal(amount.value), [amount.mention])
+        _quantity(w, subject, "amount", node, "MonetaryAmount", amount)
         w.add(node, t("currency"), Literal(amount.currency))
-        w.add(node, t("meaning"), Literal(amount.meaning))
-        w.add(subject, t("amount"), node)
     for pct in facts.percentages:
         node = NamedNode(f"{doc.value}/percentage/{short_hash(pct.value, pct.mention.start)}")
-        w.add(node, TYPE, t("Percentage"))
-        w.state(node, t("value"), decimal_literal(pct.value), [pct.mention])
-        w.add(node, t("meaning"), Literal(pct.meaning))
-        w.add(subject, t("percentage"), node)
+        _quantity(w, subject, "percentage", node, "Percentage", pct)
     if facts.partner_count is not None:
         w.add(subject, t("partnerCount"), integer_literal(facts.partner_count))
     for beneficiary in facts.eligible_beneficiaries:
@@ -407,6 +270,16 @@ def _values(w: _Writer, facts: DocumentFacts, subject: NamedNode) -> None:
             continue
         w.state(doc, t("mentionsUrl"), node, [url.mention])
 
+
+
+def _quantity(
+    w: TripleWriter, subject: NamedNode, link: str, node: NamedNode, cls: str, fact: AmountFact | PercentFact
+) -> None:
+    """An amount or a percentage: its own node with the value as read, and what it is the value of."""
+    w.add(node, RDF_TYPE, w.term(cls))
+    w.state(node, w.term("value"), decimal_literal(fact.value), [fact.mention])
+    w.add(node, w.term("meaning"), Literal(fact.meaning))
+    w.add(subject, w.term(link), node)
 
 _AFFILIATION_WINDOW = 80  # characters between a person's name and the organisation they speak for
 
@@ -437,15 +310,15 @@ def _closest_organisation(
     return best
 
 
-def _people(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> None:
+def _people(w: TripleWriter, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> None:
     t, doc = w.term, w.doc
     owned_emails: set[str] = set()
     owned_phones: set[str] = set()
     written = {v.value.lower(): [v.mention] for v in facts.emails + facts.phones}
     for person in facts.people:
         node = NamedNode(w.iris.entity("person", person_key(person.name)))
-        w.add(node, TYPE, t("Person"), personal=True)
-        w.add(node, TYPE, NamedNode(FOAF + "Person"), personal=True)
+        w.add(node, RDF_TYPE, t("Person"), personal=True)
+        w.add(node, RDF_TYPE, NamedNode(FOAF + "Person"), personal=True)
         w.state(node, NamedNode(FOAF + "name"), Literal(person.name), [person.mention], personal=True)
         if person.role:
             w.add(node, t("jobTitle"), Literal(person.role), personal=True)
@@ -469,7 +342,7 @@ def _people(w: _Writer, facts: DocumentFacts, nodes: dict[int, NamedNode]) -> No
             if value.value.lower() in owned:
                 continue
             contact = NamedNode(f"{doc.value}/contact/{short_hash(value.value)}")
-            w.add(contact, TYPE, t("ContactPoint"), personal=True)
+            w.add(contact, RDF_TYPE, t("ContactPoint"), personal=True)
             try:
                 obj = NamedNode(scheme + value.value)
             except ValueError:

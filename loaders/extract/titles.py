@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import lines_with_offsets
-from innograph.loaders.extract.dates import find_dates
+from innograph.loaders.extract.date_shapes import find_dates
 from innograph.ontology.text import fold
 
 _GLUED = re.compile(r"(?<=[A-Z)’'])(?=[A-Z][a-zà-ÿ])|(?<=\))(?=[A-Z])")

@@ -11,17 +11,20 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryResultsFormat, Triple
 from virtuoso.fixtures import VIRTUOSO_TIME_LIMIT, VirtuosoPair, virtuoso_store
 from virtuoso.instance import MAX_ROWS
 
+from innograph.partners.facts import read_all
 from innograph.store import DocumentWrite, QueryRequest, QueryTimeout, ResultTooLarge, StoreError
 from innograph.store.virtuoso import (
     STAGING_PREFIX,
     STALE_STAGE_SECONDS,
     ExtensionRefused,
     VirtuosoStore,
+    paging_order,
     refuse_extensions,
 )
 
 pytestmark = pytest.mark.virtuoso
 LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
@@ -95,6 +98,32 @@ def test_an_answer_cut_by_the_row_cap_is_refused(store: VirtuosoStore) -> None:
     with pytest.raises(ResultTooLarge, match="ResultSetMaxRows"):
         store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     assert len(store.select(f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {MAX_ROWS - 1}")) == MAX_ROWS - 1
+
+
+def test_the_partner_index_reads_a_store_above_the_row_cap_in_pages(store: VirtuosoStore) -> None:
+    """The partner index's whole-store reads (one query per section) go through the read view,
+    which pages them: a section with more rows than ResultSetMaxRows comes back whole."""
+    organisation = NamedNode(IRIS.term("Organisation"))
+    things = [NamedNode(IRIS.entity("org", f"many-{i}")) for i in range(MAX_ROWS + 500)]
+    store.write_document(DocumentWrite(
+        graph=IRIS.graph("doc-many"), content_hash="sha256:many",
+        public=[Triple(thing, RDF_TYPE, organisation) for thing in things],
+    ))
+    with pytest.raises(ResultTooLarge):
+        store.select("SELECT ?s WHERE { ?s a ?type }")  # one request: over the cap
+    with store.snapshot("public") as view:
+        facts = read_all(view, IRIS)[IRIS.graph("doc-many")]
+    assert sorted(key for kind, key, _ in facts if kind == "type") == sorted(t.value for t in things)
+
+
+def test_paging_order_is_the_projection_or_nothing() -> None:
+    assert paging_order("SELECT DISTINCT ?g (COUNT(?x) AS ?n) WHERE { GRAPH ?g { ?x ?p ?o } } GROUP BY ?g") == [
+        "?g", "?n"
+    ]
+    assert paging_order("SELECT ?x WHERE { VALUES ?x { <http://e/a> } ?x ?p 'a LIMIT in a string' }") == ["?x"]
+    for own in ("SELECT * WHERE { ?x ?p ?o }", "SELECT ?x WHERE { ?x ?p ?o } LIMIT 5",
+                "SELECT ?x WHERE { ?x ?p ?o } VALUES ?x { <http://e/a> }", "ASK { ?x ?p ?o }"):
+        assert paging_order(own) is None, own
 
 
 def test_drop_all_and_clear_all_really_delete(store: VirtuosoStore) -> None:

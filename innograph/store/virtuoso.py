@@ -41,6 +41,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from email.message import Message
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -77,6 +78,8 @@ DEFAULT_GRAPH = "urn:innograph:default-graph"  # where updates without GRAPH wri
 STAGING_PREFIX = "urn:innograph:staging:"  # + creation time (Unix seconds) + "-" + random
 STALE_STAGE_SECONDS = 3600  # far beyond any staged write (each request is bounded by its timeout)
 INSERT_DATA_TRIPLES = 1000  # above this, one INSERT DATA is slow or refused ("10000 lines")
+PAGE_ROWS = 50_000  # rows per page of a paged read: under the row cap, and at a few hundred bytes a
+# row well under innograph's byte cap (50 MB by default)
 ANYTIME_GRACE = 5.0  # seconds the client waits past the limit for Virtuoso's own (partial) answer
 
 _DROP_MANY = re.compile(r"\b(DROP|CLEAR)\s+(SILENT\s+)?(ALL|NAMED|DEFAULT)\b", re.I)
@@ -92,6 +95,9 @@ _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 _ASK_VARIABLE = "__ASK_RETVAL"
 _BNODE_JSON = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
 _BNODE_XML = re.compile(rb"(<bnode>)nodeID://")
+_MODIFIERS = re.compile(r"\b(ORDER\s+BY|LIMIT|OFFSET)\b", re.I)
+_PROJECTION = re.compile(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", re.I | re.S)
+_PROJECTION_TOKEN = re.compile(r"[()*]|[?$]\w+|\bAS\b", re.I)
 _STAGE_TIME = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-")
 STAGES = (
     "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
@@ -262,9 +268,14 @@ class VirtuosoStore(RemoteStore):
         self._require(partition)
         yield PagedView(self, partition)
 
+    def page_size(self, partition: Partition) -> int:
+        """Rows per page of a paged read of ``partition``: half its row cap, at most PAGE_ROWS."""
+        self._checked_config(partition)
+        return min(PAGE_ROWS, self._page_rows[partition] // 2)
+
     def graph_quads(self, partition: Partition, graph: str) -> Iterator[Quad]:
         """One graph's quads in pages below the row cap (a whole-store read would reach it)."""
-        page_size = self._page_rows.get(partition, RESULT_SET_MAX_ROWS) // 2  # well below the cap
+        page_size = self.page_size(partition)
         name = NamedNode(graph)
         for offset in itertools.count(0, page_size):
             page = f"ORDER BY ?s ?p ?o LIMIT {page_size} OFFSET {offset}"
@@ -382,6 +393,53 @@ class PagedView(EndpointView):
     def __iter__(self) -> Iterator[Quad]:
         for graph in self.reads.named_graphs(self.partition):
             yield from self.reads.graph_quads(self.partition, graph)
+
+    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Rows of a SELECT in pages (ORDER BY every projected variable, LIMIT, OFFSET), so that a
+        whole-store read such as the partner index's meets neither cap. A query that pages itself
+        or projects ``*`` is sent as it is (the caps then refuse an answer too large)."""
+        text = sparql_text.bind(query, bindings)
+        order = paging_order(text)
+        if order is None:
+            yield from self.reads.select(text, partition=self.partition)
+            return
+        page_size = self.reads.page_size(self.partition)
+        for offset in itertools.count(0, page_size):
+            page = f"{text}\nORDER BY {' '.join(order)} LIMIT {page_size} OFFSET {offset}"
+            rows = self.reads.select(page, partition=self.partition)
+            yield from rows
+            if len(rows) < page_size:
+                return
+
+
+def paging_order(query: str) -> list[str] | None:
+    """The variables a SELECT projects (``?v`` and ``(... AS ?v)``), to order its pages by; None
+    when it cannot be paged from outside: ``*``, its own ORDER BY/LIMIT/OFFSET, or a trailing VALUES."""
+    masked = _IRI.sub(" ", _STRINGS_AND_COMMENTS.sub(" ", query))
+    projection = _PROJECTION.search(masked)
+    if projection is None or _MODIFIERS.search(masked) or _has_trailing_values(masked):
+        return None
+    names: list[str] = []
+    depth, after_as = 0, False
+    for token in _PROJECTION_TOKEN.findall(projection.group(1)):
+        if token == "*":
+            return None
+        depth += {"(": 1, ")": -1}.get(token, 0)
+        if token[0] in "?$" and (depth == 0 or after_as):
+            names.append("?" + token[1:])
+        after_as = token.upper() == "AS"
+    return names or None
+
+
+def _has_trailing_values(masked: str) -> bool:
+    """A VALUES block after the WHERE group (solution modifiers would have to come before it)."""
+    depth, opened = 0, False
+    for token in re.findall(r"[{}]|\bVALUES\b", masked, re.I):
+        if token.upper() == "VALUES" and depth == 0 and opened:
+            return True
+        depth += {"{": 1, "}": -1}.get(token, 0)
+        opened = opened or token == "{"
+    return False
 
 
 def query_form(query: str) -> str | None:

@@ -1,6 +1,6 @@
 """Our ``/sparql`` against ``oxigraph serve`` on the same store and the same queries.
 
-    .venv/bin/python bench/sparql_vs_oxigraph.py [--orgs 8000] [--cap 15] [--no-readme]
+    .venv/bin/python bench/sparql_vs_oxigraph.py [--orgs 8000] [--lookups 2000] [--runs 3] [--no-readme]
 
 1. generates a deterministic synthetic dataset shaped like ``ontology/CONTRACT.md`` (~100k quads
    with the default 8,000 organisations; see ``innograph/partners/synthetic.py``);
@@ -8,11 +8,13 @@
 3. serves it with ``innograph serve`` and, from the very same RocksDB files (our ``public``
    partition, opened read-only), with ``oxigraph serve-read-only --union-default-graph`` (our
    default graph is the union of the named graphs, so both answer the same);
-4. checks that both give the same answers, then runs a point lookup, a partner-style join and an
-   aggregation at concurrency 1 and 16 with a bounded loopback load generator (fixed request
-   count and a time cap, keep-alive GET requests to 127.0.0.1 only);
-5. prints throughput, latency p50/p99 and the ratios ours/oxigraph, and writes the table into
-   ``bench/README.md`` between the ``bench:table`` markers.
+4. checks that both give the same answers, then runs ``ASK {}``, point lookups about 2,000
+   different organisations, a partner-style join (and with ``--aggregation`` an aggregation) at
+   concurrency 1 and 4 with a bounded loopback load generator (fixed request count and a time
+   cap, keep-alive GET requests to 127.0.0.1 only), ``--runs`` times;
+5. prints throughput, latency p50/p99 and the ratios ours/oxigraph (medians over the runs, each
+   ratio taken within one run), and writes the table into ``bench/README.md`` between the
+   ``bench:table`` markers.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import platform
 import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +35,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -56,11 +60,12 @@ class Workload:
     name: str
     queries: list[str]  # variants, sent in turn (same list, same order, for both servers)
     requests: int  # per (server, concurrency) cell, before the time cap
+    checked_every: int = 1  # compare the two servers' answers on every n-th variant
 
 
-def workloads(data: synthetic.SyntheticGraph, seed: int = 11) -> list[Workload]:
+def workloads(data: synthetic.SyntheticGraph, lookups: int, aggregation: bool, seed: int = 11) -> list[Workload]:
     rng = random.Random(seed)
-    orgs = rng.sample(data.organisations, 100)
+    orgs = rng.sample(data.organisations, min(lookups, len(data.organisations)))
     point = [f"SELECT ?p ?o WHERE {{ <{org}> ?p ?o }}" for org in orgs]
     join = []
     for theme in data.themes:
@@ -73,22 +78,22 @@ def workloads(data: synthetic.SyntheticGraph, seed: int = 11) -> list[Workload]:
             f"  ?project ig:programme <{programme}> .\n"
             "} LIMIT 20"
         )
-    # organisations, keywords and projects per (country, theme): every organisation, ~165 ms
-    aggregation = [
-        PREFIXES + "SELECT ?country ?theme (COUNT(DISTINCT ?org) AS ?orgs) (COUNT(DISTINCT ?kw) AS ?keywords)\n"
-        "       (COUNT(DISTINCT ?project) AS ?projects) WHERE {\n"
-        "  ?org ig:country ?country ; ig:theme ?theme ; ig:keyword ?kw .\n"
-        "  OPTIONAL { ?role ig:agent ?org ; ig:roleIn ?project }\n"
-        f"  FILTER (?country != <{country}>)\n"
-        "} GROUP BY ?country ?theme ORDER BY DESC(?orgs) ?country ?theme"
-        for country in data.countries
-    ]
-    return [
+    chosen = [
         Workload("ASK {} (HTTP floor)", ["ASK {}"], 3000),
-        Workload("point lookup", point, 3000),
-        Workload("partner-style join", join, 1500),
-        Workload("aggregation", aggregation, 60),
+        Workload("point lookup", point, 3000, checked_every=max(1, len(point) // 100)),
+        Workload("partner-style join", join, 600),
     ]
+    if aggregation:  # organisations, keywords and projects per (country, theme): every organisation, ~165 ms
+        chosen.append(Workload("aggregation", [
+            PREFIXES + "SELECT ?country ?theme (COUNT(DISTINCT ?org) AS ?orgs) (COUNT(DISTINCT ?kw) AS ?keywords)\n"
+            "       (COUNT(DISTINCT ?project) AS ?projects) WHERE {\n"
+            "  ?org ig:country ?country ; ig:theme ?theme ; ig:keyword ?kw .\n"
+            "  OPTIONAL { ?role ig:agent ?org ; ig:roleIn ?project }\n"
+            f"  FILTER (?country != <{country}>)\n"
+            "} GROUP BY ?country ?theme ORDER BY DESC(?orgs) ?country ?theme"
+            for country in data.countries
+        ], 60))  # fmt: skip
+    return chosen
 
 
 # -- servers ----------------------------------------------------------------------------------------
@@ -151,25 +156,44 @@ def fmt_ms(seconds: float) -> str:
     return f"{ms:.2f}" if ms < 10 else f"{ms:.1f}" if ms < 100 else f"{ms:.0f}"
 
 
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _ratio_cell(ratios: list[float]) -> str:
+    """The median of the per-run ratios (each ratio taken within one run), with their range."""
+    if len(ratios) == 1:
+        return f"**{ratios[0]:.2f}x**"
+    return f"**{_median(ratios):.2f}x** ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
 def table(rows: list[dict]) -> str:
     head = (
         "| query | rows | conc. | oxigraph req/s | ours req/s | **throughput ours/ox** | "
-        "oxigraph p50 ms | ours p50 ms | **p50 ours/ox** | oxigraph p99 ms | ours p99 ms | **p99 ours/ox** | errors |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
+        "oxigraph p50 ms | ours p50 ms | **p50 ours/ox** | oxigraph p99 ms | ours p99 ms | errors |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
     )
     lines = []
     for r in rows:
-        ox, us = r["oxigraph"], r["ours"]
-        errors = {f"ox {k}": v for k, v in ox.errors.items()} | {f"ours {k}": v for k, v in us.errors.items()}
-        capped = [name for name, res in (("ox", ox), ("ours", us)) if res.capped]
+        runs = r["runs"]  # one {"oxigraph": RunResult, "ours": RunResult} per run
+        ox, us = [run["oxigraph"] for run in runs], [run["ours"] for run in runs]
+        errors: dict[str, int] = {}
+        for name, results in (("ox", ox), ("ours", us)):
+            for result in results:
+                for status, count in result.errors.items():
+                    errors[f"{name} {status}"] = errors.get(f"{name} {status}", 0) + count
+        capped = [name for name, results in (("ox", ox), ("ours", us)) if any(res.capped for res in results)]
         note = ", ".join(f"{k}: {v}" for k, v in errors.items()) or "none"
         if capped:
             note += f" (time cap: {', '.join(capped)})"
+        throughput = [u.throughput / o.throughput for o, u in zip(ox, us, strict=True)]
+        p50 = [u.percentile(50) / o.percentile(50) for o, u in zip(ox, us, strict=True)]
         lines.append(
-            f"| {r['query']} | {r['rows']} | {r['concurrency']} | {ox.throughput:,.0f} | {us.throughput:,.0f} | "
-            f"**{us.throughput / ox.throughput:.2f}x** | {fmt_ms(ox.percentile(50))} | {fmt_ms(us.percentile(50))} | "
-            f"**{us.percentile(50) / ox.percentile(50):.2f}x** | {fmt_ms(ox.percentile(99))} | "
-            f"{fmt_ms(us.percentile(99))} | **{us.percentile(99) / ox.percentile(99):.2f}x** | {note} |"
+            f"| {r['query']} | {r['rows']} | {r['concurrency']} | {_median([o.throughput for o in ox]):,.0f} | "
+            f"{_median([u.throughput for u in us]):,.0f} | {_ratio_cell(throughput)} | "
+            f"{fmt_ms(_median([o.percentile(50) for o in ox]))} | {fmt_ms(_median([u.percentile(50) for u in us]))} | "
+            f"{_ratio_cell(p50)} | {fmt_ms(_median([o.percentile(99) for o in ox]))} | "
+            f"{fmt_ms(_median([u.percentile(99) for u in us]))} | {note} |"
         )
     return head + "\n".join(lines) + "\n"
 
@@ -187,11 +211,17 @@ def write_readme(text: str, asyncio_loop: bool) -> None:
 # -- main -------------------------------------------------------------------------------------------
 
 
-def main() -> int:
+CONCURRENCIES = (1, 4)
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--orgs", type=int, default=8000, help="organisations to generate (8000: ~100k quads)")
+    parser.add_argument("--lookups", type=int, default=2000, help="distinct organisations the point lookups ask about")
+    parser.add_argument("--runs", type=int, default=3, help="measured runs; the table gives medians (default 3)")
     parser.add_argument("--cap", type=float, default=15.0, help="time cap per measured cell, seconds")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every request count")
+    parser.add_argument("--aggregation", action="store_true", help="also measure the ~165 ms aggregation")
     parser.add_argument("--workdir", type=Path, help="keep stores and data here (default: a temp dir)")
     parser.add_argument("--no-readme", action="store_true", help="print the table only")
     parser.add_argument(
@@ -199,148 +229,146 @@ def main() -> int:
         action="store_true",
         help="run our app under uvicorn with the plain asyncio loop instead of `innograph serve` (uvloop)",
     )
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def load_store(work: Path, orgs: int) -> tuple[synthetic.SyntheticGraph, Path]:
+    from pyoxigraph import RdfFormat
+
+    from innograph.iris import Iris
+    from innograph.store.embedded import EmbeddedStore
+
+    data_file = work / "kg.nq"
+    data = synthetic.generate(data_file, orgs)
+    print(f"data: {data.quads:,} quads, {len(data.organisations):,} organisations", flush=True)
+    ours_dir = work / "ours"
+    shutil.rmtree(ours_dir, ignore_errors=True)
+    t0 = time.perf_counter()
+    store = EmbeddedStore(ours_dir, Iris(synthetic.BASE), workers=1)
+    store.bulk_load(data_file, RdfFormat.N_QUADS)
+    store.close()
+    print(f"load: {time.perf_counter() - t0:.1f} s (both partitions)", flush=True)
+    return data, ours_dir
+
+
+def start_servers(ours_dir: Path, asyncio_loop: bool, processes: list[subprocess.Popen[bytes]]) -> tuple[int, ...]:
+    """oxigraph, ours and the bare uvicorn app; returns their ports once all three answer."""
+    ox_port, our_port, floor_port = free_port(), free_port(), free_port()
+    quiet: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    # oxigraph serves the very files our anonymous queries read: same store, same layout
+    processes.append(subprocess.Popen(
+        [oxigraph_binary(), "serve-read-only", "-l", str(ours_dir / "public"), "--bind", f"127.0.0.1:{ox_port}",
+         "--union-default-graph"],
+        **quiet,
+    ))  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_") or k == "INNOGRAPH_QUERY_WORKERS"}
+    env.update(INNOGRAPH_STORE=str(ours_dir), INNOGRAPH_BASE_IRI=synthetic.BASE)
+    if asyncio_loop:
+        command = [sys.executable, "-m", "uvicorn", "innograph.server.app:create_app", "--factory", "--loop",
+                   "asyncio", "--port", str(our_port), "--log-level", "warning", "--no-access-log"]  # fmt: skip
+    else:
+        command = [sys.executable, "-m", "innograph.cli", "serve", "--port", str(our_port), "--log-level", "warning"]
+    processes.append(subprocess.Popen(command, env=env, **quiet))
+    processes.append(subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "floor_app:app", "--app-dir", str(HERE), "--port", str(floor_port),
+         "--log-level", "warning", "--no-access-log"],
+        **quiet,
+    ))  # fmt: skip
+    wait_ready(f"http://127.0.0.1:{ox_port}/query", processes[0])
+    wait_ready(f"http://127.0.0.1:{our_port}/sparql", processes[1])
+    wait_ready(f"http://127.0.0.1:{floor_port}/", processes[2])
+    return ox_port, our_port, floor_port
+
+
+def check_same_answers(workload: Workload, ox_url: str, our_url: str) -> str:
+    """Both servers give the same rows (or the comparison means nothing); returns the row count text."""
+    counts = set()
+    for query in workload.queries[:: workload.checked_every]:
+        ox_rows = canonical(fetch_json(f"{ox_url}?query={quote(query)}"))
+        our_rows = canonical(fetch_json(f"{our_url}?query={quote(query)}"))
+        if ox_rows != our_rows:
+            sys.exit(f"{workload.name}: results differ between the servers for\n{query}")
+        counts.add(len(ox_rows))
+    return f"{min(counts)}-{max(counts)}" if len(counts) > 1 else str(counts.pop())
+
+
+def measure_cell(workload: Workload, concurrency: int, ports: tuple[int, int], args: argparse.Namespace) -> dict:
+    """One run of one (query, concurrency) cell on both servers, the first one alternating."""
+    total = max(1, int(workload.requests * args.scale))
+    order = [
+        ("oxigraph", ports[0], [f"/query?query={quote(q)}" for q in workload.queries]),
+        ("ours", ports[1], [f"/sparql?query={quote(q)}" for q in workload.queries]),
+    ]
+    if concurrency != CONCURRENCIES[0]:  # so that slow drift of a shared machine hits both alike
+        order.reverse()
+    measured = {}
+    for name, port, paths in order:
+        warmup = max(concurrency, total // 20)
+        loadgen.run(port, paths, accept=ACCEPT, total=warmup, concurrency=concurrency, cap=args.cap)
+        measured[name] = loadgen.run(port, paths, accept=ACCEPT, total=total, concurrency=concurrency, cap=args.cap)
+    ox, us = measured["oxigraph"], measured["ours"]
+    print(
+        f"{workload.name:>20} c{concurrency:<2} oxigraph {ox.throughput:8.0f} req/s "
+        f"p50 {fmt_ms(ox.percentile(50)):>6} ms"
+        f" | ours {us.throughput:8.0f} req/s p50 {fmt_ms(us.percentile(50)):>6} ms"
+        f" | ratio {us.throughput / ox.throughput:.2f}x",
+        flush=True,
+    )
+    return measured
+
+
+def floor_table(floor_port: int, rows: list[dict], args: argparse.Namespace) -> str:
+    lines = []
+    for concurrency in CONCURRENCIES:
+        loadgen.run(floor_port, ["/"], accept=ACCEPT, total=300, concurrency=concurrency, cap=args.cap)
+        floor = loadgen.run(
+            floor_port, ["/"], accept=ACCEPT, total=int(3000 * args.scale) or 1, concurrency=concurrency, cap=args.cap
+        )
+        ask = next(r for r in rows if r["query"].startswith("ASK") and r["concurrency"] == concurrency)
+        ask_ox = _median([run["oxigraph"].throughput for run in ask["runs"]])
+        lines.append(
+            f"| {concurrency} | {floor.throughput:,.0f} | {fmt_ms(floor.percentile(50))} | "
+            f"{floor.throughput / ask_ox:.2f}x |\n"
+        )
+    return (
+        "\nCeiling of any Python server here: a constant answer from a bare uvicorn ASGI app "
+        "(`bench/floor_app.py`, no routing, no store) with the same load generator (one run, after the others):\n\n"
+        "| conc. | bare uvicorn req/s | p50 ms | bare uvicorn / oxigraph `ASK {}` |\n|---:|---:|---:|---:|\n"
+        + "".join(lines)
+    )
+
+
+def main() -> int:
+    args = parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="innograph-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     processes: list[subprocess.Popen[bytes]] = []
     try:
-        data_file = work / "kg.nq"
-        data = synthetic.generate(data_file, args.orgs)
-        print(f"data: {data.quads:,} quads, {len(data.organisations):,} organisations", flush=True)
-
-        from pyoxigraph import RdfFormat
-
-        from innograph.iris import Iris
-        from innograph.store.embedded import EmbeddedStore
-
-        ours_dir = work / "ours"
-        shutil.rmtree(ours_dir, ignore_errors=True)
-        t0 = time.perf_counter()
-        store = EmbeddedStore(ours_dir, Iris(synthetic.BASE), workers=1)
-        store.bulk_load(data_file, RdfFormat.N_QUADS)
-        store.close()
-        print(f"load: {time.perf_counter() - t0:.1f} s (both partitions)", flush=True)
-        # oxigraph serves the very files our anonymous queries read: same store, same layout
-        ox_dir = ours_dir / "public"
-        oxigraph = oxigraph_binary()
-
-        ox_port, our_port = free_port(), free_port()
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        processes.append(
-            subprocess.Popen(
-                [oxigraph, "serve-read-only", "-l", str(ox_dir), "--bind", f"127.0.0.1:{ox_port}",
-                 "--union-default-graph"],
-                **quiet,
-            )
-        )  # fmt: skip
-        env = {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_")}
-        env.update(INNOGRAPH_STORE=str(ours_dir), INNOGRAPH_BASE_IRI=synthetic.BASE)
-        if args.asyncio_loop:
-            command = [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "innograph.server.app:create_app",
-                "--factory",
-                "--loop",
-                "asyncio",
-                "--port",
-                str(our_port),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ]
-        else:
-            command = [
-                sys.executable,
-                "-m",
-                "innograph.cli",
-                "serve",
-                "--port",
-                str(our_port),
-                "--log-level",
-                "warning",
-            ]
-        processes.append(subprocess.Popen(command, env=env, **quiet))  # fmt: skip
-        floor_port = free_port()
-        processes.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "floor_app:app", "--app-dir", str(HERE), "--port", str(floor_port),
-                 "--log-level", "warning", "--no-access-log"],
-                **quiet,
-            )
-        )  # fmt: skip
+        data, ours_dir = load_store(work, args.orgs)
+        ox_port, our_port, floor_port = start_servers(ours_dir, args.asyncio_loop, processes)
         ox_url, our_url = f"http://127.0.0.1:{ox_port}/query", f"http://127.0.0.1:{our_port}/sparql"
-        wait_ready(ox_url, processes[0])
-        wait_ready(our_url, processes[1])
-        wait_ready(f"http://127.0.0.1:{floor_port}/", processes[2])
         workers = os.environ.get("INNOGRAPH_QUERY_WORKERS", "3 (default)")
         print(f"servers: oxigraph {ox_url}, ours {our_url} (query workers: {workers})", flush=True)
-
-        rows = []
-        for workload in workloads(data):
-            # same answers from both, or the comparison means nothing
-            counts = set()
-            for query in workload.queries:
-                ox_rows = canonical(fetch_json(f"{ox_url}?query={quote(query)}"))
-                our_rows = canonical(fetch_json(f"{our_url}?query={quote(query)}"))
-                if ox_rows != our_rows:
-                    sys.exit(f"{workload.name}: results differ between the servers for\n{query}")
-                counts.add(len(ox_rows))
-            row_text = f"{min(counts)}-{max(counts)}" if len(counts) > 1 else str(counts.pop())
-            ox_paths = [f"/query?query={quote(q)}" for q in workload.queries]
-            our_paths = [f"/sparql?query={quote(q)}" for q in workload.queries]
-            total = max(1, int(workload.requests * args.scale))
-            for concurrency in (1, 16):
-                measured = {}
-                # alternate who goes first, so slow drift of a shared machine hits both alike
-                order = [("oxigraph", ox_port, ox_paths), ("ours", our_port, our_paths)]
-                if concurrency == 16:
-                    order.reverse()
-                for name, port, paths in order:
-                    warmup = max(concurrency, total // 20)
-                    loadgen.run(port, paths, accept=ACCEPT, total=warmup, concurrency=concurrency, cap=args.cap)
-                    measured[name] = loadgen.run(
-                        port, paths, accept=ACCEPT, total=total, concurrency=concurrency, cap=args.cap
-                    )
-                row = {"query": workload.name, "rows": row_text, "concurrency": concurrency, **measured}
-                rows.append(row)
-                ox, us = measured["oxigraph"], measured["ours"]
-                print(
-                    f"{workload.name:>20} c{concurrency:<3} oxigraph {ox.throughput:8.0f} req/s "
-                    f"p50 {fmt_ms(ox.percentile(50)):>6} ms | ours {us.throughput:8.0f} req/s "
-                    f"p50 {fmt_ms(us.percentile(50)):>6} ms | ratio {us.throughput / ox.throughput:.2f}x",
-                    flush=True,
-                )
-        floor = {}
-        for concurrency in (1, 16):
-            loadgen.run(floor_port, ["/"], accept=ACCEPT, total=300, concurrency=concurrency, cap=args.cap)
-            floor[concurrency] = loadgen.run(
-                floor_port,
-                ["/"],
-                accept=ACCEPT,
-                total=int(3000 * args.scale) or 1,
-                concurrency=concurrency,
-                cap=args.cap,
-            )
-        ask = {r["concurrency"]: r["oxigraph"] for r in rows if r["query"].startswith("ASK")}
-        floor_text = (
-            "\nCeiling of any Python server here: a constant answer from a bare uvicorn ASGI app "
-            "(`bench/floor_app.py`, no routing, no store) with the same load generator:\n\n"
-            "| conc. | bare uvicorn req/s | p50 ms | bare uvicorn / oxigraph `ASK {}` |\n|---:|---:|---:|---:|\n"
-            + "".join(
-                f"| {c} | {f.throughput:,.0f} | {fmt_ms(f.percentile(50))} | "
-                f"{f.throughput / ask[c].throughput:.2f}x |\n"
-                for c, f in floor.items()
-            )
-        )
-        result = table(rows) + floor_text
+        load_before = os.getloadavg()[0]
+        chosen = workloads(data, args.lookups, args.aggregation)
+        rows = [
+            {"query": w.name, "rows": check_same_answers(w, ox_url, our_url), "concurrency": c, "runs": []}
+            for w in chosen
+            for c in CONCURRENCIES
+        ]
+        for run in range(args.runs):  # whole runs in turn, so every cell sees the machine's drift alike
+            print(f"-- run {run + 1} of {args.runs}", flush=True)
+            for row, (workload, concurrency) in zip(rows, [(w, c) for w in chosen for c in CONCURRENCIES], strict=True):
+                row["runs"].append(measure_cell(workload, concurrency, (ox_port, our_port), args))
+        load_after = os.getloadavg()[0]
+        result = table(rows) + floor_table(floor_port, rows, args)
         machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
         stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         header = (
-            f"Measured {stamp} on {machine}; {data.quads:,} quads; both servers on the same machine as the load "
-            f"generator; query workers (ours): {workers}; our server: "
+            f"Measured {stamp} on {machine}; load average {load_before:.1f} before and {load_after:.1f} after "
+            f"(other work on the machine); {data.quads:,} quads; point lookups about {args.lookups:,} different "
+            f"organisations; medians of {args.runs} runs (ratios: median of the per-run ratios, range in brackets); "
+            f"both servers on the same machine as the load generator; query workers (ours): {workers}; our server: "
             f"{'uvicorn --loop asyncio' if args.asyncio_loop else '`innograph serve` (uvicorn, uvloop)'}.\n\n"
         )
         print()
@@ -349,16 +377,20 @@ def main() -> int:
             write_readme(header + result, args.asyncio_loop)
             print(f"table written to {README}")
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(processes)
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 if __name__ == "__main__":

@@ -6,9 +6,12 @@ A job goes to a free worker; if no answer arrives before the deadline the worker
 SIGKILL (its CPU returns to idle at once) and a fresh one is started in the background, while the
 other workers keep answering.
 
-``arun`` is the same for asyncio callers (the server): it waits for the reply on the event loop
-(``add_reader``) instead of in a thread, which saves a thread hop (~0.3 ms on a busy 2-core
-machine, a third of a point lookup). Only the pickled reply crosses, never a pyoxigraph object.
+``arun`` is the same for asyncio callers (the server): the reply is read on the event loop by a
+reader callback, with one future and one timer per query and no thread hop (~0.3 ms on a busy
+2-core machine). Framing is in :mod:`innograph.store.framing`: the result body crosses as raw
+bytes, never pickled, and never a pyoxigraph object. The parent's end of each socket pair stays
+non-blocking for its whole life (uvloop would make it so anyway, see bench/README.md), and the
+thread path waits with ``poll``.
 """
 
 from __future__ import annotations
@@ -16,23 +19,19 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import fcntl
-import os
-import pickle
 import queue
+import select
 import socket
-import struct
 import subprocess
 import sys
-import termios
 import threading
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from innograph.store.base import QueryTimeout, StoreBusy, StoreUnavailable
+from innograph.store.framing import ReplyReader, encode_job
 
 
 class _WorkerGone(StoreUnavailable):
@@ -42,15 +41,13 @@ class _WorkerGone(StoreUnavailable):
 @dataclass
 class _Worker:
     process: subprocess.Popen[bytes]
-    conn: Connection
-    sock: socket.socket  # the same socket as ``conn`` (a dup), for non-blocking reads on the event loop
+    sock: socket.socket  # the parent's end, non-blocking
 
     def kill(self) -> None:
         try:
             self.process.kill()
             self.process.wait(5)
         finally:
-            self.conn.close()
             self.sock.close()
 
 
@@ -58,7 +55,9 @@ class QueryPool:
     def __init__(self, root: Path, size: int) -> None:
         self.root = root
         self.size = size
-        self._free: queue.Queue[_Worker] = queue.Queue()
+        # Last in, first out: a lone client keeps reusing the worker that just answered, whose caches
+        # (CPU, RocksDB blocks, pages) are warm, instead of cycling through cold ones.
+        self._free: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._closed = False
         self.killed = 0  # workers stopped at the time limit (exposed for tests and metrics)
         self._waiting = 0  # callers blocked in run() waiting for a free worker
@@ -77,11 +76,12 @@ class QueryPool:
             stdin=subprocess.DEVNULL,
         )
         child.close()
-        return _Worker(process, Connection(os.dup(parent.fileno())), parent)
+        parent.setblocking(False)
+        return _Worker(process, parent)
 
     def _discard(self, w: _Worker) -> None:
         with contextlib.suppress(OSError):
-            w.conn.close()
+            w.sock.close()
         self._replace_later()
 
     def _replace_later(self) -> None:
@@ -112,7 +112,7 @@ class QueryPool:
         except _WorkerGone:
             return await self._arun_once(job, max(deadline - time.monotonic(), 0.001))
 
-    def _run_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+    def _take_free_worker(self, timeout: float) -> _Worker:
         deadline = time.monotonic() + timeout
         with self._waiting_lock:
             self._waiting += 1
@@ -126,12 +126,20 @@ class QueryPool:
         finally:
             with self._waiting_lock:
                 self._waiting -= 1
+        return w
+
+    def _run_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        deadline = time.monotonic() + timeout
+        w = self._take_free_worker(timeout)
         try:
-            w.conn.send(job)
-            if w.conn.poll(max(deadline - time.monotonic(), 0.0)):
-                reply = w.conn.recv()
-                self._free.put(w)
-                return reply
+            _send_blocking(w.sock, encode_job(job), deadline)
+            reader = ReplyReader()
+            poller = select.poll()
+            poller.register(w.sock.fileno(), select.POLLIN)
+            while (remaining := deadline - time.monotonic()) > 0:
+                if poller.poll(remaining * 1000) and reader.feed(w.sock):
+                    self._free.put(w)
+                    return reader.reply()
         except (EOFError, OSError) as exc:
             w.kill()
             self._replace_later()
@@ -141,34 +149,34 @@ class QueryPool:
         self._replace_later()
         raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped")
 
-    async def _arun_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
-        loop = asyncio.get_running_loop()
+    def _take_free_worker_now(self) -> _Worker | None:
+        if self._waiting:  # queue behind the callers already waiting, or they could starve
+            return None
         try:
-            if self._waiting:  # queue behind the callers already waiting, or they could starve
-                raise queue.Empty
             w = self._free.get_nowait()
             while w.process.poll() is not None:  # died while idle (OOM killer, kill -9): replace it
                 self._discard(w)
                 w = self._free.get_nowait()
         except queue.Empty:
+            return None
+        return w
+
+    async def _arun_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        loop = asyncio.get_running_loop()
+        w = self._take_free_worker_now()
+        if w is None:
             return await loop.run_in_executor(self._waiters, self._run_once, job, timeout)
+        done: asyncio.Future[tuple[Any, ...]] = loop.create_future()
+        reader = ReplyReader()
         fd = w.sock.fileno()
-        ready: asyncio.Future[bool] = loop.create_future()
-        timer = loop.call_later(timeout, _set_once, ready, True)
+        timer = loop.call_later(timeout, _fail_once, done, TimeoutError())
         try:
-            w.conn.send(job)  # small, and the idle worker is blocked reading: this does not stall the loop
-            loop.add_reader(fd, _set_once, ready, False)
+            await loop.sock_sendall(w.sock, encode_job(job))
+            loop.add_reader(fd, _read_into, w.sock, reader, done)
             try:
-                timed_out = await ready
+                reply = await done
             finally:
                 loop.remove_reader(fd)
-                timer.cancel()
-                os.set_blocking(fd, True)  # uvloop made the shared socket non-blocking; conn needs blocking
-            if timed_out:
-                raise TimeoutError
-            reply = _read_reply(w.sock)
-            if reply is None:  # a big reply still arriving: keep reading on the loop, never in a thread
-                reply = await _read_reply_async(loop, w.sock)
         except TimeoutError:
             w.process.kill()  # at once; reaping it may take a moment, so that happens off the loop
             await loop.run_in_executor(self._waiters, w.kill)
@@ -184,6 +192,8 @@ class QueryPool:
             w.kill()
             self._replace_later()
             raise
+        finally:
+            timer.cancel()
         self._free.put(w)
         return reply
 
@@ -196,53 +206,39 @@ class QueryPool:
             except queue.Empty:
                 break
             with contextlib.suppress(OSError):
-                w.conn.send(None)
+                w.sock.send(encode_job(None))
             w.kill()
 
 
-def _set_once(future: asyncio.Future[bool], value: bool) -> None:
+def _fail_once(future: asyncio.Future[Any], exc: BaseException) -> None:
     if not future.done():
-        future.set_result(value)
+        future.set_exception(exc)
 
 
-def _read_reply(sock: socket.socket) -> tuple[Any, ...] | None:
-    """The worker's reply if all of it is already readable, else None (nothing consumed).
-
-    Same framing as ``multiprocessing.connection``: a 4-byte big-endian length, then the pickle.
-    """
-    available = struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
-    if available < 4:
-        if available == 0:  # readable with nothing to read: the worker closed its end
-            raise EOFError("the query worker closed the connection")
-        return None
-    (size,) = struct.unpack("!i", sock.recv(4, socket.MSG_PEEK))
-    if size < 0 or available < 4 + size:
-        return None
-    data = sock.recv(4 + size, socket.MSG_WAITALL)
-    reply: tuple[Any, ...] = pickle.loads(memoryview(data)[4:])
-    return reply
-
-
-async def _read_reply_async(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> tuple[Any, ...]:
-    """Read one framed reply without blocking the loop (the socket is non-blocking meanwhile)."""
-    sock.setblocking(False)
+def _read_into(sock: socket.socket, reader: ReplyReader, done: asyncio.Future[tuple[Any, ...]]) -> None:
+    """Reader callback on the event loop: consume what arrived, finish the future when complete."""
+    if done.done():
+        return
     try:
-        header = await _recv_exactly(loop, sock, 4)
-        (size,) = struct.unpack("!i", header)
-        if size < 0:
-            raise EOFError("corrupt reply from the query worker")
-        data = await _recv_exactly(loop, sock, size)
-    finally:
-        os.set_blocking(sock.fileno(), True)  # the dup'ed Connection expects a blocking socket
-    reply: tuple[Any, ...] = pickle.loads(data)
-    return reply
+        complete = reader.feed(sock)
+    except (EOFError, OSError) as exc:
+        done.set_exception(exc)
+        return
+    if complete:
+        try:
+            done.set_result(reader.reply())
+        except Exception as exc:  # a corrupt reply is the worker's failure: replace it
+            done.set_exception(EOFError(f"unreadable reply from the query worker: {exc!r}"))
 
 
-async def _recv_exactly(loop: asyncio.AbstractEventLoop, sock: socket.socket, size: int) -> bytes:
-    buffer = bytearray()
-    while len(buffer) < size:
-        chunk = await loop.sock_recv(sock, min(size - len(buffer), 1 << 20))
-        if not chunk:
-            raise EOFError("the query worker closed the connection")
-        buffer += chunk
-    return bytes(buffer)
+def _send_blocking(sock: socket.socket, data: bytes, deadline: float) -> None:
+    """``sendall`` on a non-blocking socket, waiting with poll (a job bigger than the buffer)."""
+    view = memoryview(data)
+    poller = select.poll()
+    poller.register(sock.fileno(), select.POLLOUT)
+    while view:
+        try:
+            view = view[sock.send(view) :]
+        except BlockingIOError:
+            if not poller.poll(max(deadline - time.monotonic(), 0.0) * 1000):
+                raise TimeoutError("the query worker does not read its job") from None

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import sys
 import time
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store
 
 from innograph.store.formats import choose, formats_for
+from innograph.store.framing import read_job, send_reply
 from innograph.store.generation import read_generation
 
 
@@ -130,20 +131,20 @@ def run_job(job: dict[str, Any], snapshots: _Snapshots) -> tuple[Any, ...]:
         return ("error", f"{type(exc).__name__}: {exc}")
 
 
-def main(conn: Connection, root: str) -> None:
+def main(sock: socket.socket, root: str) -> None:
     snapshots = _Snapshots(Path(root))
     for partition in ("public", "full"):  # open now, so the first query does not pay ~50 ms for it
         with contextlib.suppress(OSError, RuntimeError):
             snapshots.get(partition)
     while True:
         try:
-            job = conn.recv()
+            job = read_job(sock)
         except (EOFError, OSError):
             return
         if job is None:
             return
-        conn.send(run_job(job, snapshots))
+        send_reply(sock, run_job(job, snapshots))
 
 
 if __name__ == "__main__":
-    main(Connection(int(sys.argv[1])), sys.argv[2])
+    main(socket.socket(fileno=int(sys.argv[1])), sys.argv[2])

@@ -28,7 +28,7 @@ from innograph.loaders.base import LoadedDocument, SourceMeta, doc_id_for
 from innograph.loaders.rdf_loader import rdf_format_of
 from innograph.loading import Failure, file_fingerprint, from_files, load_file
 from innograph.namespaces import DCT_MODIFIED, RDF_TYPE, XSD_DATETIME
-from innograph.ontology.reference import reference_triples
+from innograph.ontology.reference_graph import reference_triples
 from innograph.settings import Settings
 from innograph.store import DocumentWrite, Store, StoreError, open_store
 from innograph.store.base import FileWrite

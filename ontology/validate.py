@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph
 import pyshacl
 from innograph.ontology import DEFAULT_BASE_IRI, SHAPES_FILE, ontology_graph
-from innograph.ontology.reference import reference_triples
+from innograph.ontology.reference_graph import reference_triples
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from innograph.ontology import ontology_triples
-from innograph.ontology.reference import reference_triples
+from innograph.ontology.reference_graph import reference_triples
 
 CHECKS = sorted((Path(__file__).resolve().parents[1] / "queries" / "checks").glob("*.rq"))
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from innograph.ontology.cities import city_index
-from innograph.ontology.reference import eu_bodies, organisation_iri, reference_triples
+from innograph.ontology.reference import eu_bodies, organisation_iri
+from innograph.ontology.reference_graph import reference_triples
 from innograph.ontology.tables import LANGUAGES
 
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"

@@ -17,11 +17,10 @@ from functools import cache
 
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import is_capitalised, lines_with_offsets
-from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, PersonFact
+from innograph.loaders.extract.facts import DocumentFacts, Mention, PersonFact
+from innograph.loaders.extract.person_affiliations import add_affiliated_organisations, affiliation
 from innograph.loaders.extract.region_names import gazetteer
-from innograph.loaders.extract.resolve import fold, name_key
-
-from innograph.iris import slug
+from innograph.loaders.extract.resolve import fold
 
 _PARTICLES = {"de", "van", "der", "den", "von", "le", "la", "du", "da", "di", "ter", "ten"}
 # letters of the Latin alphabets of Europe ('Creţu', 'Bieńkowska', 'Łukasz'), not only Latin-1
@@ -126,7 +125,7 @@ def extract_people(facts: DocumentFacts) -> None:
     _name_lists(text, add)
     _surnames_after_titles(text, add)
     facts.people = _without_truncated_duplicates(text, sorted(people.values(), key=lambda p: p.mention.start))
-    _affiliated_organisations(facts, facts.people)
+    add_affiliated_organisations(facts, facts.people)
 
 
 def _cue_of(text: str, name: str, start: int) -> tuple[str | None, str, float] | None:
@@ -291,59 +290,10 @@ def _role_near(before: str, after: str) -> str | None:
         for found in (m.group(1), m.group(2)):
             if found and any(found == word or found.endswith(word) for word in _role_words()):
                 return found
-    m = _affiliation(original_after)
+    m = affiliation(original_after)
     if m and m.group(2).casefold() not in lexicon.org_heads():
         return (m.group(1) + " " if m.group(1) else "") + m.group(2)
     return None
-
-
-def _affiliation(after: str, organisation: bool = False) -> re.Match[str] | None:
-    """' van drankenfabrikant Valensina', ' from Acme Labs': the organisation a person speaks for."""
-    m = re.match(
-        rf"\s+(?i:{_affiliation_words()})\s+(?:(?:de|het|the|la|le|den|det)\s+)?(?:([a-zæøå]\w+)\s+)?[‘'\"]?"
-        r"([A-ZÆØÅ][\w\-]*(?:\s[A-ZÆØÅ][\w\-]*){0,3})",
-        after,
-    )
-    if m is None or not organisation:
-        return m
-    name = m.group(2)
-    low = name.casefold()
-    if (
-        low in lexicon.country_names()
-        or fold(name) in gazetteer()
-        or (low in lexicon.stop_words() and not name.isupper())
-    ):
-        return None
-    return m
-
-
-def _affiliated_organisations(facts: DocumentFacts, people: list[PersonFact]) -> None:
-    """Organisations named only as a person's affiliation ('Hanno Geissler van SIG') join the entities."""
-    known = {name_key(e.name) for e in facts.entities} | {name_key(a) for e in facts.entities for a in e.aliases}
-    for person in people:
-        end = person.mention.start + len(person.name)
-        m = _affiliation(facts.text[end : end + 60], organisation=True)
-        if m is None or person.mention.extractor == "people.contact-block":
-            continue
-        name = m.group(2)
-        start = end + m.start(2)
-        if name_key(name) in known or any(name_key(name) in k.split() for k in known if " " in k):
-            continue
-        known.add(name_key(name))
-        facts.entities.append(
-            EntityFact(
-                kind="organisation",
-                name=name,
-                org_type="Organisation",
-                reference_key=slug(name_key(name)),
-                mentions=[Mention(start, start + len(name), name, "people.affiliation", 0.6)],
-            )
-        )
-
-
-@cache
-def _affiliation_words() -> str:
-    return "|".join(re.escape(w) for w in lexicon.words("roles", "AFFILIATION_WORDS") if len(w) > 1)
 
 
 def _speech_near(before: str, after: str) -> bool:

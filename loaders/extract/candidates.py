@@ -9,8 +9,10 @@ suspended compound ('Uddannelses- og Forskningsstyrelsen') stays one name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from innograph.loaders.extract import lexicon
 
@@ -136,3 +138,12 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\s)[^.!?\n]*)*[.!?]?")
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def adjacent_spans(text: str, toks: list[Token], i: int, longest: int) -> Iterator[list[Token]]:
+    """The runs of up to ``longest`` tokens from token ``i`` with only white space between them,
+    longest first (the gazetteer lookups try each: 'Région Hauts-de-France', then shorter)."""
+    for size in range(longest, 0, -1):
+        span = toks[i : i + size]
+        if len(span) == size and not any(text[a.end : b.start].strip() for a, b in pairwise(span)):
+            yield span

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 from innograph.loaders.extract import lexicon
-from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised
+from innograph.loaders.extract.candidates import Candidate, Token, adjacent_spans, is_capitalised
 from innograph.loaders.extract.heads import head_of
 from innograph.loaders.extract.region_names import area_names
+from innograph.ontology.reference import programmes as reference_programmes
 from innograph.ontology.text import fold
 
 from innograph.iris import slug
@@ -43,13 +43,7 @@ _UMBRELLA_KINDS = ("framework", "generation")  # 'cohesion policy', 'Interreg IV
 def _reference() -> dict[str, tuple[str, str]]:
     """folded label or alias -> (reference key, kind) of the ontology's reference programmes."""
     out: dict[str, tuple[str, str]] = {}
-    try:
-        from innograph.ontology.reference import programmes as reference_programmes
-
-        items = reference_programmes()
-    except Exception:  # the reference data is optional: the lang tables still resolve the usual names
-        return out
-    for item in items:
+    for item in reference_programmes():
         names = list(item.labels.values())
         for aliases in item.aliases.values():
             names.extend(aliases)
@@ -163,13 +157,9 @@ def _gazetteer(text: str, toks: list[Token]) -> list[ProgrammeMatch]:
         if not folded[i] or folded[i].split()[0] not in firsts:
             i += 1
             continue
-        for size in (6, 5, 4, 3, 2, 1):
+        for span in adjacent_spans(text, toks, i, 6):
+            size = len(span)
             j = i + size
-            if j > n:
-                continue
-            span = toks[i:j]
-            if any(text[a.end : b.start].strip() for a, b in pairwise(span)):
-                continue
             written = text[span[0].start : span[-1].end]
             key = table.get(" ".join(folded[i:j]))
             if key is None and size == 1 and "-" in written:  # 'EFRO-middelen'

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import pairwise
 
 from innograph.loaders.extract import lexicon
-from innograph.loaders.extract.candidates import Candidate, Token, is_capitalised, strip_genitive
+from innograph.loaders.extract.candidates import Candidate, Token, adjacent_spans, is_capitalised, strip_genitive
 from innograph.loaders.extract.heads import head_of
 from innograph.loaders.extract.region_names import RegionMatch, gazetteer
 from innograph.loaders.extract.towns import town_named, towns_used_as_areas
@@ -53,13 +52,9 @@ def find_regions(text: str, toks: list[Token], runs: list[Candidate]) -> list[Re
         first = fold(toks[i].bare).split()
         if not first or (first[0] not in firsts and first[0][:-1] not in firsts):
             continue
-        for size in (5, 4, 3, 2, 1):
+        for span in adjacent_spans(text, toks, i, 5):
+            size = len(span)
             j = i + size
-            if j > n:
-                continue
-            span = toks[i:j]
-            if any(text[a.end : b.start].strip() for a, b in pairwise(span)):
-                continue
             words = [span[0].bare] + [t.text for t in span[1:]]
             words[-1] = strip_genitive(words[-1])
             key = fold(" ".join(words))

@@ -29,9 +29,8 @@ from innograph.ontology.reference import (
 )
 from pyoxigraph import Literal, NamedNode, Triple
 
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-SKOS = "http://www.w3.org/2004/02/skos/core#"
+from innograph.namespaces import RDF_TYPE, RDFS_LABEL, SKOS
+
 ISO_FROM_NUTS0 = {nuts: iso for iso, nuts in NUTS0.items()}
 # Our languages spoken where the NUTS name is the local name.
 NATIVE = {"FR": "fr", "LU": "fr", "DK": "da", "NL": "nl"}

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 import pycountry
 from innograph.ontology.iso_labels import iso_labels, without_bracket
@@ -303,12 +303,16 @@ def programmes(base_iri: str = DEFAULT_BASE_IRI) -> list[Programme]:
     return list(_programmes(base_iri))
 
 
+def scheme_concepts(table: str, iri_of: Callable[[str], str]) -> tuple[RoleType, ...]:
+    """The concepts of a small scheme kept in a table of ``ontology/src``: key, labels, alternatives."""
+    return tuple(
+        RoleType(iri_of(r.key), r.key, dict(r.pref), {k: v for k, v in r.alts.items() if v}) for r in read_table(table)
+    )
+
+
 @cache
 def _role_types(base_iri: str) -> tuple[RoleType, ...]:
-    return tuple(
-        RoleType(role_type_iri(r.key, base_iri), r.key, dict(r.pref), {k: v for k, v in r.alts.items() if v})
-        for r in read_table("role-types.tsv")
-    )
+    return scheme_concepts("role-types.tsv", partial(role_type_iri, base_iri=base_iri))
 
 
 def role_types(base_iri: str = DEFAULT_BASE_IRI) -> list[RoleType]:

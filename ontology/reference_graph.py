@@ -6,22 +6,10 @@ categories of region and the theme scheme as triples, labelled in four languages
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, partial
 
-from innograph.ontology import themes
-from innograph.ontology.reference import (
-    NUTS_CODE_IRI,
-    RoleType,
-    countries,
-    country_iri,
-    eu_bodies,
-    programme_iri,
-    programmes,
-    region_iri,
-    regions,
-    role_types,
-)
-from innograph.ontology.tables import read_table
+from innograph.ontology import reference, themes
+from innograph.ontology.reference import RoleType
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.namespaces import DEFAULT_BASE_IRI, RDF_TYPE, RDFS_LABEL, SKOS, SKOS_ALT_LABEL, SKOS_PREF_LABEL
@@ -52,7 +40,7 @@ def _terms(base_iri: str) -> dict[str, NamedNode]:
 
 def _country_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
     triples: list[Triple] = []
-    for country in countries(base_iri):
+    for country in reference.countries(base_iri):
         node = NamedNode(country.iri)
         triples += [
             Triple(node, RDF_TYPE, ig["Country"]),
@@ -66,29 +54,29 @@ def _country_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
 
 def _region_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
     triples: list[Triple] = []
-    for region in regions(base_iri):
+    for region in reference.regions(base_iri):
         node = NamedNode(region.iri)
         triples.append(Triple(node, RDF_TYPE, ig["Region"]))
         triples += _labelled(node, region.labels, region.alt_labels)
         if region.kind == "iso":
             triples.append(Triple(node, ig["isoCode"], Literal(region.code)))
         for code in region.countries:
-            triples.append(Triple(node, ig["country"], NamedNode(country_iri(code, base_iri))))
+            triples.append(Triple(node, ig["country"], NamedNode(reference.country_iri(code, base_iri))))
         if region.parent:
-            triples.append(Triple(node, ig["withinArea"], NamedNode(region_iri(region.parent, base_iri))))
+            triples.append(Triple(node, ig["withinArea"], NamedNode(reference.region_iri(region.parent, base_iri))))
         if region.subdivision_type:
             triples.append(Triple(node, ig["subdivisionType"], Literal(region.subdivision_type)))
         if region.nuts_code:
             triples.append(Triple(node, ig["nutsCode"], Literal(region.nuts_code)))
-            triples.append(Triple(node, _EXACT, NamedNode(NUTS_CODE_IRI + region.nuts_code)))
+            triples.append(Triple(node, _EXACT, NamedNode(reference.NUTS_CODE_IRI + region.nuts_code)))
         for part in region.parts:
-            triples.append(Triple(NamedNode(region_iri(part, base_iri)), ig["withinArea"], node))
+            triples.append(Triple(NamedNode(reference.region_iri(part, base_iri)), ig["withinArea"], node))
     return triples
 
 
 def _programme_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
     triples: list[Triple] = []
-    for programme in programmes(base_iri):
+    for programme in reference.programmes(base_iri):
         node = NamedNode(programme.iri)
         triples.append(Triple(node, RDF_TYPE, ig["Fund" if programme.kind == "fund" else "Programme"]))
         triples += _labelled(node, programme.labels, programme.aliases)
@@ -96,11 +84,11 @@ def _programme_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
         if programme.strand:
             triples.append(Triple(node, ig["strand"], Literal(programme.strand)))
         for parent in programme.parents:
-            triples.append(Triple(node, ig["parentProgramme"], NamedNode(programme_iri(parent, base_iri))))
+            triples.append(Triple(node, ig["parentProgramme"], NamedNode(reference.programme_iri(parent, base_iri))))
         for fund in programme.funds:
-            triples.append(Triple(node, ig["fundedBy"], NamedNode(programme_iri(fund, base_iri))))
-        areas = [region_iri(code, base_iri) for code in programme.eligible_regions] or [
-            country_iri(code, base_iri) for code in programme.eligible_countries
+            triples.append(Triple(node, ig["fundedBy"], NamedNode(reference.programme_iri(fund, base_iri))))
+        areas = [reference.region_iri(code, base_iri) for code in programme.eligible_regions] or [
+            reference.country_iri(code, base_iri) for code in programme.eligible_countries
         ]
         triples += [Triple(node, ig["eligibleArea"], NamedNode(iri)) for iri in areas]
     return triples
@@ -109,7 +97,7 @@ def _programme_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
 def _eu_body_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
     triples: list[Triple] = []
     organisation = ig["Organisation"]
-    for body in eu_bodies(base_iri):
+    for body in reference.eu_bodies(base_iri):
         node = NamedNode(body.iri)
         body_type = NamedNode(base_iri + "ontology#" + body.org_type)
         triples += [Triple(node, RDF_TYPE, organisation), Triple(node, RDF_TYPE, body_type)]
@@ -117,12 +105,19 @@ def _eu_body_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
     return triples
 
 
-def _concept_scheme(
-    scheme: NamedNode, labels: dict[str, str], concept_class: NamedNode, concepts: list[RoleType]
-) -> list[Triple]:
+_SCHEME_LABELS = {
+    "role-type": {"en": "innograph role types", "fr": "types de rôle d'innograph", "da": "innographs rolletyper",
+                  "nl": "roltypen van innograph"},
+    "region-category": {"en": "categories of region", "fr": "catégories de régions", "da": "regionskategorier",
+                        "nl": "regiocategorieën"},
+}  # fmt: skip
+
+
+def _concept_scheme(base_iri: str, segment: str, concept_class: NamedNode, concepts: list[RoleType]) -> list[Triple]:
     """A SKOS scheme of the reference graph (role types, categories of region) and its concepts."""
+    scheme = NamedNode(f"{base_iri}id/{segment}/scheme")
     triples = [Triple(scheme, RDF_TYPE, NamedNode(SKOS + "ConceptScheme"))]
-    triples += _labelled(scheme, labels, {})
+    triples += _labelled(scheme, _SCHEME_LABELS[segment], {})
     for concept in concepts:
         node = NamedNode(concept.iri)
         triples += [
@@ -140,10 +135,7 @@ def region_category_iri(key: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
 
 @cache
 def _region_categories(base_iri: str) -> tuple[RoleType, ...]:
-    return tuple(
-        RoleType(region_category_iri(r.key, base_iri), r.key, dict(r.pref), {k: v for k, v in r.alts.items() if v})
-        for r in read_table("region-categories.tsv")
-    )
+    return reference.scheme_concepts("region-categories.tsv", partial(region_category_iri, base_iri=base_iri))
 
 
 def region_categories(base_iri: str = DEFAULT_BASE_IRI) -> list[RoleType]:
@@ -156,20 +148,8 @@ def _reference_triples(base_iri: str) -> tuple[Triple, ...]:
     ig = _terms(base_iri)
     triples = _country_triples(base_iri, ig) + _region_triples(base_iri, ig) + _programme_triples(base_iri, ig)
     triples += _eu_body_triples(base_iri, ig)
-    triples += _concept_scheme(
-        NamedNode(f"{base_iri}id/role-type/scheme"),
-        {"en": "innograph role types", "fr": "types de rôle d'innograph", "da": "innographs rolletyper",
-         "nl": "roltypen van innograph"},
-        ig["RoleType"],
-        role_types(base_iri),
-    )  # fmt: skip
-    triples += _concept_scheme(
-        NamedNode(f"{base_iri}id/region-category/scheme"),
-        {"en": "categories of region", "fr": "catégories de régions", "da": "regionskategorier",
-         "nl": "regiocategorieën"},
-        ig["RegionCategory"],
-        region_categories(base_iri),
-    )  # fmt: skip
+    triples += _concept_scheme(base_iri, "role-type", ig["RoleType"], reference.role_types(base_iri))
+    triples += _concept_scheme(base_iri, "region-category", ig["RegionCategory"], region_categories(base_iri))
     triples += themes.theme_triples(base_iri)
     return tuple(triples)
 

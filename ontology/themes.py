@@ -21,14 +21,11 @@ from innograph.ontology.tables import LANGUAGES, SRC, Record, read_table
 from innograph.ontology.text import normalise, stem_key
 from pyoxigraph import Literal, NamedNode, Triple
 
-from innograph.namespaces import DEFAULT_BASE_IRI
+from innograph.namespaces import DEFAULT_BASE_IRI, RDF_TYPE, RDFS_LABEL, SKOS
 
 TABLE = "themes.tsv"
 DEFINITIONS = "theme-definitions.tsv"
 
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 SCHEME_LABELS = {
     "en": "innograph themes",

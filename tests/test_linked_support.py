@@ -16,18 +16,23 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.ingest import change_log
 from innograph.iris import Iris
+from innograph.namespaces import (
+    DCT,
+    FOAF_NAME,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_ALT_LABEL,
+    SKOS_PREF_LABEL,
+    VCARD,
+    XSD,
+    XSD_INTEGER,
+)
 from innograph.store import DocumentWrite
 from innograph.store.embedded import EmbeddedStore
 
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-PREF = NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
-ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-DCT_TITLE = NamedNode("http://purl.org/dc/terms/title")
-FOAF_NAME = NamedNode("http://xmlns.com/foaf/0.1/name")
-VCARD_EMAIL = NamedNode("http://www.w3.org/2006/vcard/ns#hasEmail")
-XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-XSD_GYEAR = NamedNode("http://www.w3.org/2001/XMLSchema#gYear")
+DCT_TITLE = NamedNode(DCT + "title")
+VCARD_EMAIL = NamedNode(VCARD + "hasEmail")
+XSD_GYEAR = NamedNode(XSD + "gYear")
 SECRETS = ("Jeanne Secretperson", "jeanne.secret@example.org", "contact-hidden@example.org")
 
 
@@ -51,18 +56,18 @@ def document_triples(iris: Iris, doc_id: str, org_keys: list[str], *, title: str
         out += [
             Triple(doc, ig(iris, "mentions"), org),
             Triple(org, RDF_TYPE, ig(iris, "Organisation")),
-            Triple(org, LABEL, name),
-            Triple(org, PREF, name),
-            Triple(org, ALT, Literal(key.upper())),
+            Triple(org, RDFS_LABEL, name),
+            Triple(org, SKOS_PREF_LABEL, name),
+            Triple(org, SKOS_ALT_LABEL, Literal(key.upper())),
             Triple(org, ig(iris, "country"), NamedNode(iris.entity("country", "FR"))),
             Triple(org, ig(iris, "theme"), NamedNode(iris.entity("theme", "green-energy"))),
             Triple(org, ig(iris, "startDate"), Literal(str(2014 + n), datatype=XSD_GYEAR)),
             Triple(ev, RDF_TYPE, ig(iris, "Evidence")),
             Triple(ev, ig(iris, "evidenceFor"), org),
-            Triple(ev, ig(iris, "evidenceProperty"), LABEL),
+            Triple(ev, ig(iris, "evidenceProperty"), RDFS_LABEL),
             Triple(ev, ig(iris, "evidenceValue"), name),
             Triple(ev, ig(iris, "inDocument"), doc),
-            Triple(ev, LABEL, Literal(f"Agence {key.title()}")),
+            Triple(ev, RDFS_LABEL, Literal(f"Agence {key.title()}")),
             Triple(ev, ig(iris, "sentence"), Literal(f"La Agence {key.title()} soutient les projets {doc_id}.")),
             Triple(ev, ig(iris, "startOffset"), Literal(str(3 + 40 * n), datatype=XSD_INTEGER)),
             Triple(ev, ig(iris, "endOffset"), Literal(str(3 + 40 * n + 7 + len(key)), datatype=XSD_INTEGER)),
@@ -111,17 +116,17 @@ def write_reference(store: EmbeddedStore, iris: Iris) -> None:
     skos = "http://www.w3.org/2004/02/skos/core#"
     triples = [
         Triple(country, RDF_TYPE, ig(iris, "Country")),
-        Triple(country, LABEL, Literal("France", language="en")),
-        Triple(country, LABEL, Literal("Frankrig", language="da")),
+        Triple(country, RDFS_LABEL, Literal("France", language="en")),
+        Triple(country, RDFS_LABEL, Literal("Frankrig", language="da")),
         Triple(scheme, RDF_TYPE, NamedNode(skos + "ConceptScheme")),
-        Triple(scheme, PREF, Literal("Themes", language="en")),
+        Triple(scheme, SKOS_PREF_LABEL, Literal("Themes", language="en")),
         Triple(theme, RDF_TYPE, NamedNode(skos + "Concept")),
         Triple(theme, RDF_TYPE, ig(iris, "Theme")),
         Triple(theme, NamedNode(skos + "inScheme"), scheme),
-        Triple(theme, PREF, Literal("green energy", language="en")),
-        Triple(theme, PREF, Literal("énergie verte", language="fr")),
-        Triple(theme, PREF, Literal("grøn energi", language="da")),
-        Triple(theme, PREF, Literal("groene energie", language="nl")),
+        Triple(theme, SKOS_PREF_LABEL, Literal("green energy", language="en")),
+        Triple(theme, SKOS_PREF_LABEL, Literal("énergie verte", language="fr")),
+        Triple(theme, SKOS_PREF_LABEL, Literal("grøn energi", language="da")),
+        Triple(theme, SKOS_PREF_LABEL, Literal("groene energie", language="nl")),
     ]
     store.write_document(DocumentWrite(graph=iris.reference_graph, content_hash="sha256:reference", public=triples))
 

@@ -23,6 +23,20 @@ BAD = """
 """
 
 
+def _write_store(directory: Path, *sources: Path | str, graph: str | None = None) -> None:
+    """A persistent store at ``directory`` holding these Turtle files (a Path) or texts (a str), closed
+    again so that ``innograph validate`` opens it as a user would."""
+    store = pyoxigraph.Store(str(directory))
+    to_graph = pyoxigraph.NamedNode(graph) if graph else None
+    for source in sources:
+        if isinstance(source, Path):
+            store.load(path=str(source), format=pyoxigraph.RdfFormat.TURTLE, to_graph=to_graph)
+        else:
+            store.load(source, format=pyoxigraph.RdfFormat.TURTLE, to_graph=to_graph)
+    store.flush()
+    del store
+
+
 def test_conforming_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(SEED)]) == 0
     assert "conforms" in capsys.readouterr().err
@@ -41,17 +55,10 @@ def test_violations_are_printed_and_exit_1(tmp_path: Path, capsys: pytest.Captur
 
 def test_store_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     directory = tmp_path / "store"
-    store = pyoxigraph.Store(str(directory))
-    graph = pyoxigraph.NamedNode("https://w3id.org/innograph/graph/004_bb30414c2a0db206")
-    store.load(path=str(SEED), format=pyoxigraph.RdfFormat.TURTLE, to_graph=graph)
-    store.flush()
-    del store
+    _write_store(directory, SEED, graph="https://w3id.org/innograph/graph/004_bb30414c2a0db206")
     assert main(["validate", str(directory)]) == 0
 
-    store = pyoxigraph.Store(str(directory))
-    store.load(BAD, format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/innograph/graph/bad"))
-    store.flush()
-    del store
+    _write_store(directory, BAD, graph="https://w3id.org/innograph/graph/bad")
     assert main(["validate", str(directory)]) == 1
     assert "country/ZZ" in capsys.readouterr().out
 
@@ -66,14 +73,8 @@ def test_unknown_format_and_missing_path(tmp_path: Path) -> None:
 def test_innograph_store_root_reads_the_full_partition(tmp_path: Path) -> None:
     root = tmp_path / "store"
     root.mkdir()
-    full = pyoxigraph.Store(str(root / "full"))
-    full.load(BAD, format=pyoxigraph.RdfFormat.TURTLE, to_graph=pyoxigraph.NamedNode("https://w3id.org/innograph/graph/x"))
-    full.flush()
-    del full
-    public = pyoxigraph.Store(str(root / "public"))
-    public.load(path=str(SEED), format=pyoxigraph.RdfFormat.TURTLE)
-    public.flush()
-    del public
+    _write_store(root / "full", BAD, graph="https://w3id.org/innograph/graph/x")
+    _write_store(root / "public", SEED)
     assert main(["validate", str(root)]) == 1  # the full partition (with the bad graph) was read
     assert main(["validate", str(tmp_path)]) == 2  # not a store
 
@@ -84,11 +85,7 @@ def test_personal_data_in_the_public_partition_is_reported(tmp_path: Path, capsy
     personal = SEED.parent / "002_553ed0569ff5614e.personal.ttl"
     public_part = SEED.parent / "002_553ed0569ff5614e.ttl"
     for partition, files in (("full", [public_part, personal]), ("public", [public_part, personal])):
-        store = pyoxigraph.Store(str(root / partition))
-        for path in files:
-            store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
-        store.flush()
-        del store
+        _write_store(root / partition, *files)
     assert main(["validate", str(root)]) == 1
     assert "personal data in the public partition" in capsys.readouterr().out
 
@@ -99,9 +96,5 @@ def test_clean_partitions_conform(tmp_path: Path) -> None:
     personal = SEED.parent / "002_553ed0569ff5614e.personal.ttl"
     public_part = SEED.parent / "002_553ed0569ff5614e.ttl"
     for partition, files in (("full", [public_part, personal]), ("public", [public_part])):
-        store = pyoxigraph.Store(str(root / partition))
-        for path in files:
-            store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
-        store.flush()
-        del store
+        _write_store(root / partition, *files)
     assert main(["validate", str(root)]) == 0

@@ -14,25 +14,16 @@ from conftest import TOKEN, Api, api_for, make_settings
 from fastapi.testclient import TestClient
 from pyoxigraph import Literal, NamedNode, Triple
 
+from innograph import namespaces
 from innograph.ingest import change_log
 from innograph.iris import Iris
-from innograph.namespaces import (
-    DCT,
-    FOAF_NAME,
-    RDF_TYPE,
-    RDFS_LABEL,
-    SKOS_ALT_LABEL,
-    SKOS_PREF_LABEL,
-    VCARD,
-    XSD,
-    XSD_INTEGER,
-)
+from innograph.namespaces import FOAF_NAME, RDF_TYPE, RDFS_LABEL, SKOS_ALT_LABEL, SKOS_PREF_LABEL, XSD_INTEGER
 from innograph.store import DocumentWrite
 from innograph.store.embedded import EmbeddedStore
 
-DCT_TITLE = NamedNode(DCT + "title")
-VCARD_EMAIL = NamedNode(VCARD + "hasEmail")
-XSD_GYEAR = NamedNode(XSD + "gYear")
+DCT_TITLE = NamedNode(namespaces.DCT + "title")
+VCARD_EMAIL = NamedNode(namespaces.VCARD + "hasEmail")
+XSD_GYEAR = NamedNode(namespaces.XSD + "gYear")
 SECRETS = ("Jeanne Secretperson", "jeanne.secret@example.org", "contact-hidden@example.org")
 
 

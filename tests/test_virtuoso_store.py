@@ -18,6 +18,7 @@ from innograph.store.virtuoso import (
     STALE_STAGE_SECONDS,
     ExtensionRefused,
     VirtuosoStore,
+    graphs_as_variables,
     paging_order,
     refuse_extensions,
 )
@@ -55,7 +56,42 @@ def test_system_graphs_are_neither_in_the_default_graph_nor_named(store: Virtuos
     with store.snapshot("full") as view:
         assert {q.graph_name.value for q in view} == {IRIS.graph("doc-a"), IRIS.personal_graph("doc-a")}
     one_graph = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{IRIS.graph('doc-a')}> {{ ?s ?p ?o }} }}"
-    assert count(store, one_graph) == 3  # an exclusion would empty a constant GRAPH: none is sent
+    assert count(store, one_graph) == 3  # an exclusion alone would empty a constant GRAPH
+
+
+def test_a_constant_graph_keeps_the_system_graphs_out_of_the_rest_of_the_query(store: VirtuosoStore) -> None:
+    seed_document(store, "doc-a")
+    seed_document(store, "doc-b")
+    a = IRIS.graph("doc-a")
+    joined = f"PREFIX d: <{IRIS.base}graph/> SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH d:doc-a {{ ?s ?p ?o }} ?x ?y ?z }}"
+    assert count(store, joined) == 3 * 6  # Virtuoso's ~2,500 triples would join here without exclusions
+    optional = (
+        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} OPTIONAL {{ GRAPH <{a}> {{ ?s ?q ?r }} }} }} "
+        "GROUP BY ?g"
+    )
+    per_graph = {r["g"].value: int(r["n"].value) for r in store.select(optional)}
+    assert per_graph == {a: 2 * 2 + 1, IRIS.graph("doc-b"): 3}  # the organisation's 2 triples, the fingerprint
+    assert len(store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{a}> {{ ?s ?p ?o }} }}")) == 3
+    rows = store.select(f"SELECT * WHERE {{ GRAPH <{a}> {{ ?s ?p ?o }} }}")  # sent as it is: * shows every variable
+    assert len(rows) == 3 and all(set(r) == {"s", "p", "o"} for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT ?s WHERE { ?x ?y ?z GRAPH <http://e/g> { ?s ?p ?o } }",
+         "SELECT ?s WHERE { ?x ?y ?z VALUES ?innograph_graph_0 { <http://e/g> } "
+         "GRAPH ?innograph_graph_0 { ?s ?p ?o } }"),
+        ("ASK { GRAPH ex:g {} GRAPH :h {} }",
+         "ASK { VALUES ?innograph_graph_0 { ex:g } GRAPH ?innograph_graph_0 {} "
+         "VALUES ?innograph_graph_1 { :h } GRAPH ?innograph_graph_1 {} }"),
+        ("SELECT ?graph WHERE { ?graph <http://e/GRAPH> 'GRAPH <http://e/g>' } # GRAPH <http://e/g>", None),
+        ("SELECT * WHERE { GRAPH <http://e/g> { ?s ?p ?o } }", "refused"),
+    ],
+)
+def test_constant_graphs_become_values_bound_variables(query: str, expected: str | None) -> None:
+    rewritten = graphs_as_variables(query)
+    assert rewritten == {None: query, "refused": None}.get(expected, expected)
 
 
 def test_ask_answers_are_booleans_in_every_format(store: VirtuosoStore) -> None:

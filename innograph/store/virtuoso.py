@@ -5,8 +5,9 @@ Each one is absorbed here, so that ``remote.py`` stays generic (measured facts:
 ``../shared/reference/virtuoso-backend.md``; the configuration: ``virtuoso_config.py``):
 
 - its default graph is the union of *all* graphs, its own system graphs included: every query is
-  sent with ``input:default-graph-exclude`` / ``input:named-graph-exclude`` for those graphs,
-  except a query naming a constant graph (``GRAPH <iri>``), which such an exclusion empties;
+  sent with ``input:default-graph-exclude`` / ``input:named-graph-exclude`` for those graphs; a
+  constant graph (``GRAPH <iri>``), which any exclusion empties, is sent as a variable bound by
+  ``VALUES`` (which answers right), except in a ``SELECT *``, which goes without exclusions;
 - ``ResultSetMaxRows`` truncates answers with a 200: an answer marked ``X-SPARQL-MaxRows`` is
   refused (:class:`ResultTooLarge`), never returned as complete;
 - every query carries innograph's time limit as Virtuoso's "anytime" ``timeout``, so Virtuoso
@@ -90,7 +91,11 @@ _STRINGS_AND_COMMENTS = re.compile(
 )
 
 
-_CONSTANT_GRAPH = re.compile(r"\bGRAPH\s*(<|[A-Za-z_][\w.-]*:|:)", re.I)
+# The GRAPH keyword (not ?graph, ex:graph) followed by a constant: an IRI or a prefixed name.
+_CONSTANT_GRAPH = re.compile(r"(?<![?$\w:/#.-])GRAPH(\s*)(<|[A-Za-z_][\w.-]*:|:)", re.I)
+_GRAPH_TERM = re.compile(r"<[^<>\"{}|^`\\\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*")
+_STAR_PROJECTION = re.compile(r"\b(SELECT|DESCRIBE)\s+(DISTINCT\s+|REDUCED\s+)?\*", re.I)
+GRAPH_VARIABLE = "innograph_graph_"  # + a number: what a constant GRAPH becomes
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 _ASK_VARIABLE = "__ASK_RETVAL"
 _BNODE_JSON = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
@@ -236,10 +241,11 @@ class VirtuosoStore(RemoteStore):
     def _prepare_query(self, client: SPARQLWrapper, request: QueryRequest, timeout: float) -> None:
         refuse_extensions(request.query)
         self._checked_config(request.partition)
-        # Virtuoso finds nothing in GRAPH <iri> once an exclusion is defined (measured): such a
-        # query goes as it is, and only its default-graph part may then meet the system graphs.
-        constant_graph = _CONSTANT_GRAPH.search(_STRINGS_AND_COMMENTS.sub(" ", request.query))
-        client.setQuery(request.query if constant_graph else self._excludes + request.query)
+        # Virtuoso finds nothing in GRAPH <iri> once an exclusion is defined, but a graph bound
+        # through VALUES answers right (measured): constants become VALUES-bound variables. A
+        # query that projects * would show that variable: it goes as it is, without exclusions.
+        rewritten = graphs_as_variables(request.query)
+        client.setQuery(request.query if rewritten is None else self._excludes + rewritten)
         client.addParameter("timeout", str(math.ceil(timeout * 1000)))  # "anytime": Virtuoso stops at the limit
         client.setTimeout(math.ceil(timeout + ANYTIME_GRACE))
 
@@ -429,6 +435,34 @@ def paging_order(query: str) -> list[str] | None:
             names.append("?" + token[1:])
         after_as = token.upper() == "AS"
     return names or None
+
+
+def graphs_as_variables(query: str) -> str | None:
+    """``GRAPH <iri> {`` as ``VALUES ?innograph_graph_N { <iri> } GRAPH ?innograph_graph_N {``
+    (same answers; Virtuoso's exclusions then keep working), or None when the query projects
+    ``*`` and has such a constant (the new variable would show)."""
+    masked = _same_length(_IRI, _same_length(_STRINGS_AND_COMMENTS, query), keep_brackets=True)
+    found = list(_CONSTANT_GRAPH.finditer(masked))
+    if not found:
+        return query
+    if _STAR_PROJECTION.search(masked):
+        return None
+    parts, last = [], 0
+    for number, keyword in enumerate(found):
+        term = _GRAPH_TERM.match(query, keyword.end(1))
+        if term is None:
+            return None
+        variable = f"?{GRAPH_VARIABLE}{number}"
+        parts += [query[last : keyword.start()], f"VALUES {variable} {{ {term.group(0)} }} GRAPH {variable}"]
+        last = term.end()
+    return "".join(parts) + query[last:]
+
+
+def _same_length(pattern: re.Pattern[str], text: str, *, keep_brackets: bool = False) -> str:
+    """``text`` with what ``pattern`` matches blanked, every offset kept (and an IRI's ``<>``)."""
+    if keep_brackets:
+        return pattern.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", text)
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _has_trailing_values(masked: str) -> bool:

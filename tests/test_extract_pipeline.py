@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -154,7 +157,7 @@ def test_same_nquads_whatever_the_hash_seed(tmp_path: Path) -> None:
     path = tmp_path / "seed.txt"
     path.write_bytes((DATA / "003_4927c5ff21e69780.txt").read_bytes())
     outputs = []
-    for seed in ("1", "2"):
+    for seed in ("0", "1"):  # the two seeds that gave two graphs before the fix
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
             [sys.executable, "-m", "innograph.cli", "extract", str(path), "--format", "nquads"],
@@ -165,3 +168,17 @@ def test_same_nquads_whatever_the_hash_seed(tmp_path: Path) -> None:
         )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] and outputs[0].count("\n") > 100
+
+
+@pytest.mark.slow
+def test_the_graph_does_not_depend_on_the_hash_seed() -> None:
+    """A set iterates in another order in another process (string hashes follow PYTHONHASHSEED, object
+    hashes the memory layout): no such order may reach the graph. It once chose which cue an
+    enumeration shared in this very document; a single run may miss a regression, several rarely do."""
+    graphs = set()
+    for seed in ("0", "1", "2", "3"):  # before the fix, these gave two different graphs
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        argv = [sys.executable, "-m", "innograph.cli", "extract", str(CONTACT_SEED), "--format", "nquads"]
+        graphs.add(subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(graphs) == 1
+    assert "relations.role" in graphs.pop()

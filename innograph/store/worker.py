@@ -53,6 +53,7 @@ class _CappedBuffer:
 class _Snapshots:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.generation_file = str(root / "generation")  # a plain string: stat'ed on every query
         self.generation = -1
         self.key: tuple[int, int] | None = None
         self.stores: dict[str, Store] = {}
@@ -61,7 +62,7 @@ class _Snapshots:
     def get(self, partition: str) -> Store:
         # A stat is ~5x cheaper than reading the file; writers replace the file, so its key changes.
         try:
-            st = os.stat(self.root / "generation")
+            st = os.stat(self.generation_file)
             key: tuple[int, int] | None = (st.st_ino, st.st_mtime_ns)
         except FileNotFoundError:
             key = None

@@ -18,9 +18,11 @@ from innograph.store.virtuoso import (
     STALE_STAGE_SECONDS,
     ExtensionRefused,
     VirtuosoStore,
+    blank_nodes_by_template,
     graphs_as_variables,
     paging_order,
     refuse_extensions,
+    resolved_against_base,
 )
 
 pytestmark = pytest.mark.virtuoso
@@ -162,6 +164,25 @@ def test_paging_order_is_the_projection_or_nothing() -> None:
         assert paging_order(own) is None, own
 
 
+def test_blank_nodes_in_insert_data_and_relative_iris_under_a_file_base(store: VirtuosoStore) -> None:
+    """Virtuoso refuses blank nodes in INSERT DATA, a second BASE, and resolves a file:/// base
+    wrongly: innograph sends a template and absolute IRIs instead."""
+    base = "BASE <http://innograph.test/sparql>\nBASE <file:///suite/update/copy.ru>\nPREFIX : <v#>\n"
+    store.update(base + "INSERT DATA { GRAPH <named.ttl> { :org :funder _:f . _:f :name 'Fund [F] _:x' } }",
+                 partition="public")
+    rows = store.select("SELECT ?g ?p WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert sorted((r["g"].value, r["p"].value) for r in rows) == [
+        ("file:///suite/update/named.ttl", "file:///suite/update/v#funder"),
+        ("file:///suite/update/named.ttl", "file:///suite/update/v#name"),
+    ]
+    relative = "BASE <file:///suite/eval/q.rq>\nASK { GRAPH <../update/named.ttl> { ?s ?p 'Fund [F] _:x' } }"
+    assert store.ask(relative) is True
+    assert blank_nodes_by_template("INSERT DATA { <http://e/s> <http://e/p> '_:not a blank node' }").startswith(
+        "INSERT DATA"
+    )
+    assert resolved_against_base("SELECT * WHERE { ?s <p> ?o }") == "SELECT * WHERE { ?s <p> ?o }"  # no BASE
+
+
 def test_drop_all_and_clear_all_really_delete(store: VirtuosoStore) -> None:
     seed_document(store, "doc-a")
     seed_document(store, "doc-b")
@@ -205,6 +226,8 @@ def test_a_limit_longer_than_innograph_s_is_refused_at_start(virtuoso_pair: Virt
         "PREFIX f: <BIF:> SELECT (f:http_get('http://127.0.0.1:9/') AS ?x) WHERE { }",
         'DEFINE get:soft "replace" SELECT * FROM <http://127.0.0.1:9/> WHERE { ?s ?p ?o }',
         "SELECT * WHERE { ?s ?p ?o FILTER(sql:anything(?o)) }",
+        # a "#" inside an IRI starts no comment: what follows it on the line is still read
+        "PREFIX r: <http://e/#> SELECT (bif:http_get('http://127.0.0.1:9/') AS ?x) WHERE { }",
     ],
 )
 def test_virtuoso_extensions_are_refused(text: str) -> None:

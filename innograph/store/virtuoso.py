@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from email.message import Message
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 from pyoxigraph import BlankNode, NamedNode, Quad, Triple
@@ -86,8 +86,12 @@ ANYTIME_GRACE = 5.0  # seconds the client waits past the limit for Virtuoso's ow
 _DROP_MANY = re.compile(r"\b(DROP|CLEAR)\s+(SILENT\s+)?(ALL|NAMED|DEFAULT)\b", re.I)
 _EXTENSION_WORD = re.compile(r"(?<![\w?$:])DEFINE\b|(?<![\w:])(bif|sql):", re.I)
 _IRI = re.compile(r"<([^<>\"{}|^`\\\s]*)>")
-_STRINGS_AND_COMMENTS = re.compile(
-    r"'''.*?'''" r'|""".*?"""' r"|'(?:[^'\\\n]|\\.)*'" r'|"(?:[^"\\\n]|\\.)*"' r"|#[^\n]*", re.S
+# Strings, comments and IRIs in one scan, left to right: a "#" inside an IRI starts no comment
+# and a quote inside an IRI no string.
+_LEXICAL = re.compile(
+    r"'''.*?'''" r'|""".*?"""' r"|'(?:[^'\\\n]|\\.)*'" r'|"(?:[^"\\\n]|\\.)*"' r"|#[^\n]*"
+    r"|<[^<>\"{}|^`\\\s]*>",
+    re.S,
 )
 
 
@@ -95,6 +99,11 @@ _STRINGS_AND_COMMENTS = re.compile(
 _CONSTANT_GRAPH = re.compile(r"(?<![?$\w:/#.-])GRAPH(\s*)(<|[A-Za-z_][\w.-]*:|:)", re.I)
 _GRAPH_TERM = re.compile(r"<[^<>\"{}|^`\\\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*")
 _STAR_PROJECTION = re.compile(r"\b(SELECT|DESCRIBE)\s+(DISTINCT\s+|REDUCED\s+)?\*", re.I)
+_BASE_OR_IRI = re.compile(r"(?<![?$\w:])BASE\s*<([^<>\"{}|^`\\\s]*)>|<([^<>\"{}|^`\\\s]*)>", re.I)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_FROM = re.compile(r"(?<![?$\w:])FROM\b", re.I)
+_INSERT_DATA = re.compile(r"(?<![?$\w:])INSERT\s+DATA\b", re.I)
+_BLANK_NODE = re.compile(r"(?<![\w.-])_:|\[")  # a labelled blank node or [ ... ] (IRIs and strings masked)
 GRAPH_VARIABLE = "innograph_graph_"  # + a number: what a constant GRAPH becomes
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 _ASK_VARIABLE = "__ASK_RETVAL"
@@ -120,9 +129,8 @@ class ExtensionRefused(QueryFailed):
 def refuse_extensions(text: str) -> None:
     """Raise :class:`ExtensionRefused` when ``text`` uses ``DEFINE``, or a function or IRI in
     Virtuoso's ``bif:`` / ``sql:`` namespaces (strings and comments do not count)."""
-    outside_strings = _STRINGS_AND_COMMENTS.sub(" ", text)
-    iris = _IRI.findall(outside_strings)
-    bare = _IRI.sub(" ", outside_strings)
+    iris = _IRI.findall(masked(text, iris="keep"))
+    bare = masked(text)
     found = _EXTENSION_WORD.search(bare)
     if found is None:
         found = next((m for m in map(re.compile(r"^(bif|sql):", re.I).match, iris) if m), None)
@@ -173,9 +181,10 @@ class VirtuosoStore(RemoteStore):
         self._checked: set[Partition] = set()
         self._page_rows: dict[Partition, int] = {}  # each partition's ResultSetMaxRows
         self._check_lock = threading.Lock()
-        self._excludes = "".join(
-            f"DEFINE input:default-graph-exclude <{g}>\nDEFINE input:named-graph-exclude <{g}>\n" for g in SYSTEM_GRAPHS
-        ) + f"DEFINE input:named-graph-exclude <{DEFAULT_GRAPH}>\n"
+        named = [*SYSTEM_GRAPHS, DEFAULT_GRAPH]
+        self._named_excludes = "".join(f"DEFINE input:named-graph-exclude <{g}>\n" for g in named)
+        self._excludes = "".join(f"DEFINE input:default-graph-exclude <{g}>\n" for g in SYSTEM_GRAPHS)
+        self._excludes += self._named_excludes
 
     def start(self) -> None:
         for partition in self._endpoints:
@@ -244,8 +253,17 @@ class VirtuosoStore(RemoteStore):
         # Virtuoso finds nothing in GRAPH <iri> once an exclusion is defined, but a graph bound
         # through VALUES answers right (measured): constants become VALUES-bound variables. A
         # query that projects * would show that variable: it goes as it is, without exclusions.
-        rewritten = graphs_as_variables(request.query)
-        client.setQuery(request.query if rewritten is None else self._excludes + rewritten)
+        # Relative IRIs resolved here, against the request's base (the endpoint) and the query's BASE
+        based = f"BASE <{request.base_iri}>\n{request.query}" if request.base_iri else request.query
+        text = resolved_against_base(based)
+        rewritten = graphs_as_variables(text)
+        excludes = self._excludes
+        dataset_given = bool(request.default_graphs or request.named_graphs or _FROM.search(masked(text)))
+        if not request.union_default_graph and not dataset_given:
+            # plain SPARQL (union-default-graph=false): the default graph is the one updates without GRAPH write
+            client.addParameter("default-graph-uri", DEFAULT_GRAPH)
+            excludes = self._named_excludes
+        client.setQuery(text if rewritten is None else excludes + rewritten)
         client.addParameter("timeout", str(math.ceil(timeout * 1000)))  # "anytime": Virtuoso stops at the limit
         client.setTimeout(math.ceil(timeout + ANYTIME_GRACE))
 
@@ -298,8 +316,9 @@ class VirtuosoStore(RemoteStore):
             return
         refuse_extensions(update)
         self._checked_config(partition)
-        if _DROP_MANY.search(_STRINGS_AND_COMMENTS.sub(" ", update)):
+        if _DROP_MANY.search(masked(update)):
             update = self._explicit_drops(partition, update)
+        update = blank_nodes_by_template(resolved_against_base(update))
         client = self._client(partition, self.timeout)
         client.setQuery(update)
         client.addParameter("default-graph-uri", DEFAULT_GRAPH)
@@ -421,9 +440,9 @@ class PagedView(EndpointView):
 def paging_order(query: str) -> list[str] | None:
     """The variables a SELECT projects (``?v`` and ``(... AS ?v)``), to order its pages by; None
     when it cannot be paged from outside: ``*``, its own ORDER BY/LIMIT/OFFSET, or a trailing VALUES."""
-    masked = _IRI.sub(" ", _STRINGS_AND_COMMENTS.sub(" ", query))
-    projection = _PROJECTION.search(masked)
-    if projection is None or _MODIFIERS.search(masked) or _has_trailing_values(masked):
+    masked_query = masked(query)
+    projection = _PROJECTION.search(masked_query)
+    if projection is None or _MODIFIERS.search(masked_query) or _has_trailing_values(masked_query):
         return None
     names: list[str] = []
     depth, after_as = 0, False
@@ -437,15 +456,66 @@ def paging_order(query: str) -> list[str] | None:
     return names or None
 
 
+def resolved_against_base(text: str) -> str:
+    """Relative IRIs made absolute against the ``BASE`` in effect, and the BASE declarations
+    dropped: Virtuoso refuses a second BASE (innograph's /sparql puts one before every update)
+    and resolves ``file:///`` bases wrongly (``file:/dir/x``). Unchanged when a base cannot be
+    resolved here (a scheme Python does not resolve against)."""
+    parts, last, base = [], 0, ""
+    for found in _BASE_OR_IRI.finditer(masked(text, iris="keep")):
+        declared, iri = found.group(1), found.group(2)
+        target = declared if declared is not None else iri
+        if _SCHEME.match(target) or not base:
+            absolute = target if _SCHEME.match(target) else ""
+        else:
+            absolute = urljoin(base, target)
+            if target.endswith("#") and not absolute.endswith("#"):
+                absolute += "#"  # urljoin drops an empty fragment: "ns#" must stay "ns#"
+        if declared is None and not absolute:
+            continue  # relative, before any BASE: left to the server
+        if not _SCHEME.match(absolute):
+            return text
+        if declared is not None:
+            base = absolute
+        parts += [text[last : found.start()], "" if declared is not None else f"<{absolute}>"]
+        last = found.end()
+    return "".join(parts) + text[last:] if base else text
+
+
+def blank_nodes_by_template(update: str) -> str:
+    """Each ``INSERT DATA { ... }`` holding blank nodes as ``INSERT { ... } WHERE { }``: Virtuoso
+    refuses blank nodes in INSERT DATA (SP031) but takes them in a template, which instantiated
+    once inserts the same triples with fresh blank nodes, as INSERT DATA does."""
+    masked_update = masked(update, iris="brackets")
+    parts, last = [], 0
+    for found in _INSERT_DATA.finditer(masked_update):
+        opening = masked_update.find("{", found.end())
+        closing = _closing_brace(masked_update, opening) if opening >= 0 else None
+        if closing is None or not _BLANK_NODE.search(masked_update, opening, closing):
+            continue
+        parts += [update[last : found.start()], "INSERT ", update[opening : closing + 1], " WHERE { }"]
+        last = closing + 1
+    return "".join(parts) + update[last:]
+
+
+def _closing_brace(text: str, opening: int) -> int | None:
+    depth = 0
+    for at in range(opening, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[at], 0)
+        if depth == 0:
+            return at
+    return None
+
+
 def graphs_as_variables(query: str) -> str | None:
     """``GRAPH <iri> {`` as ``VALUES ?innograph_graph_N { <iri> } GRAPH ?innograph_graph_N {``
     (same answers; Virtuoso's exclusions then keep working), or None when the query projects
     ``*`` and has such a constant (the new variable would show)."""
-    masked = _same_length(_IRI, _same_length(_STRINGS_AND_COMMENTS, query), keep_brackets=True)
-    found = list(_CONSTANT_GRAPH.finditer(masked))
+    masked_query = masked(query, iris="brackets")
+    found = list(_CONSTANT_GRAPH.finditer(masked_query))
     if not found:
         return query
-    if _STAR_PROJECTION.search(masked):
+    if _STAR_PROJECTION.search(masked_query):
         return None
     parts, last = [], 0
     for number, keyword in enumerate(found):
@@ -458,17 +528,25 @@ def graphs_as_variables(query: str) -> str | None:
     return "".join(parts) + query[last:]
 
 
-def _same_length(pattern: re.Pattern[str], text: str, *, keep_brackets: bool = False) -> str:
-    """``text`` with what ``pattern`` matches blanked, every offset kept (and an IRI's ``<>``)."""
-    if keep_brackets:
-        return pattern.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", text)
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+def masked(text: str, *, iris: str = "blank") -> str:
+    """``text`` with strings and comments blanked, every offset kept; IRIs blanked too, or kept
+    (``iris="keep"``), or blanked between their brackets (``iris="brackets"``)."""
+
+    def blank(found: re.Match[str]) -> str:
+        token = found.group(0)
+        if token.startswith("<") and iris == "keep":
+            return token
+        if token.startswith("<") and iris == "brackets":
+            return "<" + " " * (len(token) - 2) + ">"
+        return " " * len(token)
+
+    return _LEXICAL.sub(blank, text)
 
 
-def _has_trailing_values(masked: str) -> bool:
+def _has_trailing_values(masked_query: str) -> bool:
     """A VALUES block after the WHERE group (solution modifiers would have to come before it)."""
     depth, opened = 0, False
-    for token in re.findall(r"[{}]|\bVALUES\b", masked, re.I):
+    for token in re.findall(r"[{}]|\bVALUES\b", masked_query, re.I):
         if token.upper() == "VALUES" and depth == 0 and opened:
             return True
         depth += {"{": 1, "}": -1}.get(token, 0)
@@ -478,7 +556,7 @@ def _has_trailing_values(masked: str) -> bool:
 
 def query_form(query: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword outside strings, IRIs, comments."""
-    found = _FORM.search(_IRI.sub(" ", _STRINGS_AND_COMMENTS.sub(" ", query)))
+    found = _FORM.search(masked(query))
     return found.group(1).upper() if found else None
 
 

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import metadata
 
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import AmountFact, DocumentFacts, EntityFact, Mention, PercentFact
@@ -51,6 +50,7 @@ from innograph.ontology.reference import eu_bodies
 from innograph.ontology.text import fold
 from pyoxigraph import Literal, NamedNode, Triple
 
+from innograph import __version__
 from innograph.iris import Iris, slug
 from innograph.namespaces import DCT, FOAF, PROV, RDF_TYPE, RDFS_LABEL, SKOS_ALT_LABEL, SKOS_PREF_LABEL, VCARD
 
@@ -68,12 +68,8 @@ KIND_CLASS = {
 }
 
 
-@cache  # reading the installed metadata costs ~1.5 ms: once per process, not once per document
 def software_version() -> str:
-    try:
-        return "innograph " + metadata.version("innograph")
-    except metadata.PackageNotFoundError:  # running from a checkout without install
-        return "innograph (unversioned)"
+    return "innograph " + __version__  # innograph only runs installed (innograph/__init__.py)
 
 
 def is_reference(entity: EntityFact) -> bool:

@@ -101,7 +101,6 @@ _GRAPH_TERM = re.compile(r"<[^<>\"{}|^`\\\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*
 _STAR_PROJECTION = re.compile(r"\b(SELECT|DESCRIBE)\s+(DISTINCT\s+|REDUCED\s+)?\*", re.I)
 _BASE_OR_IRI = re.compile(r"(?<![?$\w:])BASE\s*<([^<>\"{}|^`\\\s]*)>|<([^<>\"{}|^`\\\s]*)>", re.I)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_FROM = re.compile(r"(?<![?$\w:])FROM\b", re.I)
 _INSERT_DATA = re.compile(r"(?<![?$\w:])INSERT\s+DATA\b", re.I)
 _BLANK_NODE = re.compile(r"(?<![\w.-])_:|\[")  # a labelled blank node or [ ... ] (IRIs and strings masked)
 GRAPH_VARIABLE = "innograph_graph_"  # + a number: what a constant GRAPH becomes
@@ -182,9 +181,8 @@ class VirtuosoStore(RemoteStore):
         self._page_rows: dict[Partition, int] = {}  # each partition's ResultSetMaxRows
         self._check_lock = threading.Lock()
         named = [*SYSTEM_GRAPHS, DEFAULT_GRAPH]
-        self._named_excludes = "".join(f"DEFINE input:named-graph-exclude <{g}>\n" for g in named)
         self._excludes = "".join(f"DEFINE input:default-graph-exclude <{g}>\n" for g in SYSTEM_GRAPHS)
-        self._excludes += self._named_excludes
+        self._excludes += "".join(f"DEFINE input:named-graph-exclude <{g}>\n" for g in named)
 
     def start(self) -> None:
         for partition in self._endpoints:
@@ -257,13 +255,7 @@ class VirtuosoStore(RemoteStore):
         based = f"BASE <{request.base_iri}>\n{request.query}" if request.base_iri else request.query
         text = resolved_against_base(based)
         rewritten = graphs_as_variables(text)
-        excludes = self._excludes
-        dataset_given = bool(request.default_graphs or request.named_graphs or _FROM.search(masked(text)))
-        if not request.union_default_graph and not dataset_given:
-            # plain SPARQL (union-default-graph=false): the default graph is the one updates without GRAPH write
-            client.addParameter("default-graph-uri", DEFAULT_GRAPH)
-            excludes = self._named_excludes
-        client.setQuery(text if rewritten is None else excludes + rewritten)
+        client.setQuery(text if rewritten is None else self._excludes + rewritten)
         client.addParameter("timeout", str(math.ceil(timeout * 1000)))  # "anytime": Virtuoso stops at the limit
         client.setTimeout(math.ceil(timeout + ANYTIME_GRACE))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from innograph.settings import Settings
 from innograph.store.base import (
     DocumentWrite,
@@ -49,28 +51,17 @@ __all__ = [
 
 def open_store(settings: Settings) -> Store:
     """The store the settings describe (``INNOGRAPH_BACKEND``)."""
-    if settings.backend == "remote" and settings.remote_flavour == "virtuoso":
-        return VirtuosoStore(
-            settings.iris,
-            settings.remote_query_url,
-            settings.remote_update_url,
-            full_query_url=settings.remote_full_query_url,
-            full_update_url=settings.remote_full_update_url,
-            timeout=settings.query_timeout,
-            max_result_bytes=settings.max_result_bytes,
-            user=settings.remote_user,
-            password=settings.remote_password,
-        )
     if settings.backend == "remote":
-        return RemoteStore(
-            settings.iris,
-            settings.remote_query_url,
-            settings.remote_update_url,
-            full_query_url=settings.remote_full_query_url,
-            full_update_url=settings.remote_full_update_url,
-            timeout=settings.query_timeout,
-            max_result_bytes=settings.max_result_bytes,
-        )
+        endpoints: dict[str, Any] = {  # what both remote flavours take
+            "full_query_url": settings.remote_full_query_url,
+            "full_update_url": settings.remote_full_update_url,
+            "timeout": settings.query_timeout,
+            "max_result_bytes": settings.max_result_bytes,
+        }
+        if settings.remote_flavour == "virtuoso":
+            return VirtuosoStore(settings.iris, settings.remote_query_url, settings.remote_update_url, **endpoints,
+                                 user=settings.remote_user, password=settings.remote_password)
+        return RemoteStore(settings.iris, settings.remote_query_url, settings.remote_update_url, **endpoints)
     return EmbeddedStore(
         settings.store,
         settings.iris,

@@ -24,6 +24,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from ports import free_port
 from pyoxigraph import Literal, NamedNode, Triple
 from quick_loop import pytest_collection_modifyitems  # noqa: F401 - pytest reads hooks from conftest
 from virtuoso.fixtures import virtuoso_pair, virtuoso_store  # noqa: F401 - pytest reads fixtures from conftest
@@ -39,12 +40,6 @@ IRIS = Iris(BASE)
 
 
 # -- ports and live servers -----------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -7,7 +7,6 @@ folder with free ports; the writer user is created with the documented SQL.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from ports import free_port
 
 from innograph.store.virtuoso_config import ini_text, setup_sql
 
@@ -24,12 +24,6 @@ ISQL = shutil.which("isql-vt")
 WRITER = ("innograph", "writer-password")
 MAX_ROWS = 40_000  # small enough for a test to reach, above the partner index's reads of data/
 START_WAIT = 90  # seconds; the first start of a database calibrates for a few seconds
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

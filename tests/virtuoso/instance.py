@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from ports import free_port
+from ports import free_ports
 
 from innograph.store.virtuoso_config import ini_text, setup_sql
 
@@ -83,7 +83,7 @@ def virtuoso(folder: Path, query_timeout: float) -> Iterator[VirtuosoInstance]:
     """A private instance in ``folder`` with innograph's writer user; stopped (and waited for) at exit."""
     assert VIRTUOSO is not None
     (folder / "load").mkdir(parents=True, exist_ok=True)
-    sql_port, http_port = free_port(), free_port()
+    sql_port, http_port = free_ports(2)
     ini = folder / "virtuoso.ini"
     ini.write_text(ini_text(folder, sql_port, http_port, query_timeout, buffers=20_000, max_rows=MAX_ROWS))
     process = subprocess.Popen(

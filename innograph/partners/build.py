@@ -3,7 +3,7 @@
 The index is read from the ``public`` partition only (personal data never enters it), through
 one ``store.snapshot("public")`` view, so each build or update reads one consistent state
 (embedded: an in-process read-only snapshot, no JSON round trip). ``facts.py`` reads the graphs,
-``state.py`` derives the index; ``holder.py`` decides when to update and what.
+``derivation.py`` derives the index; ``holder.py`` decides when to update and what.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from innograph.iris import Iris
+from innograph.partners.derivation import IndexState
 from innograph.partners.facts import read_all, read_graphs
 from innograph.partners.index import PartnerIndex
-from innograph.partners.state import IndexState
 from innograph.store import Store
 from innograph.store.base import ReadView
 

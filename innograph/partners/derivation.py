@@ -1,10 +1,10 @@
-"""The partner index as a state that follows the graph document by document.
+"""The partner index derived from the fact counts, updated for what a change touches, and published.
 
-``IndexState`` keeps the facts of every graph (``facts.py``) and, counted over all graphs, which
-graphs state each fact. Applying a change takes away the facts a changed or removed graph gave,
-adds those it gives now, and derives again only what those facts touch: the organisations,
-targets, concepts, areas, keys and evidence statements involved. ``publish()`` then hands out a
-new, immutable :class:`~innograph.partners.index.PartnerIndex`; earlier ones stay valid for the
+``IndexState`` holds a :class:`~innograph.partners.fact_counts.FactCounts` (the facts of every
+graph and how many graphs state each) and everything derived from it. Applying a change counts the
+facts again there, then derives again only what those facts touch: the organisations, targets,
+concepts, areas, keys and evidence statements involved. ``publish()`` then hands out a new,
+immutable :class:`~innograph.partners.index.PartnerIndex`; earlier ones stay valid for the
 requests still using them (no published list, set, dict or array is ever changed in place).
 
 A full build is the same code applied to every graph at once, so an index updated change by
@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
 from innograph.iris import Iris
-from innograph.partners.facts import Fact, GraphFacts
+from innograph.partners.fact_counts import NO_VALUES, FactCounts, Touched
+from innograph.partners.facts import GraphFacts
 from innograph.partners.index import ORG_TYPES, Evidence, PartnerIndex, reachable
 from innograph.partners.scheme import Concept, ThemeScheme, concepts_from_ontology
 from innograph.partners.text import ThemeMatcher, keys, tokens
@@ -38,7 +37,6 @@ from innograph.partners.weights import ROLE_THEME_WEIGHT
 MAX_EVIDENCE = 3  # evidence sentences kept per statement
 _ORG_TYPE_SET = frozenset(ORG_TYPES)
 _POSTINGS = ("type", "area", "keyword", "programme")
-_NONE: MappingProxyType[Any, int] = MappingProxyType({})  # the values of a key no graph states
 _COUNTRY_IRI = re.compile(r"/id/country/([A-Z]{2})$")
 _REGION_IRI = re.compile(r"/id/region/([A-Z]{2})-[A-Z0-9]{1,3}$")
 
@@ -55,27 +53,13 @@ def _country_code(area: str, iso: dict[str, str]) -> str | None:
     return m.group(1) if m else None
 
 
-class Touched:
-    """The keys whose facts changed in one apply, per kind (``role_agent``: agents of changed roles)."""
-
-    def __init__(self) -> None:
-        self.keys: dict[str, set[Any]] = defaultdict(set)
-        self.status: set[str] = set()  # IRIs that became or stopped being organisations
-        self.new_orgs = False
-
-    def __getitem__(self, kind: str) -> set[Any]:
-        return self.keys[kind]
-
-
 class IndexState:
-    """Facts per graph, fact counts over all graphs, and the index derived from them."""
+    """The index derived from the fact counts (``fact_counts.py``), and its publishing."""
 
     def __init__(self, iris: Iris) -> None:
         self.iris = iris
         self.vocab = iris.vocab
-        self.graphs: dict[str, GraphFacts] = {}
-        self.facts: dict[str, dict[Any, dict[Any, int]]] = defaultdict(dict)  # kind -> key -> value -> graphs
-        self.targets_by_agent: dict[str, dict[str, int]] = {}  # agent -> target -> role facts
+        self.counts = FactCounts()
         self._init_organisations()
         self._init_derived()
 
@@ -120,55 +104,12 @@ class IndexState:
         self._dirty: dict[str, set[str]] = defaultdict(set)  # posting keys to publish again
         self._scheme_changed = True
 
-    # -- facts --------------------------------------------------------------------------------------
-
     def apply(self, changes: dict[str, GraphFacts]) -> Touched:
         """Replace the facts of each graph in ``changes`` (an empty tuple: the graph is gone) and
         derive again what they touch."""
-        touched = Touched()
-        for graph, new in changes.items():
-            old = self.graphs.pop(graph, ())
-            if new:
-                self.graphs[graph] = new
-            if not old:
-                for fact in new:
-                    self._count(fact, 1, touched)
-                continue
-            old_set, new_set = set(old), set(new)
-            for fact in old_set - new_set:
-                self._count(fact, -1, touched)
-            for fact in new_set - old_set:
-                self._count(fact, 1, touched)
+        touched = self.counts.apply(changes)
         self._derive(touched)
         return touched
-
-    def _count(self, fact: Fact, delta: int, touched: Touched) -> None:
-        kind, key, value = fact
-        by_key = self.facts[kind]
-        counter = by_key.get(key)
-        if counter is None:
-            counter = by_key[key] = {}
-        n = counter.get(value, 0) + delta
-        if n > 0:
-            counter[value] = n
-        else:
-            del counter[value]
-            if not counter:
-                del by_key[key]
-        touched[kind].add(key)
-        if kind == "role":
-            agent = value[0]
-            targets = self.targets_by_agent.setdefault(agent, {})
-            targets[key] = targets.get(key, 0) + delta
-            if targets[key] <= 0:
-                del targets[key]
-                if not targets:
-                    del self.targets_by_agent[agent]
-            touched["role_agent"].add(agent)
-
-    def values(self, kind: str, key: Any) -> Mapping[Any, int]:
-        """The values stated for ``key`` (each with the number of graphs stating it)."""
-        return self.facts[kind].get(key) or _NONE
 
     # -- deriving -----------------------------------------------------------------------------------
 
@@ -191,7 +132,7 @@ class IndexState:
         vocab_len = len(self.vocab)
         org_types: dict[str, tuple[str, ...]] = {}
         for s in touched["type"]:
-            local = {t[vocab_len:] for t in self.values("type", s) if t.startswith(self.vocab)}
+            local = {t[vocab_len:] for t in self.counts.values("type", s) if t.startswith(self.vocab)}
             if local:
                 self.entity_types[s] = local
             else:
@@ -233,9 +174,9 @@ class IndexState:
 
     def _derive_labels(self, touched: Touched) -> None:
         """Labels per language: prefLabels first, then the others, each group in sorted order."""
-        concepts = self.facts["concept"]
+        concepts = self.counts.facts["concept"]
         for s in touched["label"]:
-            found = self.values("label", s)
+            found = self.counts.values("label", s)
             if not found:
                 self.labels.pop(s, None)
             else:
@@ -251,7 +192,7 @@ class IndexState:
     def _derive_scheme(self) -> None:
         """The theme scheme the store holds, merged with the one shipped with the ontology."""
         concepts: dict[str, Concept] = {}
-        for iri, broader in self.facts["concept"].items():
+        for iri, broader in self.counts.facts["concept"].items():
             concept = concepts[iri] = Concept(iri)
             concept.broader.update(b for b in broader if b)
             for lang, texts in self.labels.get(iri, {}).items():
@@ -267,7 +208,7 @@ class IndexState:
         if touched["area"]:
             parents: dict[str, set[str]] = defaultdict(set)
             iso: dict[str, str] = {}
-            for area, found in self.facts["area"].items():
+            for area, found in self.counts.facts["area"].items():
                 for kind, value in sorted(found):
                     if kind == "larger":
                         parents[area].add(value)
@@ -281,7 +222,7 @@ class IndexState:
             self._place(self.slot[s])
 
     def _place(self, i: int) -> None:
-        found = self.values("place", self.orgs[i]) if self.present[i] else _NONE
+        found = self.counts.values("place", self.orgs[i]) if self.present[i] else NO_VALUES
         countries = sorted(p for kind, p in found if kind == "country")
         regions = tuple(sorted(p for kind, p in found if kind == "region"))
         areas: list[str] = []
@@ -320,18 +261,18 @@ class IndexState:
         targets = set(touched["role"])
         agents = set(touched["role_agent"]) | touched.status
         for s in touched.status:
-            targets.update(self.targets_by_agent.get(s, ()))
+            targets.update(self.counts.targets_by_agent.get(s, ()))
         for t in targets:
-            team = {self.pos[a] for a, _rt in self.values("role", t) if a in self.pos}
+            team = {self.pos[a] for a, _rt in self.counts.values("role", t) if a in self.pos}
             self._set(self.members, t, sorted(team))
         changed: set[int] = set()
         for agent in agents & self.slot.keys():
             i = self.slot[agent]
-            mine = set(self.targets_by_agent.get(agent, ())) if self.present[i] else set()
+            mine = set(self.counts.targets_by_agent.get(agent, ())) if self.present[i] else set()
             for t in self.targets_of.get(i, ()):
                 self.role_types.pop((i, t), None)
             for t in mine:
-                role_types = {rt for a, rt in self.values("role", t) if a == agent and rt}
+                role_types = {rt for a, rt in self.counts.values("role", t) if a == agent and rt}
                 if role_types:
                     self.role_types[(i, t)] = frozenset(role_types)
             if mine != self.targets_of.get(i, set()):
@@ -364,7 +305,7 @@ class IndexState:
     def _theme_org(self, i: int, held: list[tuple[str, bool]]) -> None:
         new: dict[str, tuple[float, str | None]] = {}
         for subject, own in held:
-            for concept in self.values("theme", subject):
+            for concept in self.counts.values("theme", subject):
                 if own:
                     new[concept] = (1.0, None)
                 elif concept not in new:  # the first target in IRI order gives the 'via'
@@ -387,7 +328,7 @@ class IndexState:
     def _keyword_org(self, i: int, held: list[tuple[str, bool]]) -> None:
         found: dict[tuple[str, str], set[str]] = {}
         for subject, _own in held:
-            for text, lang in self.values("keyword", subject):
+            for text, lang in self.counts.values("keyword", subject):
                 found.setdefault((text, subject), set()).update(self._keys(text, lang))
         new = [(text, subject, frozenset(k)) for (text, subject), k in sorted(found.items())]
         old_keys = {k for _t, _s, ks in self.keywords_of.get(i, ()) for k in ks}
@@ -411,7 +352,7 @@ class IndexState:
         organisation's programmes (its own ig:programme, then those of what it took part in)."""
         subjects = touched["programme"]
         for s in subjects | touched.status:
-            found = self.values("programme", s)
+            found = self.counts.values("programme", s)
             self._set(self.eligible_areas, s, {o for kind, o in found if kind == "eligibleArea"})
             self._set(self.programme_parents, s, {o for kind, o in found if kind == "parentProgramme"})
             own = frozenset(o for kind, o in found if kind == "programme")
@@ -422,7 +363,7 @@ class IndexState:
     def _programme_org(self, i: int) -> None:
         progs: dict[str, str | None] = {}
         for subject, own in self._held_subjects(i):
-            for kind, programme in sorted(self.values("programme", subject)):
+            for kind, programme in sorted(self.counts.values("programme", subject)):
                 if kind == "programme" and (own or programme not in progs):
                     progs[programme] = None if own else subject
         old = self.programmes_of.get(i, frozenset())
@@ -440,10 +381,10 @@ class IndexState:
 
     def _derive_evidence_and_documents(self, touched: Touched) -> None:
         for statement in touched["evidence"]:
-            found = sorted(self.values("evidence", statement))[:MAX_EVIDENCE]
+            found = sorted(self.counts.values("evidence", statement))[:MAX_EVIDENCE]
             self._set(self.evidence, statement, [Evidence(sentence, doc) for sentence, doc in found])
         for doc in touched["document"]:
-            found = sorted(self.values("document", doc))
+            found = sorted(self.counts.values("document", doc))
             self._set(self.documents, doc, found[0] if found else None)
 
     # -- publishing ---------------------------------------------------------------------------------

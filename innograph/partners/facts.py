@@ -3,8 +3,8 @@
 Each query of ``queries/partners/`` runs inside ``GRAPH ?g``, so every row says which graph it
 came from. The index keeps, per graph, the facts that graph gave (``GraphFacts``): when the graph
 changes or goes, exactly those facts are taken away and the graph alone is read again
-(``state.py``). A full build reads every graph with one query per section; an update binds ``?g``
-to each changed graph.
+(``fact_counts.py``, ``derivation.py``). A full build reads every graph with one query per
+section; an update binds ``?g`` to each changed graph.
 
 A fact is ``(kind, key, value)``: the key is what the index looks facts up by (a subject, a
 target, an evidence statement...), the value the rest. Joins stay inside one graph (a role's

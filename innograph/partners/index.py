@@ -5,7 +5,7 @@ organisations. The index holds posting lists (theme -> organisations, area -> or
 programme -> organisations) as numpy arrays, so a query is a handful of vector operations over
 all organisations and a few dictionary look-ups for the page of results.
 
-This module is the data and its look-ups; ``state.py`` derives it from the graph's facts and
+This module is the data and its look-ups; ``derivation.py`` derives it from the graph's facts and
 ``holder.py`` keeps it in step with the store. Organisations are numbered 0..n-1 (``orgs[i]``,
 ``pos[iri]``) in order of first appearance; one that is no longer typed keeps its number with
 ``present[i]`` False. "Target" is anything an organisation took part in through a reified role

@@ -13,11 +13,9 @@ from virtuoso.instance import MAX_ROWS
 
 from innograph.partners.facts import read_all
 from innograph.store import DocumentWrite, QueryRequest, QueryTimeout, ResultTooLarge, StoreError
-from innograph.store.virtuoso import (
-    STAGING_PREFIX,
-    STALE_STAGE_SECONDS,
+from innograph.store.virtuoso import STAGING_PREFIX, STALE_STAGE_SECONDS, VirtuosoStore
+from innograph.store.virtuoso_rewrite import (
     ExtensionRefused,
-    VirtuosoStore,
     blank_nodes_by_template,
     graphs_as_variables,
     paging_order,

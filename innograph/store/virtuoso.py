@@ -2,7 +2,8 @@
 
 Virtuoso 7.2 answers SPARQL 1.1 with deviations that would silently change innograph's answers.
 Each one is absorbed here, so that ``remote.py`` stays generic (measured facts:
-``../shared/reference/virtuoso-backend.md``; the configuration: ``virtuoso_config.py``):
+``../shared/reference/virtuoso-backend.md``; the configuration: ``virtuoso_config.py``; the text
+rewriting: ``virtuoso_rewrite.py``; the answers put back in shape: ``virtuoso_answers.py``):
 
 - its default graph is the union of *all* graphs, its own system graphs included: every query is
   sent with ``input:default-graph-exclude`` / ``input:named-graph-exclude`` for those graphs; a
@@ -43,7 +44,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from email.message import Message
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from pyoxigraph import BlankNode, NamedNode, Quad, Triple
@@ -59,14 +60,23 @@ from innograph.store.base import (
     QueryRequest,
     QuerySyntaxError,
     QueryTimeout,
-    ResultTooLarge,
     StoreError,
     StoreUnavailable,
     UpdateFailed,
 )
 from innograph.store.reads import EndpointView
 from innograph.store.remote import RemoteStore
+from innograph.store.virtuoso_answers import checked_answer
 from innograph.store.virtuoso_config import RESULT_SET_MAX_ROWS, time_limit
+from innograph.store.virtuoso_rewrite import (
+    blank_nodes_by_template,
+    explicit_drops,
+    graphs_as_variables,
+    needs_explicit_drops,
+    paging_order,
+    refuse_extensions,
+    resolved_against_base,
+)
 
 # Graphs a fresh Virtuoso 7.2 holds (measured): its RDF-view metadata, the LDP vocabulary and the
 # service description (named after [URIQA] DefaultHost, unset in virtuoso_config.py).
@@ -83,61 +93,12 @@ PAGE_ROWS = 50_000  # rows per page of a paged read: under the row cap, and at a
 # row well under innograph's byte cap (50 MB by default)
 ANYTIME_GRACE = 5.0  # seconds the client waits past the limit for Virtuoso's own (partial) answer
 
-_DROP_MANY = re.compile(r"\b(DROP|CLEAR)\s+(SILENT\s+)?(ALL|NAMED|DEFAULT)\b", re.I)
-_EXTENSION_WORD = re.compile(r"(?<![\w?$:])DEFINE\b|(?<![\w:])(bif|sql):", re.I)
-_IRI = re.compile(r"<([^<>\"{}|^`\\\s]*)>")
-# Strings, comments and IRIs in one scan, left to right: a "#" inside an IRI starts no comment
-# and a quote inside an IRI no string.
-_LEXICAL = re.compile(
-    r"'''.*?'''" r'|""".*?"""' r"|'(?:[^'\\\n]|\\.)*'" r'|"(?:[^"\\\n]|\\.)*"' r"|#[^\n]*"
-    r"|<[^<>\"{}|^`\\\s]*>",
-    re.S,
-)
-
-
-# The GRAPH keyword (not ?graph, ex:graph) followed by a constant: an IRI or a prefixed name.
-_CONSTANT_GRAPH = re.compile(r"(?<![?$\w:/#.-])GRAPH(\s*)(<|[A-Za-z_][\w.-]*:|:)", re.I)
-_GRAPH_TERM = re.compile(r"<[^<>\"{}|^`\\\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*")
-_STAR_PROJECTION = re.compile(r"\b(SELECT|DESCRIBE)\s+(DISTINCT\s+|REDUCED\s+)?\*", re.I)
-_BASE_OR_IRI = re.compile(r"(?<![?$\w:])BASE\s*<([^<>\"{}|^`\\\s]*)>|<([^<>\"{}|^`\\\s]*)>", re.I)
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_INSERT_DATA = re.compile(r"(?<![?$\w:])INSERT\s+DATA\b", re.I)
-_BLANK_NODE = re.compile(r"(?<![\w.-])_:|\[")  # a labelled blank node or [ ... ] (IRIs and strings masked)
-GRAPH_VARIABLE = "innograph_graph_"  # + a number: what a constant GRAPH becomes
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
-_ASK_VARIABLE = "__ASK_RETVAL"
-_BNODE_JSON = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
-_BNODE_XML = re.compile(rb"(<bnode>)nodeID://")
-_MODIFIERS = re.compile(r"\b(ORDER\s+BY|LIMIT|OFFSET)\b", re.I)
-_PROJECTION = re.compile(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", re.I | re.S)
-_PROJECTION_TOKEN = re.compile(r"[()*]|[?$]\w+|\bAS\b", re.I)
 _STAGE_TIME = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-")
 STAGES = (
     "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
     f'FILTER(STRSTARTS(STR(?g), "{STAGING_PREFIX}")) }}'
 )
 log = logging.getLogger(__name__)
-
-
-class ExtensionRefused(QueryFailed):
-    """A Virtuoso extension that can make the server fetch URLs (``DEFINE``, ``bif:``, ``sql:``)."""
-
-    code = "service_refused"
-
-
-def refuse_extensions(text: str) -> None:
-    """Raise :class:`ExtensionRefused` when ``text`` uses ``DEFINE``, or a function or IRI in
-    Virtuoso's ``bif:`` / ``sql:`` namespaces (strings and comments do not count)."""
-    iris = _IRI.findall(masked(text, iris="keep"))
-    bare = masked(text)
-    found = _EXTENSION_WORD.search(bare)
-    if found is None:
-        found = next((m for m in map(re.compile(r"^(bif|sql):", re.I).match, iris) if m), None)
-    if found is not None:
-        raise ExtensionRefused(
-            f"{found.group(0).strip()!r}: Virtuoso extensions are not allowed (they can fetch URLs); "
-            "use standard SPARQL 1.1"
-        )
 
 
 def graph_store_url(update_url: str) -> str:
@@ -267,17 +228,7 @@ class VirtuosoStore(RemoteStore):
         return QueryFailed(f"Virtuoso: {_server_message(exc)}")
 
     def _checked_answer(self, request: QueryRequest, headers: Message, body: bytes, timeout: float) -> bytes:
-        if headers.get("X-SQL-State") == "S1TAT":  # "anytime": the answer is partial
-            raise QueryTimeout(f"the query did not finish within {timeout:g} s (Virtuoso returned a partial answer)")
-        if headers.get("X-SPARQL-MaxRows"):
-            raise ResultTooLarge(
-                f"the answer has more than {headers['X-SPARQL-MaxRows']} rows (Virtuoso's ResultSetMaxRows); "
-                "add a LIMIT/OFFSET"
-            )
-        media_type = headers.get("Content-Type", "").split(";")[0].strip().lower()
-        if query_form(request.query) == "ASK":
-            return boolean_answer(media_type, body)
-        return _BNODE_JSON.sub(rb"\1", _BNODE_XML.sub(rb"\1", body))  # "nodeID://b1" is no blank node label
+        return checked_answer(request.query, headers, body, timeout)
 
     @contextmanager
     def snapshot(self, partition: Partition = "public") -> Iterator[EndpointView]:
@@ -308,8 +259,9 @@ class VirtuosoStore(RemoteStore):
             return
         refuse_extensions(update)
         self._checked_config(partition)
-        if _DROP_MANY.search(masked(update)):
-            update = self._explicit_drops(partition, update)
+        if needs_explicit_drops(update):  # Virtuoso answers 200 to DROP ALL and deletes nothing
+            named = [g for g in self.named_graphs(partition) if g != DEFAULT_GRAPH]
+            update = explicit_drops(update, named, DEFAULT_GRAPH)
         update = blank_nodes_by_template(resolved_against_base(update))
         client = self._client(partition, self.timeout)
         client.setQuery(update)
@@ -323,19 +275,6 @@ class VirtuosoStore(RemoteStore):
         except OSError as exc:
             raise StoreUnavailable(f"Virtuoso update failed: {exc}") from exc
         self._generation += 1
-
-    def _explicit_drops(self, partition: Partition, update: str) -> str:
-        """``DROP/CLEAR ALL|NAMED|DEFAULT`` as one ``DROP SILENT GRAPH`` per graph (Virtuoso
-        answers 200 to the originals and deletes nothing). Only whole operations are rewritten:
-        the keyword must stand where an operation starts."""
-        named = [g for g in self.named_graphs(partition) if g != DEFAULT_GRAPH]
-
-        def replace(match: re.Match[str]) -> str:
-            scope = match.group(3).upper()
-            graphs = {"ALL": [*named, DEFAULT_GRAPH], "NAMED": named, "DEFAULT": [DEFAULT_GRAPH]}[scope]
-            return sparql_text.drop_graphs(graphs) or f"DROP SILENT GRAPH <{DEFAULT_GRAPH}>"
-
-        return _DROP_MANY.sub(replace, update)
 
     def named_graphs(self, partition: Partition) -> list[str]:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", partition=partition)
@@ -427,156 +366,6 @@ class PagedView(EndpointView):
             yield from rows
             if len(rows) < page_size:
                 return
-
-
-def paging_order(query: str) -> list[str] | None:
-    """The variables a SELECT projects (``?v`` and ``(... AS ?v)``), to order its pages by; None
-    when it cannot be paged from outside: ``*``, its own ORDER BY/LIMIT/OFFSET, or a trailing VALUES."""
-    masked_query = masked(query)
-    projection = _PROJECTION.search(masked_query)
-    if projection is None or _MODIFIERS.search(masked_query) or _has_trailing_values(masked_query):
-        return None
-    names: list[str] = []
-    depth, after_as = 0, False
-    for token in _PROJECTION_TOKEN.findall(projection.group(1)):
-        if token == "*":
-            return None
-        depth += {"(": 1, ")": -1}.get(token, 0)
-        if token[0] in "?$" and (depth == 0 or after_as):
-            names.append("?" + token[1:])
-        after_as = token.upper() == "AS"
-    return names or None
-
-
-def resolved_against_base(text: str) -> str:
-    """Relative IRIs made absolute against the ``BASE`` in effect, and the BASE declarations
-    dropped: Virtuoso refuses a second BASE (innograph's /sparql puts one before every update)
-    and resolves ``file:///`` bases wrongly (``file:/dir/x``). Unchanged when a base cannot be
-    resolved here (a scheme Python does not resolve against)."""
-    parts, last, base = [], 0, ""
-    for found in _BASE_OR_IRI.finditer(masked(text, iris="keep")):
-        declared, iri = found.group(1), found.group(2)
-        target = declared if declared is not None else iri
-        if _SCHEME.match(target) or not base:
-            absolute = target if _SCHEME.match(target) else ""
-        else:
-            absolute = urljoin(base, target)
-            if target.endswith("#") and not absolute.endswith("#"):
-                absolute += "#"  # urljoin drops an empty fragment: "ns#" must stay "ns#"
-        if declared is None and not absolute:
-            continue  # relative, before any BASE: left to the server
-        if not _SCHEME.match(absolute):
-            return text
-        if declared is not None:
-            base = absolute
-        parts += [text[last : found.start()], "" if declared is not None else f"<{absolute}>"]
-        last = found.end()
-    return "".join(parts) + text[last:] if base else text
-
-
-def blank_nodes_by_template(update: str) -> str:
-    """Each ``INSERT DATA { ... }`` holding blank nodes as ``INSERT { ... } WHERE { }``: Virtuoso
-    refuses blank nodes in INSERT DATA (SP031) but takes them in a template, which instantiated
-    once inserts the same triples with fresh blank nodes, as INSERT DATA does."""
-    masked_update = masked(update, iris="brackets")
-    parts, last = [], 0
-    for found in _INSERT_DATA.finditer(masked_update):
-        opening = masked_update.find("{", found.end())
-        closing = _closing_brace(masked_update, opening) if opening >= 0 else None
-        if closing is None or not _BLANK_NODE.search(masked_update, opening, closing):
-            continue
-        parts += [update[last : found.start()], "INSERT ", update[opening : closing + 1], " WHERE { }"]
-        last = closing + 1
-    return "".join(parts) + update[last:]
-
-
-def _closing_brace(text: str, opening: int) -> int | None:
-    depth = 0
-    for at in range(opening, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[at], 0)
-        if depth == 0:
-            return at
-    return None
-
-
-def graphs_as_variables(query: str) -> str | None:
-    """``GRAPH <iri> {`` as ``VALUES ?innograph_graph_N { <iri> } GRAPH ?innograph_graph_N {``
-    (same answers; Virtuoso's exclusions then keep working), or None when the query projects
-    ``*`` and has such a constant (the new variable would show)."""
-    masked_query = masked(query, iris="brackets")
-    found = list(_CONSTANT_GRAPH.finditer(masked_query))
-    if not found:
-        return query
-    if _STAR_PROJECTION.search(masked_query):
-        return None
-    parts, last = [], 0
-    for number, keyword in enumerate(found):
-        term = _GRAPH_TERM.match(query, keyword.end(1))
-        if term is None:
-            return None
-        variable = f"?{GRAPH_VARIABLE}{number}"
-        parts += [query[last : keyword.start()], f"VALUES {variable} {{ {term.group(0)} }} GRAPH {variable}"]
-        last = term.end()
-    return "".join(parts) + query[last:]
-
-
-def masked(text: str, *, iris: str = "blank") -> str:
-    """``text`` with strings and comments blanked, every offset kept; IRIs blanked too, or kept
-    (``iris="keep"``), or blanked between their brackets (``iris="brackets"``)."""
-
-    def blank(found: re.Match[str]) -> str:
-        token = found.group(0)
-        if token.startswith("<") and iris == "keep":
-            return token
-        if token.startswith("<") and iris == "brackets":
-            return "<" + " " * (len(token) - 2) + ">"
-        return " " * len(token)
-
-    return _LEXICAL.sub(blank, text)
-
-
-def _has_trailing_values(masked_query: str) -> bool:
-    """A VALUES block after the WHERE group (solution modifiers would have to come before it)."""
-    depth, opened = 0, False
-    for token in re.findall(r"[{}]|\bVALUES\b", masked_query, re.I):
-        if token.upper() == "VALUES" and depth == 0 and opened:
-            return True
-        depth += {"{": 1, "}": -1}.get(token, 0)
-        opened = opened or token == "{"
-    return False
-
-
-def query_form(query: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first form keyword outside strings, IRIs, comments."""
-    found = _FORM.search(masked(query))
-    return found.group(1).upper() if found else None
-
-
-def boolean_answer(media_type: str, body: bytes) -> bytes:
-    """An ASK answer in the standard boolean shape: Virtuoso sends a table whose variable is
-    ``__ASK_RETVAL``, with one row (1) for true and no row for false, in every results format."""
-    if _ASK_VARIABLE.encode() not in body:
-        return body
-    value = "true" if _ask_value(media_type, body) else "false"
-    if media_type in ("application/sparql-results+json", "application/json"):
-        return json.dumps({"head": {}, "boolean": value == "true"}).encode()
-    if media_type in ("application/sparql-results+xml", "application/xml"):
-        return (
-            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-            f"<head/><boolean>{value}</boolean></sparql>\n"
-        ).encode()
-    return f"{value}\n".encode()  # CSV / TSV: no standard shape; the value alone
-
-
-def _ask_value(media_type: str, body: bytes) -> bool:
-    if media_type in ("application/sparql-results+json", "application/json"):
-        rows = json.loads(body)["results"]["bindings"]
-        return bool(rows) and rows[0].get(_ASK_VARIABLE, {}).get("value") not in ("0", "false")
-    if media_type in ("application/sparql-results+xml", "application/xml"):
-        found = re.search(rb"<binding name=\"__ASK_RETVAL\">\s*<literal[^>]*>([^<]*)<", body)
-        return found is not None and found.group(1).strip() not in (b"0", b"false")
-    lines = [line.strip() for line in body.decode().splitlines()[1:] if line.strip()]  # CSV / TSV: header first
-    return bool(lines) and lines[0].strip('"') not in ("0", "false")
 
 
 def _stage_created(graph: str) -> float:

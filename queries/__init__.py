@@ -10,8 +10,8 @@ Conventions of every file:
   ``PREFIX ig: <https://w3id.org/innograph/ontology#>``, so that it runs as written in any SPARQL
   tool; :func:`text` points that one declaration at the deployment's own ``ig:`` namespace;
 - values are never pasted into the text: callers bind them with
-  :func:`innograph.store.sparql_text.bind` (or get text and bindings in one call from
-  :func:`innograph.store.sparql_text.query_text`).
+  :func:`innograph.sparql_text.bind` (or get text and bindings in one call from
+  :func:`innograph.sparql_text.query_text`).
 
 ``examples()`` lists the example queries of ``queries/examples/``, which the query page offers
 one click away.

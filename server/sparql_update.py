@@ -21,8 +21,8 @@ from innograph.server.sparql_guard import mentioned_iris
 from pyoxigraph import Literal
 
 from innograph.iris import Iris
+from innograph.sparql_text import query_text
 from innograph.store import PersonalViewUnavailable, Store, StoreError
-from innograph.store.sparql_text import query_text
 
 
 class PartialUpdate(StoreError):

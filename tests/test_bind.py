@@ -10,7 +10,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
 
 from innograph import queries
 from innograph.iris import Iris
-from innograph.store.sparql_text import bind, insert_data, query_text
+from innograph.sparql_text import bind, insert_data, query_text
 
 QUERIES = Path(queries.__file__).parent
 # Folders whose files do not follow the ig: convention yet; their owners switch them together

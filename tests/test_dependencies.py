@@ -33,7 +33,7 @@ COMMANDS = {"innograph.cli", "innograph.ontology.build", "innograph.ontology.val
 BY_PREFIX = [  # (module or package, layer); the longest match wins
     ("innograph.namespaces", "base"),
     ("innograph.ontology", "data"), ("innograph.queries", "data"),
-    ("innograph.iris", "config"), ("innograph.settings", "config"),
+    ("innograph.iris", "config"), ("innograph.settings", "config"), ("innograph.sparql_text", "config"),
     ("innograph.loaders", "parts"), ("innograph.store", "parts"),
     ("innograph.ingest", "core"), ("innograph.loading", "core"), ("innograph.load_workers", "core"),
     ("innograph.dump", "core"), ("innograph.partners", "core"), ("innograph.conformance", "core"),
@@ -74,7 +74,7 @@ def part(module: str) -> str:
 
 def imports(module: str) -> list[tuple[int, str]]:
     """(line, imported module) for every import of the module, resolved to modules of the project
-    where it is one (``from innograph.store import sparql_text`` -> ``innograph.store.sparql_text``)."""
+    where it is one (``from innograph import sparql_text`` -> ``innograph.sparql_text``)."""
     path = MODULES[module]
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -18,9 +18,9 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Triple, parse
 
 from innograph.ingest import BULK_FROM_BYTES, ingest
 from innograph.partners.synthetic import generate
+from innograph.sparql_text import term
 from innograph.store import DocumentWrite
 from innograph.store.embedded import EmbeddedStore
-from innograph.store.sparql_text import term
 
 INNOGRAPH = [sys.executable, "-m", "innograph.cli"]
 ORGANISATIONS = 2_000  # ~25,000 quads in ~150 named graphs: a quick test of the streamed path

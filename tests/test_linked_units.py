@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode
 from starlette.requests import Request
 
 from innograph.iris import Iris
-from innograph.store.sparql_text import query_text
+from innograph.sparql_text import query_text
 
 IRIS = Iris("http://127.0.0.1:8000/")
 

@@ -23,10 +23,10 @@ from virtuoso.fixtures import VirtuosoPair, virtuoso_store
 
 from innograph import queries
 from innograph.ingest import ingest
+from innograph.sparql_text import query_text
 from innograph.store import Store
 from innograph.store.base import Partition
 from innograph.store.embedded import EmbeddedStore
-from innograph.store.sparql_text import query_text
 from innograph.store.virtuoso import VirtuosoStore, graph_store_url
 
 pytestmark = pytest.mark.virtuoso

@@ -20,8 +20,8 @@ from typing import Any
 
 from pyoxigraph import NamedNode
 
+from innograph import sparql_text
 from innograph.iris import Iris
-from innograph.store import sparql_text
 from innograph.store.base import ReadView
 
 Fact = tuple[str, Any, Any]  # (kind, key, value)

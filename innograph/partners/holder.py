@@ -28,11 +28,12 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from innograph import sparql_text
 from innograph.iris import Iris
 from innograph.namespaces import XSD_DATETIME
 from innograph.partners.build import Built, build_state, update
 from innograph.partners.index import PartnerIndex
-from innograph.store import Store, sparql_text
+from innograph.store import Store
 from innograph.store.base import ReadView
 
 log = logging.getLogger(__name__)

@@ -30,8 +30,8 @@ from typing import Any
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple
 
+import innograph.sparql_text as sparql_text
 import innograph.store.bulk as bulk
-import innograph.store.sparql_text as sparql_text
 from innograph.iris import Iris
 from innograph.store.base import (
     DocumentWrite,

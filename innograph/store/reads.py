@@ -1,7 +1,7 @@
 """Parsed reads shared by both backends, built on their ``query(QueryRequest)``.
 
 Internal callers (ingest, linked data, partner index) want terms, not bytes: these helpers bind
-values safely (:func:`~innograph.store.sparql_text.bind`), ask for a machine format and parse it.
+values safely (:func:`~innograph.sparql_text.bind`), ask for a machine format and parse it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, Triple, parse, parse_query_results
 
-import innograph.store.sparql_text as sparql_text
+import innograph.sparql_text as sparql_text
 from innograph.iris import Iris
 from innograph.store.base import Partition, QueryRequest, QueryResponse, StoreError
 from innograph.store.formats import DEFAULTS, GRAPH_FORMATS

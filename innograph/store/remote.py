@@ -28,7 +28,7 @@ from pyoxigraph import NamedNode, Triple
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-import innograph.store.sparql_text as sparql_text
+import innograph.sparql_text as sparql_text
 from innograph.iris import Iris
 from innograph.store.base import (
     DocumentWrite,

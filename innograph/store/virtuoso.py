@@ -51,7 +51,7 @@ from pyoxigraph import BlankNode, NamedNode, Quad, Triple
 from SPARQLWrapper import DIGEST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-import innograph.store.sparql_text as sparql_text
+import innograph.sparql_text as sparql_text
 from innograph.iris import Iris
 from innograph.store.base import (
     DocumentWrite,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-import innograph.store.sparql_text as sparql_text
+import innograph.sparql_text as sparql_text
 from innograph.store.base import QueryFailed
 
 _DROP_MANY = re.compile(r"\b(DROP|CLEAR)\s+(SILENT\s+)?(ALL|NAMED|DEFAULT)\b", re.I)

@@ -6,20 +6,16 @@ measures what the graph really holds, not what the extractor meant to write.
 
 from __future__ import annotations
 
-import innograph.queries as queries
-from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
 from innograph.iris import Iris
+from innograph.sparql_text import query_text
 
 _SEP = "\u001f"
 
 
 def _run(store: Store, iris: Iris, name: str, bindings: dict[str, NamedNode]) -> list[dict[str, object]]:
-    # the document's own in-memory store: values are bound as terms by pyoxigraph itself
-    solutions = store.query(
-        queries.text(f"summary/{name}", iris.vocab),
-        substitutions={Variable(k): v for k, v in bindings.items()},
-    )
+    solutions = store.query(query_text(f"summary/{name}", iris, bindings))
     assert isinstance(solutions, QuerySolutions), name  # every summary query is a SELECT
     names = [v.value for v in solutions.variables]
     return [{n: solution[n] for n in names} for solution in solutions]

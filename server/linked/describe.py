@@ -11,9 +11,9 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
 from innograph.namespaces import DCT, FOAF, RDFS, SKOS
+from innograph.sparql_text import query_text
 from innograph.store import Store
 from innograph.store.base import Partition
-from innograph.store.sparql_text import query_text
 
 LABEL_ORDER = (
     SKOS + "prefLabel",

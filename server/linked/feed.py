@@ -32,8 +32,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from innograph.iris import Iris
 from innograph.namespaces import DCT, LDES, RDF_TYPE, TREE, XSD, XSD_DATETIME
+from innograph.sparql_text import query_text
 from innograph.store import Store
-from innograph.store.sparql_text import query_text
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 50

@@ -16,8 +16,8 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.iris import Iris
 from innograph.namespaces import HYDRA, RDF, RDFS, VOID, XSD, XSD_INTEGER
+from innograph.sparql_text import query_text
 from innograph.store import Store
-from innograph.store.sparql_text import query_text
 
 PAGE_SIZE = 100
 

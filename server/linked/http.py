@@ -29,8 +29,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from innograph.iris import Iris
+from innograph.sparql_text import query_text
 from innograph.store import Store
-from innograph.store.sparql_text import query_text
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",

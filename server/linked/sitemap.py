@@ -8,8 +8,8 @@ from xml.sax.saxutils import escape
 from pyoxigraph import NamedNode
 
 from innograph.iris import Iris
+from innograph.sparql_text import query_text
 from innograph.store import Store
-from innograph.store.sparql_text import query_text
 
 MAX_URLS = 50_000  # per sitemap file (protocol limit); above it /sitemap.xml is an index
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode
 
 from innograph.iris import Iris
+from innograph.sparql_text import query_text
 from innograph.store import Store
-from innograph.store.sparql_text import query_text
 
 
 @dataclass

@@ -29,12 +29,13 @@ from innograph.server.partners_models import PartnerAnswer, SearchAnswer, partne
 from pyoxigraph import NamedNode
 from starlette.responses import Response
 
+from innograph import sparql_text
 from innograph.iris import Iris
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
 from innograph.settings import Settings
-from innograph.store import Store, sparql_text
+from innograph.store import Store
 
 log = logging.getLogger(__name__)
 JSON = "application/json"

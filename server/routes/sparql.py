@@ -38,8 +38,8 @@ from starlette.types import Receive, Scope, Send
 
 from innograph.iris import Iris
 from innograph.settings import Settings
+from innograph.sparql_text import query_text
 from innograph.store import QueryRequest, Store, StoreError
-from innograph.store.sparql_text import query_text
 
 logger = logging.getLogger(__name__)
 router = APIRouter()

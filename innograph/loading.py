@@ -27,6 +27,7 @@ class Failure:
 # files no longer given, and only those: never a harvested page or an imported dataset.
 FILE_FINGERPRINT_PREFIX = "sha256:"
 PAGE_FINGERPRINT_PREFIX = "page:"
+IMPORT_FINGERPRINT_PREFIX = "import:"
 
 
 def from_files(fingerprint: str) -> bool:

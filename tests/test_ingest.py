@@ -18,8 +18,8 @@ from innograph.loaders.base import doc_id_for
 from pyoxigraph import NamedNode, Triple
 
 from innograph.harvest.pages import page_hash
-from innograph.imports.shards import FINGERPRINT_PREFIX
 from innograph.ingest import ingest
+from innograph.loading import IMPORT_FINGERPRINT_PREFIX
 from innograph.store import DocumentWrite
 from innograph.store.embedded import EmbeddedStore
 
@@ -204,7 +204,8 @@ def test_prune_keeps_the_graphs_of_harvested_pages_and_imports(store: EmbeddedSt
     triple = Triple(NamedNode("http://ex/page"), NamedNode("http://ex/p"), NamedNode("http://ex/o"))
     store.write_document(DocumentWrite(graph=page, content_hash=page_hash(b"<html/>", "http://region.example/"),
                                        public=[triple]))
-    store.write_document(DocumentWrite(graph=dataset, content_hash=FINGERPRINT_PREFIX + "sha256:00", public=[triple]))
+    store.write_document(DocumentWrite(graph=dataset, content_hash=IMPORT_FINGERPRINT_PREFIX + "sha256:00",
+                                       public=[triple]))
     old = tmp_path / "old.nt"
     old.write_text('<http://ex/a> <http://ex/p> "one" .\n')
     ingest([old], store, IRIS)

@@ -30,6 +30,7 @@ from innograph.imports import rdf
 from innograph.imports.rdf import DIFFERENT_FROM, SAME_AS, TYPE, Vocabulary
 from innograph.iris import Iris
 from innograph.loaders.extract.resolve import name_key
+from innograph.loading import IMPORT_FINGERPRINT_PREFIX
 from innograph.store import DocumentWrite, Store
 
 Verdict = Kind["merge", "apart", "review"]
@@ -248,7 +249,8 @@ def resolution_triples(iris: Iris, result: Resolution) -> list[Triple]:
 def write_resolution(store: Store, iris: Iris, result: Resolution) -> None:
     triples = resolution_triples(iris, result)
     lines = sorted(f"{t} .\n" for t in triples)
-    fingerprint = "import:sha256:" + hashlib.sha256("".join([__version__, *lines]).encode()).hexdigest()
+    digest = hashlib.sha256("".join([__version__, *lines]).encode()).hexdigest()
+    fingerprint = IMPORT_FINGERPRINT_PREFIX + "sha256:" + digest
     graph = iris.graph(RESOLUTION)
     if store.graph_hashes().get(graph) == fingerprint:
         return
@@ -263,5 +265,5 @@ def record_decision(store: Store, iris: Iris, a: str, b: str, same: bool) -> Non
                for members, s in sorted(decisions.items(), key=lambda d: sorted(d[0]))
                for x, y in [sorted(members)]]
     lines = sorted(f"{t} .\n" for t in triples)
-    fingerprint = "import:sha256:" + hashlib.sha256("".join(lines).encode()).hexdigest()
+    fingerprint = IMPORT_FINGERPRINT_PREFIX + "sha256:" + hashlib.sha256("".join(lines).encode()).hexdigest()
     store.write_document(DocumentWrite(graph=iris.graph(DECISIONS), content_hash=fingerprint, public=triples))

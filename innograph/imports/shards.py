@@ -27,11 +27,11 @@ from innograph.imports.rdf import DERIVED_FROM
 from innograph.imports.report import ImportReport
 from innograph.ingest import change_log
 from innograph.iris import Iris
+from innograph.loading import IMPORT_FINGERPRINT_PREFIX
 from innograph.store import DocumentWrite, Store
 
 BUCKETS = 256  # a power of two: graphs are unions of buckets
 TRIPLES_PER_GRAPH = 60_000
-FINGERPRINT_PREFIX = "import:"  # tells an import's graphs from documents' (sha256:) and pages' (page:)
 
 
 class Spill:
@@ -112,7 +112,7 @@ def _write_graph(store: Store, iris: Iris, graph: str, lines: list[str], source:
     digest = hashlib.sha256(f"{__version__}\0{graph}\0".encode())
     for line in lines:
         digest.update(line.encode())
-    fingerprint = FINGERPRINT_PREFIX + "sha256:" + digest.hexdigest()
+    fingerprint = IMPORT_FINGERPRINT_PREFIX + "sha256:" + digest.hexdigest()
     if known.get(graph) == fingerprint:
         report.graphs_unchanged += 1
         return

@@ -68,8 +68,7 @@ KIND_CLASS = {
 }
 
 
-def software_version() -> str:
-    return "innograph " + __version__  # innograph only runs installed (innograph/__init__.py)
+SOFTWARE_VERSION = "innograph " + __version__  # innograph only runs installed (innograph/__init__.py)
 
 
 def is_reference(entity: EntityFact) -> bool:
@@ -143,7 +142,7 @@ def _document(w: TripleWriter, meta: SourceMeta, content_hash: str) -> None:
     w.add(doc, NamedNode(PROV + "wasGeneratedBy"), activity)
     w.add(activity, RDF_TYPE, t("ExtractionActivity"))
     w.add(activity, RDF_TYPE, NamedNode(PROV + "Activity"))
-    w.add(activity, t("softwareVersion"), Literal(software_version()))
+    w.add(activity, t("softwareVersion"), Literal(SOFTWARE_VERSION))
     w.add(activity, NamedNode(PROV + "used"), doc)
 
 

@@ -147,3 +147,13 @@ def adjacent_spans(text: str, toks: list[Token], i: int, longest: int) -> Iterat
         span = toks[i : i + size]
         if len(span) == size and not any(text[a.end : b.start].strip() for a, b in pairwise(span)):
             yield span
+
+
+def overlaps_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` shares a character with one of ``spans``."""
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def inside_another(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies within one of ``spans`` other than itself."""
+    return any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in spans)

@@ -11,7 +11,6 @@ mention resolution. Everything is computed once per base IRI (``functools.cache`
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -19,7 +18,6 @@ from functools import cache, partial
 import pycountry
 from innograph.ontology.iso_labels import iso_labels, without_bracket
 from innograph.ontology.tables import LANGUAGES, SRC, read_table
-from innograph.ontology.text import normalise
 
 from innograph.namespaces import DEFAULT_BASE_IRI
 
@@ -352,59 +350,3 @@ def _eu_bodies(base_iri: str) -> tuple[EUBody, ...]:
 def eu_bodies(base_iri: str = DEFAULT_BASE_IRI) -> list[EUBody]:
     """EU institutions and bodies with their names in en/fr/da/nl (``src/eu-bodies.tsv``)."""
     return list(_eu_bodies(base_iri))
-
-
-# ---------------------------------------------------------------- mention resolution
-
-_PERIOD = re.compile(r"\b(19|20)\d{2}\s*[-–/]\s*(19|20)?\d{2}\b")
-_GENERATION = re.compile(r"\binterreg\s+(vi|iv|v|iii|ii|i|[1-6])(?:\s*-?\s*([abcd])\b|([abcd])\b)?", re.IGNORECASE)
-_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
-_PARENS = re.compile(r"\(([^)]*)\)")
-
-
-@cache
-def _programme_index() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for programme in _programmes(DEFAULT_BASE_IRI):
-        for name in programme.names():
-            keys = index.setdefault(normalise(name), [])
-            if programme.key not in keys:
-                keys.append(programme.key)
-    return {name: tuple(keys) for name, keys in index.items()}
-
-
-def match_programmes(text: str) -> list[str]:
-    """Programme keys a mention refers to, most specific first.
-
-    'INTERREG IV A Euregio Meuse-Rhin' -> ['euregio-meuse-rhine', 'interreg-iv'];
-    'Atlantic Area 2000-2006' -> ['atlantic-area']; 'Europees Fonds Regionale Ontwikkeling (EFRO)' ->
-    ['erdf']. Names are compared without accents, case or punctuation.
-    """
-    index = _programme_index()
-    found: list[str] = []
-
-    def add(candidate: str) -> bool:
-        keys = index.get(normalise(candidate), ())
-        found.extend(k for k in keys if k not in found)
-        return bool(keys)
-
-    if add(text):
-        return found
-    inner = _PARENS.findall(text)
-    outer = _PARENS.sub(" ", text)
-    add(outer)
-    for part in inner:
-        add(part)
-    rest = _PERIOD.sub(" ", outer)
-    generation = _GENERATION.search(rest)
-    if generation:
-        numeral = generation.group(1).lower()
-        numeral = _ROMAN.get(numeral, numeral)
-        remainder = (rest[: generation.start()] + " " + rest[generation.end():]).strip(" -–,")
-        if remainder and not add("Interreg " + remainder):
-            add(remainder)
-        if f"interreg-{numeral}" not in found:
-            found.append(f"interreg-{numeral}")
-    elif rest.strip() != outer.strip():
-        add(rest)
-    return found

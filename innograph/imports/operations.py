@@ -31,7 +31,8 @@ from innograph.imports.shards import Spill, write_dataset
 from innograph.imports.table import Row, SourceError, find_sources, read_rows
 from innograph.imports.values import BadValue, Rejected, parse_date, parse_percentage
 from innograph.iris import Iris, slug
-from innograph.ontology.reference import match_programmes, programme_iri, programmes, role_type_iri
+from innograph.ontology.programme_mentions import match_programmes
+from innograph.ontology.reference import programme_iri, programmes, role_type_iri
 from innograph.store import Store
 
 

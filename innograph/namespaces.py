@@ -34,6 +34,7 @@ SPDX = "http://spdx.org/rdf/terms#"
 SCHEMA = "https://schema.org/"
 ORG = "http://www.w3.org/ns/org#"
 SH = "http://www.w3.org/ns/shacl#"
+EURIO = "http://data.europa.eu/s66#"  # EU Research Information Ontology (alignments of the ontology)
 
 # prefix -> namespace, as written in Turtle, TriG, JSON-LD contexts and SPARQL headers
 PREFIXES: dict[str, str] = {
@@ -62,6 +63,12 @@ PREFIXES: dict[str, str] = {
 def vocab(base_iri: str) -> str:
     """The namespace of the ``ig:`` terms under ``base_iri``."""
     return base_iri + ONTOLOGY_SUFFIX
+
+
+def expand(prefixed: str) -> str:
+    """'skos:prefLabel' -> the full IRI, for a prefix of :data:`PREFIXES` (an unknown one is a KeyError)."""
+    prefix, _, local = prefixed.partition(":")
+    return PREFIXES[prefix] + local
 
 
 def prefixes(base_iri: str) -> dict[str, str]:

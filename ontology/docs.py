@@ -11,62 +11,21 @@ from __future__ import annotations
 
 from functools import cache
 from html import escape
+from pathlib import Path
 
 from innograph.ontology import DEFAULT_BASE_IRI, ontology_graph
-from innograph.ontology.tables import LANGUAGES
+from innograph.ontology.tables import LANGUAGES, read_ui_texts
 from innograph.ontology.themes import concepts
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-PREFIXES = {
-    "http://www.w3.org/ns/org#": "org",
-    "http://www.w3.org/2004/02/skos/core#": "skos",
-    "http://www.w3.org/ns/dcat#": "dcat",
-    "http://www.w3.org/ns/prov#": "prov",
-    "https://schema.org/": "schema",
-    "http://xmlns.com/foaf/0.1/": "foaf",
-    "http://www.w3.org/2006/vcard/ns#": "vcard",
-    "http://data.europa.eu/s66#": "eurio",
-    "http://purl.org/dc/terms/": "dcterms",
-    "http://www.w3.org/2001/XMLSchema#": "xsd",
-    "http://www.w3.org/2002/07/owl#": "owl",
-    "http://www.w3.org/2000/01/rdf-schema#": "rdfs",
-}
+from innograph.namespaces import EURIO, PREFIXES
 
-UI = {
-    "en": {"title": "innograph ontology", "classes": "Classes", "properties": "Properties",
-           "definition": "Definition", "labels": "Labels", "type": "Type", "super": "Subclass of",
-           "superprop": "Subproperty of", "equivalent": "Equivalent to", "domain": "Domain", "range": "Range",
-           "subclasses": "Subclasses", "diagram": "Main classes", "themes": "Theme scheme",
-           "namespace": "Namespace", "languages": "Other languages", "concept": "Concept",
-           "broader": "Broader", "intro": "Regions, innovation actors, clusters, desks, platforms, programmes, "
-           "calls, projects and their roles, with the provenance of every statement."},
-    "fr": {"title": "Ontologie innograph", "classes": "Classes", "properties": "Propriétés",
-           "definition": "Définition", "labels": "Libellés", "type": "Type", "super": "Sous-classe de",
-           "superprop": "Sous-propriété de", "equivalent": "Équivalent à", "domain": "Domaine",
-           "range": "Portée", "subclasses": "Sous-classes", "diagram": "Classes principales",
-           "themes": "Schéma thématique", "namespace": "Espace de noms", "languages": "Autres langues",
-           "concept": "Concept", "broader": "Plus large", "intro": "Régions, acteurs de l'innovation, "
-           "clusters, guichets, plateformes, programmes, appels, projets et leurs rôles, avec la "
-           "provenance de chaque affirmation."},
-    "da": {"title": "innograph-ontologien", "classes": "Klasser", "properties": "Egenskaber",
-           "definition": "Definition", "labels": "Betegnelser", "type": "Type", "super": "Underklasse af",
-           "superprop": "Underegenskab af", "equivalent": "Ækvivalent med", "domain": "Domæne",
-           "range": "Værdiområde", "subclasses": "Underklasser", "diagram": "Hovedklasser",
-           "themes": "Temaskema", "namespace": "Navnerum", "languages": "Andre sprog",
-           "concept": "Begreb", "broader": "Bredere", "intro": "Regioner, innovationsaktører, klynger, "
-           "desks, platforme, programmer, ansøgningsrunder, projekter og deres roller, med kilden til "
-           "hvert udsagn."},
-    "nl": {"title": "innograph-ontologie", "classes": "Klassen", "properties": "Eigenschappen",
-           "definition": "Definitie", "labels": "Labels", "type": "Type", "super": "Subklasse van",
-           "superprop": "Subeigenschap van", "equivalent": "Equivalent aan", "domain": "Domein",
-           "range": "Bereik", "subclasses": "Subklassen", "diagram": "Hoofdklassen",
-           "themes": "Themaschema", "namespace": "Naamruimte", "languages": "Andere talen",
-           "concept": "Concept", "broader": "Ruimer", "intro": "Regio's, innovatieactoren, clusters, "
-           "desks, platformen, programma's, oproepen, projecten en hun rollen, met de herkomst van elke "
-           "bewering."},
-}
+# namespace -> prefix, to write the other vocabularies' terms as prefixed names
+_PREFIX_OF = {namespace: prefix for prefix, namespace in PREFIXES.items()} | {EURIO: "eurio"}
+
+UI: dict[str, dict[str, str]] = read_ui_texts(Path(__file__).resolve().parent / "docs-ui.tsv")
 
 KINDS = {
     OWL.Class: "owl:Class",
@@ -97,7 +56,7 @@ def _link(node: Node, graph: Graph, lang: str, vocab: str) -> str:
         name = iri[len(vocab):]
         label = _text(graph, node, RDFS.label, lang) or name
         return f'<a href="#{escape(name)}" title="{escape(label)}">ig:{escape(name)}</a>'
-    for namespace, prefix in PREFIXES.items():
+    for namespace, prefix in _PREFIX_OF.items():
         if iri.startswith(namespace):
             return f'<a href="{escape(iri)}">{prefix}:{escape(iri[len(namespace):])}</a>'
     return f'<a href="{escape(iri)}">{escape(iri)}</a>'

@@ -70,3 +70,22 @@ def read_table(name: str) -> list[Record]:
                         raise TableError(f"{name}:{line}: {key} has two values for {attribute}")
                     record.attrs[attribute] = value
     return list(records.values())
+
+
+def read_ui_texts(path: Path) -> dict[str, dict[str, str]]:
+    """A table of short texts in the four languages: a ``key`` column, then one column per language
+    (``en fr da nl``), every cell filled. Returns ``{lang: {key: text}}``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if tuple(reader.fieldnames or ()) != ("key", *LANGUAGES):
+            raise TableError(f"{path.name}: columns must be key, {', '.join(LANGUAGES)}")
+        out: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+        for line, row in enumerate(reader, start=2):
+            key = row["key"]
+            if key in out["en"]:
+                raise TableError(f"{path.name}:{line}: second row for {key}")
+            for lang in LANGUAGES:
+                if not row[lang]:
+                    raise TableError(f"{path.name}:{line}: no {lang} text for {key}")
+                out[lang][key] = row[lang]
+    return out

@@ -1,4 +1,4 @@
-"""A small, fast SPARQL tokenizer and the checks the endpoint makes before evaluation.
+"""The checks the endpoint makes before evaluation, read from a small, fast SPARQL tokenizer.
 
 It answers, without a full parse (a few microseconds per query):
 
@@ -7,12 +7,9 @@ It answers, without a full parse (a few microseconds per query):
 - does it ask the server to fetch a URL (``SERVICE``, ``LOAD``)? Those are refused (SSRF).
 - does an update carry ``USING`` / ``WITH`` (which conflicts with protocol ``using-graph-uri``)?
 
-The tokens mirror the SPARQL grammar's terminals where it matters for safety: strings (short and
-long, with escapes), IRIs (``IRIREF`` exactly, so ``?a<?b`` is not an IRI), comments, prefixed
-names with ``\\#`` escapes (so ``ex:a\\#`` does not start a comment), variables, language tags and
-numbers (``3.SERVICE`` is ``3`` ``.`` ``SERVICE``). Keywords are only recognised as bare words,
-never inside strings, IRIs, comments or names. Oxigraph does not apply ``\\uXXXX`` escapes outside
-strings and IRIs (checked), so neither does this scanner.
+The tokenizer is the store's (:mod:`innograph.store.direct_shape`, which also uses it to tell the
+queries cheap enough to answer without a worker process); its docstring says what the tokens are.
+Keywords are only recognised as bare words, never inside strings, IRIs, comments or names.
 """
 
 from __future__ import annotations
@@ -22,49 +19,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
-_PN_LOCAL_CHAR = rf"(?:[\w:\-\u00B7]|{_PLX})"
-_TOKEN = re.compile(
-    rf"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''
-              | \"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
-              | '(?:[^'\\\n\r]|\\.)*'
-              | "(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00B7]+)
-  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<pname>(?:[^\W\d][\w\-.\u00B7]*)?:(?:{_PN_LOCAL_CHAR}(?:\.(?=[\w:\-\u00B7%\\])|{_PN_LOCAL_CHAR})*)?)
-  | (?P<bnode>_:[\w\-.]*)
-  | (?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<punct>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+from innograph.store.direct_shape import Token, tokens
 
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 FETCHING_KEYWORDS = frozenset({"SERVICE", "LOAD"})
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    start: int
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """Every token except whitespace and comments."""
-    pos, end, match = 0, len(text), _TOKEN.match
-    while pos < end:
-        m = match(text, pos)
-        assert m is not None  # the last alternative matches any character
-        kind = m.lastgroup or "punct"
-        if kind not in ("ws", "comment"):
-            yield Token(kind, m.group(), pos)
-        pos = m.end()
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from innograph.store.base import (
     StoreError,
     UpdateFailed,
 )
+from innograph.store.direct import DirectReader
 from innograph.store.generation import read_generation
 from innograph.store.pool import QueryPool
 from innograph.store.reads import SparqlReads
@@ -94,6 +95,7 @@ class EmbeddedStore(SparqlReads):
         self._pool_lock = threading.Lock()
         self._write_lock = threading.RLock()
         self._held: dict[Partition, Store] = {}  # write stores kept open by writing()
+        self.direct = DirectReader(self.root, self._write_lock)  # cheap public queries, in-process
         self.root.mkdir(parents=True, exist_ok=True)
         for partition in PARTITIONS:
             bulk.recover(self.root, partition)  # a bulk write killed while adopting the layout
@@ -113,6 +115,7 @@ class EmbeddedStore(SparqlReads):
 
     def start(self) -> None:
         self._started_pool()
+        self.direct.open_now()
 
     def changed_at(self) -> datetime:
         try:
@@ -148,8 +151,19 @@ class EmbeddedStore(SparqlReads):
         return _response(self.pool.run(self._job(request), request.timeout or self.timeout))
 
     async def aquery(self, request: QueryRequest) -> QueryResponse:
-        """``query`` for an asyncio caller: no thread hop when a worker is free (see QueryPool.arun)."""
-        return _response(await self.pool.arun(self._job(request), request.timeout or self.timeout))
+        """``query`` for an asyncio caller. A cheap public query (``direct.py``) is answered on the
+        event loop, in a slice short enough not to hold it; any other, or one whose answer outgrows
+        the slice, goes to a worker, with no thread hop when one is free (see QueryPool.arun)."""
+        job = self._job(request)
+        timeout = request.timeout or self.timeout
+        if self.direct.accepts(job):
+            started = time.monotonic()
+            reply = self.direct.answer(job, timeout)
+            if reply is not None:
+                return _response(reply)
+            left = max(timeout - (time.monotonic() - started), 0.001)
+            return _response(await self.pool.arun(job, left, limit=timeout))
+        return _response(await self.pool.arun(job, timeout))
 
     def generation(self) -> int:
         return read_generation(self.root)
@@ -337,6 +351,7 @@ class EmbeddedStore(SparqlReads):
             del store
 
     def close(self) -> None:
+        self.direct.close()
         with self._pool_lock:
             if self._pool is not None:
                 self._pool.close()

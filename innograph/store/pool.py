@@ -96,21 +96,24 @@ class QueryPool:
     # dispatch (measured: its main thread is a zombie while its RocksDB threads still exit, and
     # waitpid reports nothing until all of them have). A job that kills workers stops after two.
 
-    def run(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
-        """Run one job; raises QueryTimeout, StoreBusy or StoreUnavailable."""
+    def run(self, job: dict[str, Any], timeout: float, *, limit: float | None = None) -> tuple[Any, ...]:
+        """Run one job within ``timeout`` seconds; raises QueryTimeout, StoreBusy or StoreUnavailable.
+        ``limit`` is the time limit the error names, when part of it was spent before (default: timeout)."""
         deadline = time.monotonic() + timeout
+        limit = limit or timeout
         try:
-            return self._run_once(job, timeout)
+            return self._run_once(job, timeout, limit)
         except _WorkerGone:
-            return self._run_once(job, max(deadline - time.monotonic(), 0.001))
+            return self._run_once(job, max(deadline - time.monotonic(), 0.001), limit)
 
-    async def arun(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+    async def arun(self, job: dict[str, Any], timeout: float, *, limit: float | None = None) -> tuple[Any, ...]:
         """``run`` for asyncio callers; same errors. Falls back to a thread when no worker is free."""
         deadline = time.monotonic() + timeout
+        limit = limit or timeout
         try:
-            return await self._arun_once(job, timeout)
+            return await self._arun_once(job, timeout, limit)
         except _WorkerGone:
-            return await self._arun_once(job, max(deadline - time.monotonic(), 0.001))
+            return await self._arun_once(job, max(deadline - time.monotonic(), 0.001), limit)
 
     def _take_free_worker(self, timeout: float) -> _Worker:
         deadline = time.monotonic() + timeout
@@ -128,7 +131,7 @@ class QueryPool:
                 self._waiting -= 1
         return w
 
-    def _run_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+    def _run_once(self, job: dict[str, Any], timeout: float, limit: float) -> tuple[Any, ...]:
         deadline = time.monotonic() + timeout
         w = self._take_free_worker(timeout)
         try:
@@ -147,7 +150,7 @@ class QueryPool:
         w.kill()
         self.killed += 1
         self._replace_later()
-        raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped")
+        raise time_limit_passed(limit)
 
     def _take_free_worker_now(self) -> _Worker | None:
         if self._waiting:  # queue behind the callers already waiting, or they could starve
@@ -161,11 +164,11 @@ class QueryPool:
             return None
         return w
 
-    async def _arun_once(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+    async def _arun_once(self, job: dict[str, Any], timeout: float, limit: float) -> tuple[Any, ...]:
         loop = asyncio.get_running_loop()
         w = self._take_free_worker_now()
         if w is None:
-            return await loop.run_in_executor(self._waiters, self._run_once, job, timeout)
+            return await loop.run_in_executor(self._waiters, self._run_once, job, timeout, limit)
         done: asyncio.Future[tuple[Any, ...]] = loop.create_future()
         reader = ReplyReader()
         fd = w.sock.fileno()
@@ -182,7 +185,7 @@ class QueryPool:
             await loop.run_in_executor(self._waiters, w.kill)
             self.killed += 1
             self._replace_later()
-            raise QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped") from None
+            raise time_limit_passed(limit) from None
         except (EOFError, OSError) as exc:
             w.process.kill()
             await loop.run_in_executor(self._waiters, w.kill)
@@ -208,6 +211,11 @@ class QueryPool:
             with contextlib.suppress(OSError):
                 w.sock.send(encode_job(None))
             w.kill()
+
+
+def time_limit_passed(timeout: float) -> QueryTimeout:
+    """The one error of a query stopped at its time limit (by the pool, or in-process)."""
+    return QueryTimeout(f"the query ran longer than the {timeout:g} s limit and was stopped")
 
 
 def _fail_once(future: asyncio.Future[Any], exc: BaseException) -> None:

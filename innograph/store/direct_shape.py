@@ -1,0 +1,206 @@
+"""The SPARQL tokenizer, and the few query shapes cheap enough to answer without a worker.
+
+The tokenizer (also the server's, see ``innograph/server/sparql_guard.py``) mirrors the SPARQL
+grammar's terminals where it matters: strings (short and long, with escapes), IRIs (``IRIREF``
+exactly, so ``?a<?b`` is not an IRI), comments, prefixed names with ``\\#`` escapes (so ``ex:a\\#``
+does not start a comment), variables, language tags and numbers (``3.SERVICE`` is ``3`` ``.``
+``SERVICE``). Keywords are only recognised as bare words, never inside strings, IRIs, comments or
+names. Oxigraph does not apply ``\\uXXXX`` escapes outside strings and IRIs (checked), so neither
+does this scanner.
+
+:func:`is_cheap` accepts a query only when its *shape* bounds the work between two chunks of
+output: ``ASK`` or ``SELECT`` (variables or ``*``, optional ``LIMIT``) over an empty group or one
+triple pattern whose variables are all different, after ``PREFIX``/``BASE`` declarations. Every
+row the store scans is then a row of the answer, so a caller that checks its budget at each
+chunk the serializer writes never waits long for the next check. Anything else (``FROM``,
+``GRAPH``, ``FILTER``, ``OPTIONAL``, ``VALUES``, paths, modifiers, aggregates, subqueries, blank
+nodes in the pattern, a repeated variable, a token it does not know) is not cheap: the worker pool
+answers it. The recogniser decides cost only; the answer is the store's, by the same evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
+_PN_LOCAL_CHAR = rf"(?:[\w:\-\u00B7]|{_PLX})"
+_TOKEN = re.compile(
+    rf"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''
+              | \"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
+              | '(?:[^'\\\n\r]|\\.)*'
+              | "(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00B7]+)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<pname>(?:[^\W\d][\w\-.\u00B7]*)?:(?:{_PN_LOCAL_CHAR}(?:\.(?=[\w:\-\u00B7%\\])|{_PN_LOCAL_CHAR})*)?)
+  | (?P<bnode>_:[\w\-.]*)
+  | (?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Every token except whitespace and comments."""
+    pos, end, match = 0, len(text), _TOKEN.match
+    while pos < end:
+        m = match(text, pos)
+        assert m is not None  # the last alternative matches any character
+        kind = m.lastgroup or "punct"
+        if kind not in ("ws", "comment"):
+            yield Token(kind, m.group(), pos)
+        pos = m.end()
+
+
+class _NotCheap(Exception):
+    pass
+
+
+_MAX_CHEAP_TEXT = 4096  # longer texts are not point lookups; they are not even scanned
+
+
+def is_cheap(query: str) -> bool:
+    """True when the query has one of the shapes described above (decided from tokens only)."""
+    return len(query) <= _MAX_CHEAP_TEXT and _is_cheap_cached(query)
+
+
+@lru_cache(maxsize=2048)
+def _is_cheap_cached(query: str) -> bool:
+    try:
+        _Shape(list(tokens(query))).query()
+    except _NotCheap:
+        return False
+    return True
+
+
+_TERM_KINDS = {"iri", "pname", "var"}
+_OBJECT_KINDS = _TERM_KINDS | {"string", "number"}
+
+
+class _Shape:
+    """A strict recursive-descent reader of the accepted shapes; any surprise raises _NotCheap."""
+
+    def __init__(self, toks: Sequence[Token]) -> None:
+        self.toks = toks
+        self.pos = 0
+
+    def query(self) -> None:
+        self._prologue()
+        if self._word_is("ASK"):
+            self._next()
+            self._optional_word("WHERE")
+            self._group()
+        elif self._word_is("SELECT"):
+            self._next()
+            self._projection()
+            self._optional_word("WHERE")
+            self._group()
+            if self._optional_word("LIMIT"):
+                self._expect_kind("number")
+        else:
+            raise _NotCheap
+        if self.pos != len(self.toks):
+            raise _NotCheap
+
+    def _prologue(self) -> None:
+        while True:
+            if self._optional_word("BASE"):
+                self._expect_kind("iri")
+            elif self._optional_word("PREFIX"):
+                if not self._expect_kind("pname").text.endswith(":"):
+                    raise _NotCheap
+                self._expect_kind("iri")
+            else:
+                return
+
+    def _projection(self) -> None:
+        if self._optional_punct("*"):
+            return
+        self._expect_kind("var")
+        while self._peek().kind == "var":
+            self._next()
+
+    def _group(self) -> None:
+        self._expect_punct("{")
+        if self._optional_punct("}"):
+            return
+        subject = self._expect_kind("iri", "pname", "var")
+        predicate = self._next()
+        if predicate.kind == "word" and predicate.text == "a":
+            pass
+        elif predicate.kind not in _TERM_KINDS or predicate.text.startswith("_:"):
+            raise _NotCheap
+        obj = self._object()
+        self._optional_punct(".")
+        self._expect_punct("}")
+        names = [t.text[1:] for t in (subject, predicate, obj) if t.kind == "var"]
+        if len(set(names)) != len(names):  # ?x ?p ?x scans rows it does not return
+            raise _NotCheap
+
+    def _object(self) -> Token:
+        obj = self._next()
+        if obj.kind == "word" and obj.text in ("true", "false"):
+            return obj
+        if obj.kind not in _OBJECT_KINDS or obj.text.startswith("_:"):
+            raise _NotCheap
+        if obj.kind == "string":
+            if self._peek().kind == "lang":
+                self._next()
+            elif self._optional_punct("^"):
+                self._expect_punct("^")
+                self._expect_kind("iri", "pname")
+        return obj
+
+    # -- token helpers ---------------------------------------------------------------------------
+
+    def _peek(self) -> Token:
+        return self.toks[self.pos] if self.pos < len(self.toks) else Token("end", "", -1)
+
+    def _next(self) -> Token:
+        tok = self._peek()
+        if tok.kind == "end":
+            raise _NotCheap
+        self.pos += 1
+        return tok
+
+    def _word_is(self, keyword: str) -> bool:
+        tok = self._peek()
+        return tok.kind == "word" and tok.text.upper() == keyword
+
+    def _optional_word(self, keyword: str) -> bool:
+        if self._word_is(keyword):
+            self.pos += 1
+            return True
+        return False
+
+    def _optional_punct(self, text: str) -> bool:
+        tok = self._peek()
+        if tok.kind == "punct" and tok.text == text:
+            self.pos += 1
+            return True
+        return False
+
+    def _expect_punct(self, text: str) -> None:
+        if not self._optional_punct(text):
+            raise _NotCheap
+
+    def _expect_kind(self, *kinds: str) -> Token:
+        tok = self._next()
+        if tok.kind not in kinds or tok.text.startswith("_:"):  # the scanner reads _:b as a pname
+            raise _NotCheap
+        return tok

@@ -21,14 +21,17 @@ from typing import Any
 from pyoxigraph import NamedNode
 
 from innograph import sparql_text
+from innograph.imports.resolve import RESOLUTION
 from innograph.iris import Iris
+from innograph.partners.records import RoleRecord
 from innograph.store.base import ReadView
 
 Fact = tuple[str, Any, Any]  # (kind, key, value)
 GraphFacts = tuple[Fact, ...]
 
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
-KINDS = ("type", "label", "concept", "area", "place", "role", "theme", "keyword", "programme", "evidence", "document")
+KINDS = ("type", "label", "concept", "area", "place", "role", "theme", "keyword", "programme", "evidence", "document",
+         "same", "text", "detail", "source")
 
 _intern = sys.intern  # IRIs repeat across facts and graphs: one string object each
 
@@ -48,6 +51,7 @@ class FactReader:
         self.iris = iris
         self.vocab = iris.vocab
         self.scheme = NamedNode(iris.entity("theme", "scheme"))
+        self.resolution = NamedNode(iris.graph(RESOLUTION))  # only the sameAs resolution wrote
         self.sections: dict[str, Callable[[dict[str, Any]], Fact]] = {
             "types": self.type_fact,
             "labels": self.label_fact,
@@ -59,6 +63,10 @@ class FactReader:
             "programmes": self.programme_fact,
             "evidence": self.evidence_fact,
             "documents": self.document_fact,
+            "same-as": self.same_fact,
+            "target-texts": self.text_fact,
+            "target-details": self.detail_fact,
+            "sources": self.source_fact,
         }
 
     def query(self, section: str) -> str:
@@ -66,6 +74,8 @@ class FactReader:
 
     def bindings(self, section: str, graph: str | None) -> dict[str, Any]:
         bound: dict[str, Any] = {"scheme": self.scheme} if section == "theme-scheme" else {}
+        if section == "same-as":
+            bound["resolution"] = self.resolution
         if graph is not None:
             bound["g"] = NamedNode(graph)
         return bound
@@ -96,7 +106,11 @@ class FactReader:
 
     @staticmethod
     def role_fact(row: dict[str, Any]) -> Fact:
-        return ("role", _intern(row["target"].value), (_intern(row["agent"].value), _opt(row, "roleType")))
+        """The agent comes first in the value (``FactCounts`` follows agents); the rest says who
+        wrote the role down: the role as written, the imported file and row, the graph."""
+        record = RoleRecord(_opt(row, "roleType"), row["written"].value if "written" in row else "",
+                            _opt(row, "file"), row["row"].value if "row" in row else "", _intern(row["g"].value))
+        return ("role", _intern(row["target"].value), (_intern(row["agent"].value), record))
 
     def theme_fact(self, row: dict[str, Any]) -> Fact:
         subject, obj = _intern(row["s"].value), row["o"]
@@ -118,7 +132,27 @@ class FactReader:
     @staticmethod
     def document_fact(row: dict[str, Any]) -> Fact:
         return ("document", _intern(row["doc"].value), (row["title"].value if "title" in row else "",
-                                                        row["url"].value if "url" in row else ""))
+                                                        row["url"].value if "url" in row else "",
+                                                        _intern(row["g"].value)))
+
+    @staticmethod
+    def same_fact(row: dict[str, Any]) -> Fact:
+        return ("same", _intern(row["a"].value), _intern(row["b"].value))
+
+    @staticmethod
+    def text_fact(row: dict[str, Any]) -> Fact:
+        lit = row["text"]
+        lang = _intern((getattr(lit, "language", None) or "").split("-")[0].lower())
+        return ("text", _intern(row["s"].value), (lit.value, lang))
+
+    @staticmethod
+    def detail_fact(row: dict[str, Any]) -> Fact:
+        return ("detail", _intern(row["s"].value), (_intern(_local(row["p"].value)), row["o"].value))
+
+    @staticmethod
+    def source_fact(row: dict[str, Any]) -> Fact:
+        return ("source", _intern(row["file"].value), (_intern(row["dataset"].value), _opt(row, "name"),
+                                                       _opt(row, "datasetTitle")))
 
     def rows(self, view: ReadView, section: str, graph: str | None) -> Iterator[dict[str, Any]]:
         return view.select(self.query(section), self.bindings(section, graph))

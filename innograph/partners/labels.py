@@ -11,6 +11,7 @@ label list, which keeps the fuzzy step fast at 100k organisations.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,7 @@ NOT_SEARCHED = frozenset(
 
 
 class LabelSearch:
-    def __init__(self, labels: dict[str, dict[str, list[str]]], types: dict[str, set[str]], iris: Iris) -> None:
+    def __init__(self, labels: Mapping[str, dict[str, list[str]]], types: Mapping[str, set[str]], iris: Iris) -> None:
         self.iris = iris
         self.types = types
         self.entity: list[str] = []

@@ -130,10 +130,10 @@ class ThemeMatcher:
         self._vocab = {lang: sorted(set(v)) for lang, v in self._vocab.items()}
         self._known = {lang: set(v) for lang, v in self._vocab.items()}
 
-    def _query_keys(self, token: str, lang: str) -> frozenset[str]:
+    def _query_keys(self, token: str, lang: str, forgive_typos: bool) -> frozenset[str]:
         found = keys(token, lang) if lang else all_keys(token)
         vocab = self._vocab.get(lang, [])
-        if len(token) >= 7 and vocab and not found & self._known.get(lang, set()):
+        if forgive_typos and len(token) >= 7 and vocab and not found & self._known.get(lang, set()):
             # A typo still matches a label word: one edit in a long word, two in a very long one.
             cutoff = 2 if len(token) >= 10 else 1
             near: set[str] = set()
@@ -147,16 +147,23 @@ class ThemeMatcher:
             found = found | near
         return found
 
-    def find(self, text: str) -> list[LabelMatch]:
-        """Concepts named in ``text``, longest label first; a match inside a longer one is dropped."""
+    def find(self, text: str, *, lang: str | None = None, forgive_typos: bool = True) -> list[LabelMatch]:
+        """Concepts named in ``text``, longest label first; a match inside a longer one is dropped.
+
+        ``lang``: compare with the labels of that language only (a text whose language is known,
+        such as a project's objective); ``forgive_typos`` False for long texts written with care
+        (typo repair is the costly part, and it is there for what people type)."""
         toks = tokens(text)
         candidates: list[tuple[int, int, _Label]] = []
-        for lang in {lang for lang, _k in self._first}:
-            qkeys = [self._query_keys(t, lang) for t in toks]
+        languages = {label_lang for label_lang, _k in self._first}
+        if lang:
+            languages &= {lang, ""}
+        for label_lang in languages:
+            qkeys = [self._query_keys(t, label_lang, forgive_typos) for t in toks]
             for start, first in enumerate(qkeys):
                 seen: set[int] = set()
                 for k in first:
-                    for label in self._first.get((lang, k), ()):
+                    for label in self._first.get((label_lang, k), ()):
                         n = len(label.keys)
                         if id(label) in seen or start + n > len(toks):
                             continue

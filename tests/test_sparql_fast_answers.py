@@ -66,7 +66,7 @@ QUERIES = [
     f"SELECT ?p ?o WHERE {{ {SUBJECT} ?p ?o }}",  # language tags, datatypes, a blank node, escapes
     f"SELECT * WHERE {{ {SUBJECT} <{EX}p> ?o }} LIMIT 3",
     f"SELECT ?o WHERE {{ <{EX}nothing> ?p ?o }}",  # empty
-    f'SELECT ?s WHERE {{ ?s ?p "Région Normandie"@fr }}',
+    'SELECT ?s WHERE { ?s ?p "Région Normandie"@fr }',
     f'SELECT ?s ?p WHERE {{ ?s ?p "42"^^<{XSD}integer> }}',
     f"PREFIX ex: <{EX}> SELECT ?s WHERE {{ ?s ex:q ex:o }}",
     f"SELECT ?p WHERE {{ {SUBJECT} ?p ?o }}",  # a projection

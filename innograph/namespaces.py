@@ -36,6 +36,23 @@ ORG = "http://www.w3.org/ns/org#"
 SH = "http://www.w3.org/ns/shacl#"
 EURIO = "http://data.europa.eu/s66#"  # EU Research Information Ontology (alignments of the ontology)
 
+# Bases used by one part each (not written as prefixes), kept here so that each is spelt once
+EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"  # EU controlled vocabularies
+EU_COUNTRY = EU_AUTHORITY + "country/"
+NUTS = "http://data.europa.eu/nuts/code/"
+FORMATS = "http://www.w3.org/ns/formats/"  # W3C unique URIs for file formats
+ADMS_PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
+ADMS_LICENCE_TYPE = "http://purl.org/adms/licencetype/"
+HTTP = "http://www.w3.org/2011/http#"  # W3C HTTP Vocabulary in RDF 1.0
+HTTP_STATUS = "http://www.w3.org/2011/http-statusCodes#"
+CNT = "http://www.w3.org/2011/content#"
+# the vocabularies of the W3C SPARQL test suites (``innograph conformance``)
+TEST_MANIFEST = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
+TEST_QUERY = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
+TEST_UPDATE = "http://www.w3.org/2009/sparql/tests/test-update#"
+TEST_DAWG = "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#"
+RESULT_SET = "http://www.w3.org/2001/sw/DataAccess/tests/result-set#"
+
 # prefix -> namespace, as written in Turtle, TriG, JSON-LD contexts and SPARQL headers
 PREFIXES: dict[str, str] = {
     "rdf": RDF,

@@ -22,14 +22,13 @@ from pathlib import Path
 from innograph.ontology.reference import (
     DEFAULT_BASE_IRI,
     NUTS0,
-    NUTS_CODE_IRI,
     country_iri,
     region_iri,
     regions,
 )
 from pyoxigraph import Literal, NamedNode, Triple
 
-from innograph.namespaces import RDF_TYPE, RDFS_LABEL, SKOS
+from innograph.namespaces import NUTS, RDF_TYPE, RDFS_LABEL, SKOS
 
 ISO_FROM_NUTS0 = {nuts: iso for iso, nuts in NUTS0.items()}
 # Our languages spoken where the NUTS name is the local name.
@@ -110,7 +109,7 @@ def nuts_triples(units: list[NutsUnit], base_iri: str = DEFAULT_BASE_IRI) -> lis
     for unit in units:
         node = node_of(unit.code)
         triples.append(Triple(node, NamedNode(ig + "nutsCode"), Literal(unit.code)))
-        triples.append(Triple(node, NamedNode(SKOS + "exactMatch"), NamedNode(NUTS_CODE_IRI + unit.code)))
+        triples.append(Triple(node, NamedNode(SKOS + "exactMatch"), NamedNode(NUTS + unit.code)))
         if unit.level == 0 or unit.code in iso_by_nuts:
             continue  # countries and ISO regions already have labels and a country
         triples.append(Triple(node, RDF_TYPE, NamedNode(ig + "Region")))

@@ -19,10 +19,7 @@ import pycountry
 from innograph.ontology.iso_labels import iso_labels, without_bracket
 from innograph.ontology.tables import LANGUAGES, SRC, read_table
 
-from innograph.namespaces import DEFAULT_BASE_IRI
-
-EU_COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
-NUTS_CODE_IRI = "http://data.europa.eu/nuts/code/"
+from innograph.namespaces import DEFAULT_BASE_IRI, EU_COUNTRY
 
 # fmt: off
 EU27 = [
@@ -160,7 +157,7 @@ def _countries(base_iri: str) -> tuple[Country, ...]:
                     group=group,
                     labels=labels,
                     alt_labels={lang: tuple(v) for lang, v in alts.items() if v},
-                    authority_iri=EU_COUNTRY_AUTHORITY + record.alpha_3,
+                    authority_iri=EU_COUNTRY + record.alpha_3,
                 )
             )
     return tuple(out)

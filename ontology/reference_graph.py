@@ -12,7 +12,7 @@ from innograph.ontology import reference, themes
 from innograph.ontology.reference import RoleType
 from pyoxigraph import Literal, NamedNode, Triple
 
-from innograph.namespaces import DEFAULT_BASE_IRI, RDF_TYPE, RDFS_LABEL, SKOS, SKOS_ALT_LABEL, SKOS_PREF_LABEL
+from innograph.namespaces import DEFAULT_BASE_IRI, NUTS, RDF_TYPE, RDFS_LABEL, SKOS, SKOS_ALT_LABEL, SKOS_PREF_LABEL
 
 _EXACT = NamedNode(SKOS + "exactMatch")
 _IN_SCHEME = NamedNode(SKOS + "inScheme")
@@ -68,7 +68,7 @@ def _region_triples(base_iri: str, ig: dict[str, NamedNode]) -> list[Triple]:
             triples.append(Triple(node, ig["subdivisionType"], Literal(region.subdivision_type)))
         if region.nuts_code:
             triples.append(Triple(node, ig["nutsCode"], Literal(region.nuts_code)))
-            triples.append(Triple(node, _EXACT, NamedNode(reference.NUTS_CODE_IRI + region.nuts_code)))
+            triples.append(Triple(node, _EXACT, NamedNode(NUTS + region.nuts_code)))
         for part in region.parts:
             triples.append(Triple(NamedNode(reference.region_iri(part, base_iri)), ig["withinArea"], node))
     return triples

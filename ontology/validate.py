@@ -24,6 +24,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from innograph.namespaces import FOAF, RDF_TYPE, VCARD
+
 FILE_FORMATS = {
     ".ttl": "turtle",
     ".nt": "nt",
@@ -162,11 +164,7 @@ def validate_graph(data: Graph, base_iri: str = DEFAULT_BASE_IRI, with_reference
     return Report(bool(conforms), violations, len(data))
 
 
-PERSONAL_PREDICATES = (
-    "http://xmlns.com/foaf/0.1/name",
-    "http://www.w3.org/2006/vcard/ns#hasEmail",
-    "http://www.w3.org/2006/vcard/ns#hasTelephone",
-)
+PERSONAL_PREDICATES = (FOAF + "name", VCARD + "hasEmail", VCARD + "hasTelephone")
 
 
 def personal_data_in_public(root: Path, base_iri: str = DEFAULT_BASE_IRI, limit: int = 50) -> list[Violation]:
@@ -179,8 +177,7 @@ def personal_data_in_public(root: Path, base_iri: str = DEFAULT_BASE_IRI, limit:
         (None, pyoxigraph.NamedNode(p), None) for p in PERSONAL_PREDICATES
     ]
     patterns.append((None, pyoxigraph.NamedNode(base_iri + "ontology#mentionsPerson"), None))
-    rdf_type = pyoxigraph.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    patterns.append((None, rdf_type, pyoxigraph.NamedNode(base_iri + "ontology#Person")))
+    patterns.append((None, RDF_TYPE, pyoxigraph.NamedNode(base_iri + "ontology#Person")))
     found: list[Violation] = []
     for subject, predicate, obj in patterns:
         for quad in store.quads_for_pattern(subject, predicate, obj):

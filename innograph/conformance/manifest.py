@@ -16,13 +16,16 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
-QT = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-query#")
-UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
-DAWGT = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#")
-HT = Namespace("http://www.w3.org/2011/http#")
-CNT = Namespace("http://www.w3.org/2011/content#")
-HTS = Namespace("http://www.w3.org/2011/http-statusCodes#")
+from innograph import namespaces
+
+# rdflib views of the shared namespaces (attribute access: MF.entries)
+MF = Namespace(namespaces.TEST_MANIFEST)
+QT = Namespace(namespaces.TEST_QUERY)
+UT = Namespace(namespaces.TEST_UPDATE)
+DAWGT = Namespace(namespaces.TEST_DAWG)
+HT = Namespace(namespaces.HTTP)
+CNT = Namespace(namespaces.CNT)
+HTS = Namespace(namespaces.HTTP_STATUS)
 
 W3C_BASES = {
     "sparql10": "http://www.w3.org/2001/sw/DataAccess/tests/data-r2/",

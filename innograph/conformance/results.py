@@ -17,8 +17,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from innograph.namespaces import RDF_TYPE, XSD
+from innograph.namespaces import RESULT_SET as RS
 
-RS = "http://www.w3.org/2001/sw/DataAccess/tests/result-set#"
 NUMERIC = {XSD + "integer", XSD + "decimal"}
 FLOATS = {XSD + "double", XSD + "float"}
 

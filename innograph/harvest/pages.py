@@ -29,9 +29,8 @@ from innograph.iris import Iris, slug
 from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta
 from innograph.loaders.registry import load
 from innograph.loading import PAGE_FINGERPRINT_PREFIX
-from innograph.namespaces import PROV, RDF_TYPE, SCHEMA, XSD_DATETIME, XSD_INTEGER
+from innograph.namespaces import HTTP, PROV, RDF_TYPE, SCHEMA, XSD_DATETIME, XSD_INTEGER
 
-HTTP = "http://www.w3.org/2011/http#"  # W3C HTTP Vocabulary in RDF 1.0, used by the harvest only
 RECORDED_HEADERS = ("etag", "last-modified", "content-type")
 
 

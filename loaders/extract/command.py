@@ -12,6 +12,7 @@ from innograph.loaders.base import LoadedDocument, LoaderError, SourceMeta, doc_
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
 
 from innograph.iris import Iris
+from innograph.namespaces import PREFIXES
 
 FORMATS = {
     "turtle": RdfFormat.TURTLE,
@@ -68,14 +69,7 @@ def render(loaded: LoadedDocument, iris: Iris, fmt: str) -> str:
     store = to_store(loaded, iris)
     if fmt == "summary":
         return json.dumps(summarise(store, iris, loaded.doc_id), ensure_ascii=False, indent=1)
-    prefixes = {
-        "ig": iris.vocab,
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "dcterms": "http://purl.org/dc/terms/",
-        "prov": "http://www.w3.org/ns/prov#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-    }
+    prefixes = {"ig": iris.vocab} | {p: PREFIXES[p] for p in ("rdfs", "skos", "dcterms", "prov", "xsd")}
     if fmt == "turtle":
         out = serialize(loaded.public, format=RdfFormat.TURTLE, prefixes=prefixes)
         return out.decode("utf-8") if out else ""

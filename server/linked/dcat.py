@@ -18,11 +18,23 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.dump import DumpFile
 from innograph.iris import Iris
-from innograph.namespaces import DCAT, DCATAP, DCT, FOAF, RDF_TYPE, SKOS, SPDX, VCARD, XSD
+from innograph.namespaces import (
+    ADMS_LICENCE_TYPE,
+    ADMS_PUBLISHER_TYPE,
+    DCAT,
+    DCATAP,
+    DCT,
+    FOAF,
+    RDF_TYPE,
+    SKOS,
+    SPDX,
+    VCARD,
+    XSD,
+)
+from innograph.namespaces import EU_AUTHORITY as EU
 
-EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
-LICENCE = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+LICENCE = EU + "licence/CC_BY_4_0"
 SPARQL_PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/"
 LDES_SPECIFICATION = "https://w3id.org/ldes/specification"
 TPF_SPECIFICATION = "https://www.hydra-cg.com/spec/latest/triple-pattern-fragments/"
@@ -143,15 +155,15 @@ def _shared_values(b: _Builder, n: _Nodes, stats: Stats) -> None:
     put in their EU scheme for the vocabulary shapes."""
     b.typed(n.publisher, FOAF + "Agent")
     b.add(n.publisher, FOAF + "name", Literal("innograph", language="en"))
-    b.add(n.publisher, DCT + "type", b.concept("http://purl.org/adms/publishertype/NonProfitOrganisation",
-                                               "http://purl.org/adms/publishertype/1.0", "Non-profit organisation"))
+    b.add(n.publisher, DCT + "type", b.concept(ADMS_PUBLISHER_TYPE + "NonProfitOrganisation",
+                                               ADMS_PUBLISHER_TYPE + "1.0", "Non-profit organisation"))
     b.typed(n.contact, VCARD + "Kind", VCARD + "Organization")
     b.add(n.contact, VCARD + "fn", Literal("innograph maintainers"))
     b.add(n.contact, VCARD + "hasURL", n.homepage)
     b.typed(n.homepage, FOAF + "Document")
     b.typed(n.licence, DCT + "LicenseDocument")
-    b.add(n.licence, DCT + "type", b.concept("http://purl.org/adms/licencetype/Attribution",
-                                             "http://purl.org/adms/licencetype/1.0", "Attribution"))
+    b.add(n.licence, DCT + "type", b.concept(ADMS_LICENCE_TYPE + "Attribution",
+                                             ADMS_LICENCE_TYPE + "1.0", "Attribution"))
     n.languages.extend(b.concept(f"{EU}language/{code}", EU + "language", name, DCT + "LinguisticSystem")
                        for code, name in LANGUAGES.values())
     n.places.append(b.concept(EU + "continent/EUROPE", EU + "continent", "Europe", DCT + "Location"))

@@ -14,14 +14,14 @@ from innograph.server.linked.stats import Stats
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from innograph.iris import Iris
-from innograph.namespaces import DCT, FOAF, PREFIXES, RDF_TYPE, RDFS, SD, VOID, XSD
+from innograph.namespaces import DCT, EU_AUTHORITY, FOAF, FORMATS, PREFIXES, RDF_TYPE, RDFS, SD, VOID, XSD
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 # Hosts of other linked datasets we may link to -> the dataset to name as void:target.
 KNOWN_DATASETS = {
     "http://www.wikidata.org": "http://www.wikidata.org/",
     "https://www.wikidata.org": "http://www.wikidata.org/",
-    "http://publications.europa.eu": "http://publications.europa.eu/resource/authority/",
+    "http://publications.europa.eu": EU_AUTHORITY,
     "http://data.europa.eu": "http://data.europa.eu/",
     "https://data.europa.eu": "http://data.europa.eu/",
     "http://sws.geonames.org": "http://sws.geonames.org/",
@@ -84,11 +84,8 @@ def _description(t: _Triples, iris: Iris, doc: NamedNode, ds: NamedNode, stats: 
     add(ds, VOID + "sparqlEndpoint", NamedNode(iris.base + "sparql"))
     add(ds, VOID + "uriSpace", Literal(iris.base + "id/"))
     add(ds, VOID + "uriLookupEndpoint", NamedNode(iris.base + "fragments?subject="))
-    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/N-Quads"))
-    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/Turtle"))
-    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/JSON-LD"))
-    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/RDF_XML"))
-    add(ds, VOID + "feature", NamedNode("http://www.w3.org/ns/formats/N-Triples"))
+    for feature in ("N-Quads", "Turtle", "JSON-LD", "RDF_XML", "N-Triples"):
+        add(ds, VOID + "feature", NamedNode(FORMATS + feature))
     for name in dumps:
         add(ds, VOID + "dataDump", NamedNode(iris.base + "dumps/" + name))
     add(ds, RDFS + "seeAlso", NamedNode(iris.base + "feed"))

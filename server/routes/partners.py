@@ -31,6 +31,7 @@ from starlette.responses import Response
 
 from innograph import sparql_text
 from innograph.iris import Iris
+from innograph.partners.builder import ProcessBuilder
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, QueryError, rank
@@ -41,6 +42,16 @@ log = logging.getLogger(__name__)
 JSON = "application/json"
 JSON_LD = "application/ld+json"
 INVALID_HINT = HTTP_CODES[422][1]
+
+
+def _documented_answers(model: type, description: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI answers of a JSON route: the model (also as JSON-LD) and the 422 of invalid input."""
+    return {
+        200: {"model": model, "description": description, "content": {JSON_LD: {}}},
+        422: {"description": "Invalid input; the message names the parameter."},
+    }
+
+
 Lang = Literal["en", "fr", "da", "nl"]
 
 
@@ -50,7 +61,8 @@ async def _prebuild(app: Any) -> AsyncIterator[None]:
     partner query does not wait for it. Runs inside the app's own lifespan, after the store opened."""
     store = app.state.store  # None when a test hands the store in as a dependency override
     if store is not None and getattr(app.state, "partner_index", None) is None:
-        holder = IndexHolder(store, app.state.settings.iris)
+        # full builds in a separate process, off the interpreter lock /sparql needs (builder.py)
+        holder = IndexHolder(store, app.state.settings.iris, builder=ProcessBuilder(app.state.settings))
         app.state.partner_index = holder
 
         def warm() -> None:
@@ -180,15 +192,11 @@ SearchTypeParam = Annotated[
     "/api/partners",
     summary="Suggest cross-border partners",
     response_model=None,
-    responses={
-        200: {
-            "model": PartnerAnswer,
-            "description": "Ranked candidates with score parts, explanation and evidence. "
-            "`Accept: application/ld+json` gives the same object as JSON-LD.",
-            "content": {JSON_LD: {}},
-        },
-        422: {"description": "Invalid input; the message names the parameter."},
-    },
+    responses=_documented_answers(
+        PartnerAnswer,
+        "Ranked candidates with score parts, explanation and evidence. "
+        "`Accept: application/ld+json` gives the same object as JSON-LD.",
+    ),
 )
 def partners(
     request: Request,
@@ -237,14 +245,7 @@ def partners(
     "/api/search",
     summary="Find entities by label in any language",
     response_model=None,
-    responses={
-        200: {
-            "model": SearchAnswer,
-            "description": "Entities whose labels match, best first.",
-            "content": {JSON_LD: {}},
-        },
-        422: {"description": "Invalid input; the message names the parameter."},
-    },
+    responses=_documented_answers(SearchAnswer, "Entities whose labels match, best first."),
 )
 def search(
     request: Request,

@@ -27,7 +27,8 @@ from innograph.sparql_text import query_text
 from innograph.store import Store
 from innograph.store.base import Partition
 from innograph.store.embedded import EmbeddedStore
-from innograph.store.virtuoso import VirtuosoStore, graph_store_url
+from innograph.store.virtuoso import VirtuosoStore
+from innograph.store.virtuoso_stage import graph_store_url
 
 pytestmark = pytest.mark.virtuoso
 DATA = Path(__file__).resolve().parents[1] / "data"

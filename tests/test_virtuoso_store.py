@@ -11,9 +11,11 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryResultsFormat, Triple
 from virtuoso.fixtures import VIRTUOSO_TIME_LIMIT, VirtuosoPair, virtuoso_store
 from virtuoso.instance import MAX_ROWS
 
+import innograph.sparql_text as sparql_text
 from innograph.partners.facts import read_all
 from innograph.store import DocumentWrite, QueryRequest, QueryTimeout, ResultTooLarge, StoreError
-from innograph.store.virtuoso import STAGING_PREFIX, STALE_STAGE_SECONDS, VirtuosoStore
+from innograph.store import virtuoso_stage as staging
+from innograph.store.virtuoso import VirtuosoStore
 from innograph.store.virtuoso_rewrite import (
     ExtensionRefused,
     blank_nodes_by_template,
@@ -113,20 +115,55 @@ def test_a_large_document_with_blank_nodes_is_replaced_whole(store: VirtuosoStor
 
 
 def test_a_staging_graph_left_by_a_crash_is_dropped_at_the_next_start(store: VirtuosoStore) -> None:
-    """A crash between staging and swap leaves a staging graph (in every default-graph read):
-    the next process drops it at its first use of the partition, unless it is young enough to
-    belong to a write under way elsewhere."""
+    """A crash between staging and swap leaves a staging slot full: the next process drops it at
+    its first use of the partition, unless it is young enough to belong to a write under way."""
     seed_document(store, "doc-a")
-    old = f"{STAGING_PREFIX}{int(time.time()) - STALE_STAGE_SECONDS - 60}-crashed"
-    store.update(f"INSERT DATA {{ GRAPH <{old}> {{ <http://e/s> <http://e/p> 'left behind' }} }}", partition="public")
-    young = store._stage("public", big_document("doc-staged", 3).public)  # staged, never swapped in
-    assert count(store) == 3 + 1 + 6
+    old = staging.marker(staging.SLOTS[0], "crashed", now=time.time() - staging.STALE_STAGE_SECONDS - 60)
+    store.update(sparql_text.insert_data({staging.SLOTS[0]: [old, *big_document("x", 2).public]}), partition="public")
+    young = store._open_stage("public")  # claimed and filled, never swapped in
+    store._append_stage("public", young, big_document("doc-staged", 3).public)
     restarted = VirtuosoStore(store.iris, *store._endpoints["public"], user=store.user, password=store.password)
     restarted.start()
-    assert count(restarted) == 3 + 6  # the old one is gone, the young one kept
+    assert set(restarted._slot_markers("public")) == {young}  # the old one is gone, the young one kept
     assert restarted.drop_stale_stages("public", older_than=0) == [young]
-    assert count(restarted) == 3
+    assert restarted._slot_markers("public") == {}
     assert restarted.named_graphs("public") == [IRIS.graph("doc-a")]
+
+
+def test_readers_never_see_a_write_under_way(store: VirtuosoStore) -> None:
+    """Staging slots are excluded from every query like the system graphs: the default graph, the
+    named graphs and a GRAPH ?g pattern do not see a staged write before its swap."""
+    seed_document(store, "doc-a")
+    before = (count(store), store.named_graphs("public"))
+    stage = store._open_stage("public")
+    store._append_stage("public", stage, big_document("doc-staged", 50).public)
+    assert (count(store), store.named_graphs("public")) == before
+    assert count(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{stage}> {{ ?s ?p ?o }} }}") == 0
+    with store.snapshot("public") as view:
+        assert {q.graph_name.value for q in view} == {IRIS.graph("doc-a")}
+    store._swap("public", {stage: IRIS.graph("doc-staged")}, [IRIS.graph("doc-staged")], {})
+    assert count(store) == before[0] + 100
+    assert store._slot_markers("public") == {}  # the marker went with the swap
+
+
+def test_every_slot_taken_is_an_error_not_a_wait(store: VirtuosoStore) -> None:
+    for _ in staging.SLOTS:
+        store._open_stage("public")
+    with pytest.raises(staging.NoFreeSlot):
+        store._open_stage("public")
+    assert len(store.drop_stale_stages("public", older_than=-1)) == len(staging.SLOTS)
+
+
+def test_updates_with_where_reach_named_graphs(store: VirtuosoStore) -> None:
+    """Virtuoso matches an update's WHERE in its default-graph-uri alone: sent with one, this
+    DELETE WHERE would delete nothing and answer 200."""
+    seed_document(store, "doc-a")
+    graph = IRIS.graph("doc-a")
+    store.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ ?s <{LABEL.value}> ?o }} }}", partition="public")
+    assert count(store) == 2  # its type and the fingerprint; the label is gone
+    store.update(f"INSERT {{ GRAPH <http://e/copy> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+                 partition="public")
+    assert count(store) == 4
 
 
 def test_an_answer_cut_by_the_row_cap_is_refused(store: VirtuosoStore) -> None:

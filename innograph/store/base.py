@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from pyoxigraph import Quad, RdfFormat, Triple, parse
+from pyoxigraph import Quad, RdfFormat, Triple
 
 Partition = Literal["public", "full"]
 ResultKind = Literal["solutions", "boolean", "graph"]
@@ -131,19 +131,6 @@ class FileWrite:
     personal_graph: str | None = None
     extra_public: list[Triple] = field(default_factory=list)  # e.g. the change-log entry
     extra_graph: str | None = None
-
-
-def file_as_document(write: FileWrite) -> DocumentWrite:
-    """The same write as one ordinary :class:`DocumentWrite` (parsed into memory): for a backend
-    without a streaming path."""
-    try:
-        quads = parse(path=str(write.path), format=write.format, base_iri=write.base_iri)
-        statements = [Triple(q.subject, q.predicate, q.object) for q in quads]
-    except (SyntaxError, ValueError) as exc:
-        raise InvalidFile(f"{write.format.name}: {exc}") from exc
-    return DocumentWrite(graph=write.graph, content_hash=write.content_hash, public=[*statements, *write.public],
-                         personal_graph=write.personal_graph, extra_public=write.extra_public,
-                         extra_graph=write.extra_graph)
 
 
 class ReadView(Protocol):

@@ -17,14 +17,17 @@ from __future__ import annotations
 import json
 import math
 import socket
+import time
 import urllib.error
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from email.message import Message
 from pathlib import Path
+from typing import Any
 
-from pyoxigraph import NamedNode, Triple
+from pyoxigraph import BlankNode, NamedNode, Triple, parse
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
@@ -33,6 +36,7 @@ from innograph.iris import Iris
 from innograph.store.base import (
     DocumentWrite,
     FileWrite,
+    InvalidFile,
     NotAcceptable,
     Partition,
     PersonalViewUnavailable,
@@ -44,13 +48,17 @@ from innograph.store.base import (
     ResultTooLarge,
     StoreError,
     StoreUnavailable,
-    file_as_document,
 )
 from innograph.store.formats import GRAPH_FORMATS
 from innograph.store.reads import EndpointView, SparqlReads
 
+STAGING_PREFIX = "urn:innograph:staging:"  # graphs a large write is staged in before its swap
+STAGE_TRIPLES = 50_000  # statements per staging request: bounded memory and request size
+SWAP_TIMEOUT = 600.0  # seconds for the one update that moves a staged graph in (1 M statements: bench/)
+
 
 class RemoteStore(SparqlReads):
+    stage_triples = STAGE_TRIPLES
     def __init__(
         self,
         iris: Iris,
@@ -165,10 +173,10 @@ class RemoteStore(SparqlReads):
 
     # -- writes --------------------------------------------------------------------------------
 
-    def _update(self, partition: Partition, update: str) -> None:
+    def _update(self, partition: Partition, update: str, *, timeout: float | None = None) -> None:
         if not update:
             return
-        client = self._client(partition, self.timeout)
+        client = self._client(partition, timeout or self.timeout)
         client.setQuery(update)
         try:
             client.query()
@@ -198,11 +206,55 @@ class RemoteStore(SparqlReads):
         self._update("public", _join(sparql_text.drop_graphs([write.graph]), sparql_text.insert_data(public_graphs)))
 
     def write_document_file(self, write: FileWrite) -> int:
-        """Parsed into memory and sent as one document write (a SPARQL endpoint offers no
-        streaming load here): memory grows with the file (see innograph/store/README.md)."""
-        document = file_as_document(write)
-        self.write_document(document)
-        return len(document.public) - len(write.public)
+        """Streamed, chunk by chunk, into a staging graph of each partition, then swapped in by one
+        update per partition (``DROP`` + ``MOVE``): memory holds one chunk, never the file, and
+        readers see the old graph or the new one. A blank node cannot span requests, so the
+        file's blank nodes become Skolem IRIs (RDF 1.1, section 3.5) under the base IRI."""
+        partitions: list[Partition] = ["full", "public"] if self.has_personal_view else ["public"]
+        stages = {partition: self._open_stage(partition) for partition in partitions}
+        statements = 0
+        try:
+            for chunk in _chunks(_skolemized(write, self.iris.base), self.stage_triples):
+                for partition in partitions:
+                    self._append_stage(partition, stages[partition], chunk)
+                statements += len(chunk)
+        except BaseException:
+            for partition in partitions:
+                self._drop_stage(partition, stages[partition])
+            raise
+        hash_triple = Triple(
+            NamedNode(write.graph), NamedNode(self.iris.term("fingerprint")), sparql_text.term(write.content_hash)
+        )
+        own = {write.graph: [*write.public, hash_triple]}
+        if "full" in stages:
+            dropped = [write.graph, *([write.personal_graph] if write.personal_graph else [])]
+            self._swap("full", {stages["full"]: write.graph}, dropped, own)
+        if write.extra_graph and write.extra_public:
+            own[write.extra_graph] = write.extra_public
+        self._swap("public", {stages["public"]: write.graph}, [write.graph], own)
+        return statements
+
+    # Staging hooks: a dialect may stage through a faster path (Virtuoso: the Graph Store Protocol).
+
+    def _open_stage(self, partition: Partition) -> str:
+        """A new staging graph's name (nothing is written yet)."""
+        return f"{STAGING_PREFIX}{int(time.time())}-{uuid.uuid4().hex}"
+
+    def _append_stage(self, partition: Partition, stage: str, triples: list[Triple]) -> None:
+        self._update(partition, sparql_text.insert_data({stage: triples}))
+
+    def _drop_stage(self, partition: Partition, stage: str) -> None:
+        self._update(partition, sparql_text.drop_graphs([stage]))
+
+    def _swap(self, partition: Partition, moves: Mapping[str, str], dropped: Sequence[str],
+              added: Mapping[str, list[Triple]]) -> None:
+        self._update(partition, self._swap_text(moves, dropped, added), timeout=max(self.timeout, SWAP_TIMEOUT))
+
+    def _swap_text(self, moves: Mapping[str, str], dropped: Sequence[str], added: Mapping[str, list[Triple]]) -> str:
+        """One update: the document's old graphs out, each staging graph (key) in place of its
+        graph (value), the document's own triples added."""
+        move = [f"MOVE SILENT GRAPH {NamedNode(stage)} TO {NamedNode(graph)}" for stage, graph in moves.items()]
+        return _join(sparql_text.drop_graphs(dropped), *move, sparql_text.insert_data(added))
 
     def remove_graphs(self, graphs: Sequence[str], *, log_graph: str | None = None, log: Sequence[Triple] = ()) -> None:
         if self.has_personal_view:
@@ -236,3 +288,29 @@ def _kind(media_type: str, body: bytes) -> ResultKind:
 
 def _join(*updates: str) -> str:
     return " ;\n".join(u for u in updates if u)
+
+
+def _skolemized(write: FileWrite, base: str) -> Iterator[Triple]:
+    """The file's statements as triples of its one graph, blank nodes as Skolem IRIs (the parser's
+    labels are unique to this parse, so two files never share one)."""
+    genid = f"{base}.well-known/genid/"
+
+    def iri(term: Any) -> Any:
+        return NamedNode(genid + term.value) if isinstance(term, BlankNode) else term
+
+    try:
+        for quad in parse(path=str(write.path), format=write.format, base_iri=write.base_iri):
+            yield Triple(iri(quad.subject), quad.predicate, iri(quad.object))
+    except (SyntaxError, ValueError) as exc:
+        raise InvalidFile(f"{write.format.name}: {exc}") from exc
+
+
+def _chunks(triples: Iterable[Triple], size: int) -> Iterator[list[Triple]]:
+    chunk: list[Triple] = []
+    for triple in triples:
+        chunk.append(triple)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -16,13 +16,17 @@ rewriting: ``virtuoso_rewrite.py``; the answers put back in shape: ``virtuoso_an
   :class:`QueryTimeout`, like its hard limit (``SR171``);
 - ``DROP/CLEAR ALL``, ``NAMED`` and ``DEFAULT`` answer 200 and delete nothing: they are rewritten
   into one ``DROP SILENT GRAPH`` per graph, in the same request;
-- it has no default graph to write to: updates run with ``default-graph-uri`` = :data:`DEFAULT_GRAPH`,
-  a graph that queries see in the default graph but never as a named graph;
-- ``INSERT DATA`` refuses blank nodes and fails above ~2,000 triples: a large document, or one
-  with blank nodes, is loaded through the Graph Store Protocol into a staging graph, then swapped
-  in by one update (``DROP`` + ``MOVE``), so the replacement stays one transaction; a staging
-  graph left by a crash between staging and swap is dropped at the first use of the partition
-  once it is older than :data:`STALE_STAGE_SECONDS` (its name carries its time of creation);
+- it has no default graph to write to: updates without ``WHERE`` run with ``default-graph-uri`` =
+  :data:`DEFAULT_GRAPH`, a graph that queries see in the default graph but never as a named graph
+  (an update with ``WHERE`` goes without: Virtuoso would match its patterns in that graph alone,
+  named graphs included, and silently change nothing; writing one without ``GRAPH`` then fails);
+- ``INSERT DATA`` refuses blank nodes and fails above ~2,000 triples: a large document, one
+  with blank nodes, or a large file (streamed in chunks), is loaded through the Graph Store
+  Protocol into a staging graph, then swapped in by one update (``DROP`` + ``MOVE``), so the
+  replacement stays one transaction; staging graphs are a fixed set of slots that every query
+  excludes, so readers never see a write under way (``virtuoso_stage.py``), and one left by a
+  crash between staging and swap is dropped at the first use of the partition once it is older
+  than :data:`~innograph.store.virtuoso_stage.STALE_STAGE_SECONDS`;
 - ASK answers come as a table (``__ASK_RETVAL``) and blank nodes as ``nodeID://`` IRIs-like labels:
   both are put back in the standard shape;
 - Virtuoso extensions can fetch URLs (``bif:http_get`` even for anonymous users, ``DEFINE get:soft``
@@ -38,13 +42,10 @@ import logging
 import math
 import re
 import threading
-import time
-import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from email.message import Message
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from pyoxigraph import BlankNode, NamedNode, Quad, Triple
@@ -53,6 +54,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperExceptio
 
 import innograph.sparql_text as sparql_text
 from innograph.iris import Iris
+from innograph.store import virtuoso_stage as staging
 from innograph.store.base import (
     DocumentWrite,
     Partition,
@@ -74,6 +76,7 @@ from innograph.store.virtuoso_rewrite import (
     graphs_as_variables,
     needs_explicit_drops,
     paging_order,
+    reads_patterns,
     refuse_extensions,
     resolved_against_base,
 )
@@ -86,63 +89,32 @@ SYSTEM_GRAPHS = (
     "http://localuriqaserver/sparql",
 )
 DEFAULT_GRAPH = "urn:innograph:default-graph"  # where updates without GRAPH write
-STAGING_PREFIX = "urn:innograph:staging:"  # + creation time (Unix seconds) + "-" + random
-STALE_STAGE_SECONDS = 3600  # far beyond any staged write (each request is bounded by its timeout)
 INSERT_DATA_TRIPLES = 1000  # above this, one INSERT DATA is slow or refused ("10000 lines")
 PAGE_ROWS = 50_000  # rows per page of a paged read: under the row cap, and at a few hundred bytes a
 # row well under innograph's byte cap (50 MB by default)
 ANYTIME_GRACE = 5.0  # seconds the client waits past the limit for Virtuoso's own (partial) answer
-
-_STAGE_TIME = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-")
-STAGES = (
-    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-    f'FILTER(STRSTARTS(STR(?g), "{STAGING_PREFIX}")) }}'
+LIMITS = (
+    'SELECT (bif:virtuoso_ini_item_value("SPARQL", "MaxQueryExecutionTime") AS ?t) '
+    '(bif:virtuoso_ini_item_value("SPARQL", "ResultSetMaxRows") AS ?r) WHERE { }'
 )
 log = logging.getLogger(__name__)
-
-
-def graph_store_url(update_url: str) -> str:
-    """Virtuoso's Graph Store Protocol endpoint beside its SPARQL endpoint (same authentication)."""
-    parts = urlsplit(update_url)
-    path = parts.path.rstrip("/")
-    for sparql, crud in (("/sparql-auth", "/sparql-graph-crud-auth"), ("/sparql", "/sparql-graph-crud")):
-        if path.endswith(sparql):
-            return urlunsplit(parts._replace(path=path[: -len(sparql)] + crud, query=""))
-    raise StoreError(f"{update_url}: a Virtuoso update URL ends with /sparql or /sparql-auth")
 
 
 class VirtuosoStore(RemoteStore):
     """:class:`RemoteStore` for Virtuoso: one instance per partition (``public`` and ``full``)."""
 
-    def __init__(
-        self,
-        iris: Iris,
-        query_url: str,
-        update_url: str = "",
-        *,
-        full_query_url: str = "",
-        full_update_url: str = "",
-        timeout: float = 30.0,
-        max_result_bytes: int = 50_000_000,
-        user: str = "",
-        password: str = "",
-    ) -> None:
-        super().__init__(
-            iris,
-            query_url,
-            update_url,
-            full_query_url=full_query_url,
-            full_update_url=full_update_url,
-            timeout=timeout,
-            max_result_bytes=max_result_bytes,
-        )
+    def __init__(self, iris: Iris, query_url: str, update_url: str = "", *, user: str = "", password: str = "",
+                 **endpoints: Any) -> None:
+        """``endpoints``: the full view's URLs, the time limit and the byte cap, as for RemoteStore."""
+        super().__init__(iris, query_url, update_url, **endpoints)
         self.user = user
         self.password = password
         self._checked: set[Partition] = set()
         self._page_rows: dict[Partition, int] = {}  # each partition's ResultSetMaxRows
         self._check_lock = threading.Lock()
-        named = [*SYSTEM_GRAPHS, DEFAULT_GRAPH]
-        self._excludes = "".join(f"DEFINE input:default-graph-exclude <{g}>\n" for g in SYSTEM_GRAPHS)
+        hidden = [*SYSTEM_GRAPHS, *staging.SLOTS]
+        named = [*hidden, DEFAULT_GRAPH]
+        self._excludes = "".join(f"DEFINE input:default-graph-exclude <{g}>\n" for g in hidden)
         self._excludes += "".join(f"DEFINE input:named-graph-exclude <{g}>\n" for g in named)
 
     def start(self) -> None:
@@ -169,33 +141,36 @@ class VirtuosoStore(RemoteStore):
             self._checked.add(partition)
         self.drop_stale_stages(partition)
 
-    def drop_stale_stages(self, partition: Partition, *, older_than: float = STALE_STAGE_SECONDS) -> list[str]:
-        """Drop the staging graphs a crash left between staging and swap: a leftover would stay in
-        the union default graph (duplicate triples) and among the named graphs. Younger ones may
-        belong to a write under way in another process and are kept."""
-        now = time.time()
-        stale = [
-            r["g"].value for r in self.select(STAGES, partition=partition)
-            if now - _stage_created(r["g"].value) > older_than
-        ]
+    def drop_stale_stages(self, partition: Partition, *, older_than: float = staging.STALE_STAGE_SECONDS) -> list[str]:
+        """Drop the staging slots a crash left between staging and swap (readers never see them,
+        but they hold their triples and their slot). Younger ones may belong to a write under way
+        in another process and are kept."""
+        stale = staging.stale_slots(self._slot_markers(partition), older_than)
         if stale:
             log.warning("Virtuoso (%s): dropping %d staging graph(s) of interrupted writes", partition, len(stale))
             self._update(partition, sparql_text.drop_graphs(stale))
         return stale
 
     def _server_limits(self, partition: Partition) -> tuple[int, int]:
-        query = (
-            'SELECT (bif:virtuoso_ini_item_value("SPARQL", "MaxQueryExecutionTime") AS ?t) '
-            '(bif:virtuoso_ini_item_value("SPARQL", "ResultSetMaxRows") AS ?r) WHERE { }'
-        )
+        rows = self._raw_bindings(partition, LIMITS)
+        if not rows:
+            raise StoreUnavailable(f"Virtuoso ({partition}): cannot read its limits")
+        return _int_or_zero(rows[0].get("t")), _int_or_zero(rows[0].get("r"))
+
+    def _slot_markers(self, partition: Partition) -> dict[str, list[str]]:
+        return staging.markers_by_slot(self._raw_bindings(partition, staging.MARKERS))
+
+    def _raw_bindings(self, partition: Partition, query: str) -> list[dict[str, dict[str, str]]]:
+        """The JSON bindings of one of innograph's own queries, sent without the readers' exclusions
+        (they hide the staging slots) and without the configuration check."""
         client = super()._client(partition, self.timeout)
         client.setQuery(query)
         client.addCustomHttpHeader("Accept", "application/sparql-results+json")
         try:
-            row = json.loads(client.query().response.read())["results"]["bindings"][0]
-        except (OSError, SPARQLWrapperException, ValueError, KeyError, IndexError) as exc:
-            raise StoreUnavailable(f"Virtuoso ({partition}): cannot read its limits: {exc}") from exc
-        return _int_or_zero(row.get("t")), _int_or_zero(row.get("r"))
+            rows: list[dict[str, dict[str, str]]] = json.loads(client.query().response.read())["results"]["bindings"]
+        except (OSError, SPARQLWrapperException, ValueError, KeyError) as exc:
+            raise StoreUnavailable(f"Virtuoso ({partition}): {exc}") from exc
+        return rows
 
     # -- queries ----------------------------------------------------------------------------------
 
@@ -254,7 +229,7 @@ class VirtuosoStore(RemoteStore):
 
     # -- writes -----------------------------------------------------------------------------------
 
-    def _update(self, partition: Partition, update: str) -> None:
+    def _update(self, partition: Partition, update: str, *, timeout: float | None = None) -> None:
         if not update:
             return
         refuse_extensions(update)
@@ -262,10 +237,10 @@ class VirtuosoStore(RemoteStore):
         if needs_explicit_drops(update):  # Virtuoso answers 200 to DROP ALL and deletes nothing
             named = [g for g in self.named_graphs(partition) if g != DEFAULT_GRAPH]
             update = explicit_drops(update, named, DEFAULT_GRAPH)
-        update = blank_nodes_by_template(resolved_against_base(update))
-        client = self._client(partition, self.timeout)
-        client.setQuery(update)
-        client.addParameter("default-graph-uri", DEFAULT_GRAPH)
+        client = self._client(partition, timeout or self.timeout)
+        if not reads_patterns(update):  # a WHERE would see only DEFAULT_GRAPH: then writing without GRAPH fails
+            client.addParameter("default-graph-uri", DEFAULT_GRAPH)
+        client.setQuery(blank_nodes_by_template(resolved_against_base(update)))
         try:
             client.query().response.read()
         except QueryBadFormed as exc:
@@ -303,41 +278,43 @@ class VirtuosoStore(RemoteStore):
     def _staged_write(
         self, partition: Partition, replace: Mapping[str, list[Triple]], add: Mapping[str, list[Triple]]
     ) -> None:
-        """Load each graph into a staging graph through the Graph Store Protocol, then swap them
-        all in with one update (one transaction): readers see the old graphs or the new ones."""
-        stages = {graph: self._stage(partition, triples) for graph, triples in [*replace.items(), *add.items()]}
-        operations = []
-        for graph in replace:
-            operations.append(f"DROP SILENT GRAPH <{graph}>")
-            if stages[graph]:
-                operations.append(f"MOVE SILENT GRAPH <{stages[graph]}> TO <{graph}>")
-        for graph in add:
-            if stages[graph]:
-                operations.append(f"ADD SILENT GRAPH <{stages[graph]}> TO <{graph}>")
-                operations.append(f"DROP SILENT GRAPH <{stages[graph]}>")
-        self._update(partition, " ;\n".join(operations))
+        """Each replaced graph into a staging slot in one Graph Store Protocol request (its blank
+        nodes stay one), then all swapped in with one update (one transaction): readers see the
+        old graphs or the new ones. ``add`` goes in with the swap."""
+        moves: dict[str, str] = {}
+        try:
+            for graph, triples in replace.items():
+                if triples:
+                    stage = self._open_stage(partition)
+                    moves[stage] = graph
+                    self._append_stage(partition, stage, triples)
+        except BaseException:
+            for stage in moves:
+                self._drop_stage(partition, stage)
+            raise
+        self._swap(partition, moves, list(replace), add)
 
-    def _stage(self, partition: Partition, triples: Iterable[Triple]) -> str | None:
-        body = "".join(f"{t} .\n" for t in triples)
-        if not body:
-            return None
-        stage = f"{STAGING_PREFIX}{int(time.time())}-{uuid.uuid4().hex}"
+    # -- staging hooks (see RemoteStore.write_document_file and virtuoso_stage.py) ----------------
+
+    def _open_stage(self, partition: Partition) -> str:
+        """Claim a free staging slot with a marker (see virtuoso_stage.py)."""
+        self._checked_config(partition)
+        for slot in staging.free_slots(self._slot_markers(partition)):
+            token = staging.new_token()
+            mark = staging.marker(slot, token)
+            self._update(partition, sparql_text.insert_data({slot: [mark]}))
+            if staging.holds_alone(self._slot_markers(partition).get(slot, []), token):
+                return slot
+            self._update(partition, f"DELETE DATA {{ GRAPH <{slot}> {{ {mark} }} }}")
+        raise staging.NoFreeSlot(f"Virtuoso ({partition}): every staging slot holds a write under way")
+
+    def _append_stage(self, partition: Partition, stage: str, triples: list[Triple]) -> None:
         _, update_url = self._require(partition)
         auth = httpx.DigestAuth(self.user, self.password) if self.user else None
-        try:
-            response = httpx.post(
-                graph_store_url(update_url),
-                params={"graph-uri": stage},
-                content=body.encode(),
-                headers={"Content-Type": "application/n-triples"},
-                auth=auth,
-                timeout=max(self.timeout, 60.0),
-            )
-        except httpx.HTTPError as exc:
-            raise StoreUnavailable(f"Virtuoso Graph Store Protocol: {exc}") from exc
-        if response.status_code not in (200, 201, 204):
-            raise UpdateFailed(f"Virtuoso Graph Store Protocol: HTTP {response.status_code} {response.text[:300]}")
-        return stage
+        staging.post_triples(staging.graph_store_url(update_url), stage, triples, auth, max(self.timeout, 60.0))
+
+    def _swap_text(self, moves: Mapping[str, str], dropped: Sequence[str], added: Mapping[str, list[Triple]]) -> str:
+        return " ;\n".join(filter(None, [staging.release_text(moves), super()._swap_text(moves, dropped, added)]))
 
 
 class PagedView(EndpointView):
@@ -366,12 +343,6 @@ class PagedView(EndpointView):
             yield from rows
             if len(rows) < page_size:
                 return
-
-
-def _stage_created(graph: str) -> float:
-    """When a staging graph was created, from its name (0, the oldest, for a name without a time)."""
-    found = _STAGE_TIME.match(graph)
-    return float(found.group(1)) if found else 0.0
 
 
 def _has_blank_node(triple: Triple) -> bool:

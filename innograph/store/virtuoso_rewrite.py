@@ -32,6 +32,7 @@ _STAR_PROJECTION = re.compile(r"\b(SELECT|DESCRIBE)\s+(DISTINCT\s+|REDUCED\s+)?\
 _BASE_OR_IRI = re.compile(r"(?<![?$\w:])BASE\s*<([^<>\"{}|^`\\\s]*)>|<([^<>\"{}|^`\\\s]*)>", re.I)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _INSERT_DATA = re.compile(r"(?<![?$\w:])INSERT\s+DATA\b", re.I)
+_WHERE = re.compile(r"(?<![?$\w:])WHERE\b", re.I)
 _BLANK_NODE = re.compile(r"(?<![\w.-])_:|\[")  # a labelled blank node or [ ... ] (IRIs and strings masked)
 GRAPH_VARIABLE = "innograph_graph_"  # + a number: what a constant GRAPH becomes
 _MODIFIERS = re.compile(r"\b(ORDER\s+BY|LIMIT|OFFSET)\b", re.I)
@@ -63,6 +64,13 @@ def refuse_extensions(text: str) -> None:
 def needs_explicit_drops(update: str) -> bool:
     """Whether ``update`` holds a ``DROP/CLEAR ALL|NAMED|DEFAULT`` (outside strings, IRIs, comments)."""
     return _DROP_MANY.search(masked(update)) is not None
+
+
+def reads_patterns(update: str) -> bool:
+    """Whether ``update`` has a ``WHERE`` (outside strings, IRIs, comments). Virtuoso evaluates it
+    against the request's ``default-graph-uri`` alone, named graphs included (measured: a
+    ``DELETE WHERE { GRAPH <g> { ?s ?p ?o } }`` sent with one deletes nothing)."""
+    return _WHERE.search(masked(update)) is not None
 
 
 def explicit_drops(update: str, named: list[str], default_graph: str) -> str:

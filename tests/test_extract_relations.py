@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ValueFact
 from innograph.loaders.extract.organisation_roles import _MAX_CUE_GAP, _share_along_enumerations
@@ -55,27 +56,76 @@ def test_no_cue_no_role() -> None:
     assert alpha.role is None
 
 
-def test_a_town_in_the_name_places_the_organisation_and_gives_its_country() -> None:
-    text = "The University of Helsinki and Kiel Chamber work together.\n"
-    helsinki = _entity(text, "organisation", "University of Helsinki")
-    kiel = _entity(text, "organisation", "Kiel Chamber")
-    extract_relations(_facts(text, helsinki, kiel), SourceMeta(doc_id="doc"))
-    assert (helsinki.region, helsinki.country) == ("Helsinki", "FI")
-    assert (kiel.region, kiel.country) == ("Kiel", "DE")
+# (case, text, language, organisation names, their (region, country) after the relations pass)
+PLACE_CASES = [
+    (
+        "a town in the name places the organisation and gives its country",
+        "The University of Helsinki and Kiel Chamber work together.\n",
+        "en",
+        ("University of Helsinki", "Kiel Chamber"),
+        [("Helsinki", "FI"), ("Kiel", "DE")],
+    ),
+    (
+        "a town written after the name",
+        "Partner: Nordic Test Centre (Aalborg) joins.\n",
+        "en",
+        ("Nordic Test Centre",),
+        [("Aalborg", "DK")],
+    ),
+    (
+        "home country from a Danish text but not for EU bodies",
+        "Alpha Akademi og EU-Kommissionen samarbejder.\n",
+        "da",
+        ("Alpha Akademi", "EU-Kommissionen"),
+        [(None, "DK"), (None, None)],
+    ),
+    (
+        "a country or its adjective in the name gives the country",
+        "Huis van de Nederlandse Provincies, Alpha Cluster Denmark, Danske Beta Byer and Gamma Lab meet.\n",
+        "en",
+        ("Huis van de Nederlandse Provincies", "Alpha Cluster Denmark", "Danske Beta Byer", "Gamma Lab"),
+        [(None, "NL"), (None, "DK"), (None, "DK"), (None, None)],
+    ),
+    (
+        "an authority is placed in the place it governs",
+        "Rebild Kommune, Donegal County Council and Provincie Drenthe work together.\n",
+        "en",
+        ("Rebild Kommune", "Donegal County Council", "Provincie Drenthe"),
+        [("Rebild", None), ("Donegal", None), ("Drenthe", None)],
+    ),
+    (
+        "a town adjective in the name places it in the town",
+        "The Aachener Gesellschaft für Innovation works with us.\n",
+        "en",
+        ("Aachener Gesellschaft für Innovation",),
+        [("Aachen", "DE")],
+    ),
+    (
+        "a town known by a foreign form places only in the publisher's country",  # 'Arla' is also Arles
+        "Arla Mejeri og Københavns Universitet samarbejder.\n",
+        "da",
+        ("Arla Mejeri", "Københavns Universitet"),
+        [(None, "DK"), ("København", "DK")],
+    ),
+    (
+        "a town keeps its name as written",
+        "De gemeente Den Haag doet mee.\n",
+        "nl",
+        ("gemeente Den Haag",),
+        [("Den Haag", "NL")],
+    ),
+]
 
 
-def test_a_town_written_after_the_name() -> None:
-    text = "Partner: Nordic Test Centre (Aalborg) joins.\n"
-    centre = _entity(text, "organisation", "Nordic Test Centre")
-    extract_relations(_facts(text, centre), SourceMeta(doc_id="doc"))
-    assert (centre.region, centre.country) == ("Aalborg", "DK")
-
-
-def test_home_country_from_a_danish_text_but_not_for_eu_bodies() -> None:
-    text = "Alpha Akademi og EU-Kommissionen samarbejder.\n"
-    alpha, commission = _entity(text, "organisation", "Alpha Akademi"), _entity(text, "organisation", "EU-Kommissionen")
-    extract_relations(_facts(text, alpha, commission, language="da"), SourceMeta(doc_id="doc"))
-    assert (alpha.country, commission.country) == ("DK", None)
+@pytest.mark.parametrize(
+    ("text", "language", "names", "expected"), [c[1:] for c in PLACE_CASES], ids=[c[0] for c in PLACE_CASES]
+)
+def test_the_place_and_country_of_an_organisation(
+    text: str, language: str, names: tuple[str, ...], expected: list[tuple[str | None, str | None]]
+) -> None:
+    orgs = [_entity(text, "organisation", n) for n in names]
+    extract_relations(_facts(text, *orgs, language=language), SourceMeta(doc_id="doc"))
+    assert [(o.region, o.country) for o in orgs] == expected
 
 
 def test_projects_take_the_programme_of_their_sentence_else_the_framing_one() -> None:
@@ -114,22 +164,6 @@ def test_edges_are_written_with_their_evidence() -> None:
     assert role_types == {IRIS.entity("role-type", "lead-partner")}
 
 
-def test_a_country_or_its_adjective_in_the_name_gives_the_country() -> None:
-    text = "Huis van de Nederlandse Provincies, Alpha Cluster Denmark, Danske Beta Byer and Gamma Lab meet.\n"
-    names = ("Huis van de Nederlandse Provincies", "Alpha Cluster Denmark", "Danske Beta Byer", "Gamma Lab")
-    orgs = [_entity(text, "organisation", n) for n in names]
-    extract_relations(_facts(text, *orgs), SourceMeta(doc_id="doc"))
-    assert [o.country for o in orgs] == ["NL", "DK", "DK", None]
-
-
-def test_an_authority_is_placed_in_the_place_it_governs() -> None:
-    text = "Rebild Kommune, Donegal County Council and Provincie Drenthe work together.\n"
-    names = ("Rebild Kommune", "Donegal County Council", "Provincie Drenthe")
-    orgs = [_entity(text, "organisation", n) for n in names]
-    extract_relations(_facts(text, *orgs), SourceMeta(doc_id="doc"))
-    assert [o.region for o in orgs] == ["Rebild", "Donegal", "Drenthe"]
-
-
 def test_a_text_that_names_one_country_only_is_the_home_of_its_organisations() -> None:
     text = "Alpha Agency and Beta Institute work in Latvia.\n"
     alpha, beta = _entity(text, "organisation", "Alpha Agency"), _entity(text, "organisation", "Beta Institute")
@@ -138,29 +172,6 @@ def test_a_text_that_names_one_country_only_is_the_home_of_its_organisations() -
     facts.countries = [ValueFact("LV", Mention(at, at + 6, "Latvia", "test"))]
     extract_relations(facts, SourceMeta(doc_id="doc"))
     assert (alpha.country, beta.country) == ("LV", "LV")
-
-
-def test_a_town_adjective_in_the_name_places_it_in_the_town() -> None:
-    text = "The Aachener Gesellschaft für Innovation works with us.\n"
-    agency = _entity(text, "organisation", "Aachener Gesellschaft für Innovation")
-    extract_relations(_facts(text, agency), SourceMeta(doc_id="doc"))
-    assert (agency.region, agency.country) == ("Aachen", "DE")
-
-
-def test_a_town_known_by_a_foreign_form_places_only_in_the_publishers_country() -> None:
-    text = "Arla Mejeri og Københavns Universitet samarbejder.\n"
-    dairy = _entity(text, "organisation", "Arla Mejeri")
-    university = _entity(text, "organisation", "Københavns Universitet")
-    extract_relations(_facts(text, dairy, university, language="da"), SourceMeta(doc_id="doc"))
-    assert (dairy.region, dairy.country) == (None, "DK")  # 'Arla' is a foreign name of Arles, France
-    assert (university.region, university.country) == ("København", "DK")
-
-
-def test_a_town_keeps_its_name_as_written() -> None:
-    text = "De gemeente Den Haag doet mee.\n"
-    town = _entity(text, "organisation", "gemeente Den Haag")
-    extract_relations(_facts(text, town, language="nl"), SourceMeta(doc_id="doc"))
-    assert (town.region, town.country) == ("Den Haag", "NL")
 
 
 def test_long_bullet_items_stay_in_the_list_under_their_heading() -> None:

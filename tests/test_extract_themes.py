@@ -123,19 +123,32 @@ def test_the_graph_puts_each_theme_on_its_entity_with_the_clause_as_evidence() -
     assert sentences == {"Beta Cluster works on hydrogen"}
 
 
+# (language, text, every theme written): the phrase after the cue, besides the known theme word in it
 TOPIC_CASES = [
-    ("en", "The office helps companies in the field of marine robotics. It opens in May.\n", "marine robotics"),
-    ("fr", "L'agence aide les entreprises dans le domaine de la chimie verte. Elle ouvre en mai.\n", "chimie verte"),
-    ("da", "Kontoret hjælper virksomheder inden for grøn omstilling. Det åbner i maj.\n", "grøn omstilling"),
-    ("nl", "Het bureau helpt bedrijven op het gebied van slimme landbouw. Het opent in mei.\n", "slimme landbouw"),
+    (
+        "en",
+        "The office helps companies in the field of marine robotics. It opens in May.\n",
+        ["robotics", "marine robotics"],
+    ),
+    (
+        "fr",
+        "L'agence aide les entreprises dans le domaine de la chimie verte. Elle ouvre en mai.\n",
+        ["chimie", "chimie verte"],
+    ),
+    ("da", "Kontoret hjælper virksomheder inden for grøn omstilling. Det åbner i maj.\n", ["grøn omstilling"]),
+    (
+        "nl",
+        "Het bureau helpt bedrijven op het gebied van slimme landbouw. Het opent in mei.\n",
+        ["landbouw", "slimme landbouw"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "topic"), TOPIC_CASES, ids=[c[0] for c in TOPIC_CASES])
-def test_a_topic_cue_gives_the_noun_phrase_after_it(language: str, text: str, topic: str) -> None:
+@pytest.mark.parametrize(("language", "text", "themes"), TOPIC_CASES, ids=[c[0] for c in TOPIC_CASES])
+def test_a_topic_cue_gives_the_noun_phrase_after_it(language: str, text: str, themes: list[str]) -> None:
     facts = DocumentFacts(doc_id="doc", text=text, language=language)
     extract_themes(facts)
-    assert topic in [t.text for t in facts.themes]
+    assert [t.text for t in facts.themes] == themes
 
 
 def test_numbers_and_field_labels_are_not_themes() -> None:
@@ -145,9 +158,7 @@ def test_numbers_and_field_labels_are_not_themes() -> None:
     )
     facts = DocumentFacts(doc_id="doc", text=text, language="en")
     extract_themes(facts)
-    written = [t.text for t in facts.themes]
-    assert "Deadline" not in written and not any(ch.isdigit() for w in written for ch in w)
-    assert {"Tourism", "Health"} <= set(written)
+    assert [t.text for t in facts.themes] == ["Tourism", "Health"]  # no 'Deadline', no 'priority 5'
 
 
 def _themes(text: str, language: str) -> list[str]:

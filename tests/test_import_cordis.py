@@ -4,6 +4,7 @@ on small files in the CORDIS layout (tests/test_import_fixtures.py)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,9 @@ def test_provenance_dataset_file_row_and_date(tmp_path: Path, capsys: pytest.Cap
     assert objects(found, project_file, dct + "isPartOf") == {f"<{dataset}>"}
     assert objects(found, dataset, dct + "issued") == {f'"2023-03-01"^^<{XSD}date>'}  # latest contentUpdateDate
     graphs = {q.graph_name.value for q in found if q.subject == NamedNode(IRIS.entity("project", "cordis-101000001"))}
-    assert graphs == {IRIS.graph("import/cordis-horizon-europe/001-of-001")}
+    manifest = IRIS.graph("import/cordis-horizon-europe")
+    assert graphs == {g.strip("<>") for g in objects(found, dataset, dct + "hasPart")}  # the manifest lists it
+    assert re.fullmatch(re.escape(manifest) + r"/001-of-001-[0-9a-f]{16}", graphs.pop())
 
 
 def test_the_zip_as_downloaded_gives_the_same_graphs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -113,17 +116,39 @@ def _changes(store_dir: Path) -> set[Quad]:
     return {q for q in quads(store_dir) if q.graph_name == NamedNode(IRIS.graph("changes"))}
 
 
+def _feed(store_dir: Path) -> set[tuple[str, str]]:
+    """(graph, change type) of every change-log entry."""
+    found = _changes(store_dir)
+    changed = {q.subject: q.object.value for q in found if q.predicate == NamedNode(IG + "changedGraph")}
+    kinds = {q.subject: q.object.value for q in found if q.predicate == NamedNode(IG + "changeType")}
+    return {(changed[event], kinds[event]) for event in changed}
+
+
+def _shards(store_dir: Path) -> set[str]:
+    return {g for g in _graphs(store_dir) if g.startswith(IRIS.graph("import/cordis-horizon-europe/"))}
+
+
+def _graphs(store_dir: Path) -> set[str]:
+    return {q.graph_name.value for q in quads(store_dir)}
+
+
 def test_reimport_changes_only_what_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store = tmp_path / "store"
-    run_import(store, "cordis", str(write_cordis(tmp_path / "dl", broken=False)), capsys=capsys)
-    changes = len(_changes(store))
-    _, same = run_import(store, "cordis", str(write_cordis(tmp_path / "dl", broken=False)), capsys=capsys)
-    assert (same["graphs_written"], same["graphs_unchanged"]) == (0, 2)
-    assert len(_changes(store)) == changes  # nothing in the change feed
+    store, manifest = tmp_path / "store", IRIS.graph("import/cordis-horizon-europe")
+    shard_size = ["--triples-per-graph", "15"]  # 16 shards of the fixture's projects, organisations, roles
+    run_import(store, "cordis", str(write_cordis(tmp_path / "dl", broken=False)), *shard_size, capsys=capsys)
+    before, feed = _shards(store), _feed(store)
+    assert len(before) == 16 and feed == {(g, "created") for g in [*before, manifest]}
+    _, same = run_import(store, "cordis", str(write_cordis(tmp_path / "dl", broken=False)), *shard_size, capsys=capsys)
+    assert (same["graphs_written"], same["graphs_unchanged"], same["graphs_removed"]) == (0, 17, 0)
+    assert _feed(store) == feed  # nothing in the change feed
     retitled = [PROJECTS[0].replace("green hydrogen at sea", "green hydrogen offshore"), PROJECTS[1]]
     _, changed = run_import(store, "cordis", str(write_cordis(tmp_path / "dl", projects=retitled, broken=False)),
-                            capsys=capsys)
-    assert (changed["graphs_written"], changed["graphs_unchanged"]) == (1, 1)  # the data graph, not the description
+                            *shard_size, capsys=capsys)
+    after = _shards(store)
+    (old,), (new,) = before - after, after - before  # one shard replaced: the retitled project's
+    assert old.split("-")[-3:-1] == new.split("-")[-3:-1]  # same place ({i}-of-{n}), new content
+    assert (changed["graphs_written"], changed["graphs_unchanged"], changed["graphs_removed"]) == (2, 15, 1)
+    assert _feed(store) - feed == {(new, "created"), (old, "deleted"), (manifest, "updated")}
     titles = objects(quads(store), IRIS.entity("project", "cordis-101000001"), "http://www.w3.org/2000/01/rdf-schema#label")
     assert titles == {'"Offshore electrolysis; green hydrogen offshore"@en'}  # old title gone: replaced, not added
 
@@ -133,12 +158,14 @@ def test_a_large_dataset_is_split_into_graphs_with_the_same_triples(tmp_path: Pa
     folder = write_cordis(tmp_path / "dl", broken=False)
     run_import(tmp_path / "one", "cordis", str(folder), capsys=capsys)
     monkeypatch.setattr(shards, "TRIPLES_PER_GRAPH", 20)
+    monkeypatch.setattr(shards, "STREAMED_FROM", 10)  # the larger shards go to the store as files
     _, split = run_import(tmp_path / "many", "cordis", str(folder), capsys=capsys)
-    assert split["graphs_written"] == 1 + shards.graph_count(split["triples"])  # data graphs + description
+    assert split["graphs_written"] == 1 + shards.graph_count(split["triples"])  # shards + manifest
 
     def triples(store_dir: Path) -> set[tuple[str, str, str]]:
         return {(str(q.subject), str(q.predicate), str(q.object)) for q in quads(store_dir)
-                if "/graph/import/" in q.graph_name.value and not str(q.subject).startswith(f"<{IRIS.base}graph/")}
+                if "/graph/import/" in q.graph_name.value and not str(q.subject).startswith(f"<{IRIS.base}graph/")
+                and q.predicate != NamedNode("http://purl.org/dc/terms/hasPart")}  # the manifest names its shards
     assert triples(tmp_path / "one") == triples(tmp_path / "many")
     _, again = run_import(tmp_path / "many", "cordis", str(folder), capsys=capsys)
     assert again["graphs_written"] == 0

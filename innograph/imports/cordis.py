@@ -32,7 +32,7 @@ from innograph.imports import rdf
 from innograph.imports.places import Places
 from innograph.imports.rdf import TYPE, Vocabulary
 from innograph.imports.report import ImportReport
-from innograph.imports.rows import Record, import_rows
+from innograph.imports.rows import ImportOptions, Record, import_rows
 from innograph.imports.shards import Spill, write_dataset
 from innograph.imports.table import Row, Source, SourceError, find_sources, read_rows
 from innograph.imports.values import BadValue, Rejected, lenient_number, parse_date, parse_flag
@@ -224,21 +224,20 @@ def dataset_name(project_source: Source) -> str:
     raise SourceError(f"{project_source.name}: no row names a known frameworkProgramme ({', '.join(PROGRAMMES)})")
 
 
-def import_cordis(path: Path, store: Store, iris: Iris, *, dataset: str | None = None, issued: date | None = None,
-                  progress: bool = False) -> ImportReport:
+def import_cordis(path: Path, store: Store, iris: Iris, options: ImportOptions) -> ImportReport:
     sources = find_sources(path, ("project", "organization"))
-    dataset = dataset or dataset_name(sources["project"])
+    dataset = options.dataset or dataset_name(sources["project"])
     dataset_node = NamedNode(iris.entity("dataset", dataset))
     run = CordisRun(iris, Places(iris.base), Vocabulary(iris),
                     files={stem: NamedNode(f"{dataset_node.value}/file/{s.name}") for stem, s in sources.items()})
     report = ImportReport(dataset=dataset)
     with Spill() as spill:
         import_rows(read_rows(sources["project"], delimiter=DELIMITER, required=PROJECT_COLUMNS), run.project, spill,
-                    report, label="project.csv", progress=progress)
+                    report, label="project.csv", progress=options.progress)
         import_rows(read_rows(sources["organization"], delimiter=DELIMITER, required=ORGANISATION_COLUMNS),
-                    run.participation, spill, report, label="organization.csv", progress=progress)
-        described = describe(run, dataset_node, issued or run.latest, sources)
-        write_dataset(store, iris, dataset, spill, described, report)
+                    run.participation, spill, report, label="organization.csv", progress=options.progress)
+        described = describe(run, dataset_node, options.issued or run.latest, sources)
+        write_dataset(store, iris, dataset, spill, described, report, triples_per_graph=options.triples_per_graph)
     return report
 
 

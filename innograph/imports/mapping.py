@@ -7,6 +7,7 @@ A mapping is a TOML file::
     language = "fr"               # the language of the names and texts in the file
     delimiter = ";"               # ";" or ","
     encoding = "utf-8-sig"        # optional (utf-8-sig reads files with and without a BOM)
+    sheet = "Opérations"          # optional, XLSX only: the sheet to read (default: the first)
     dataset = "operations-..."    # default dataset name (graph IRIs); --dataset overrides
     fund = "erdf"                 # optional: the fund of every row (a reference key or a name)
     programme = "..."             # optional: the programme of every row (a reference key or a name)
@@ -48,7 +49,7 @@ FIELDS = {
     "programme": "the programme (name or CCI)",
 }
 REQUIRED = ("beneficiary", "operation")
-SETTINGS = {"name", "language", "delimiter", "encoding", "dataset", "fund", "programme", "country", "role",
+SETTINGS = {"name", "language", "delimiter", "encoding", "sheet", "dataset", "fund", "programme", "country", "role",
             "role_type", "numbers", "dates", "columns"}
 LANGUAGES = ("en", "fr", "da", "nl")
 
@@ -67,6 +68,7 @@ class Mapping:
     numbers: NumberFormat = field(default_factory=NumberFormat)
     date_formats: tuple[str, ...] = ("%Y-%m-%d",)
     encoding: str = "utf-8-sig"
+    sheet: str | None = None
     fund: str | None = None
     programme: str | None = None
     country: str | None = None
@@ -117,6 +119,7 @@ def parse_mapping(data: dict[str, Any], where: str) -> Mapping:
         dataset=data.get("dataset") or Path(where).stem, columns=dict(columns),
         numbers=NumberFormat(decimal=numbers.get("decimal", "."), thousands=numbers.get("thousands", "")),
         date_formats=tuple(data.get("dates", {}).get("formats", ["%Y-%m-%d"])),
-        encoding=data.get("encoding", "utf-8-sig"), fund=data.get("fund"), programme=data.get("programme"),
+        encoding=data.get("encoding", "utf-8-sig"), sheet=data.get("sheet"), fund=data.get("fund"),
+        programme=data.get("programme"),
         country=data.get("country"), role=data.get("role", "beneficiary"), role_type=role_type,
     )

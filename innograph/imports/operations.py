@@ -14,6 +14,7 @@ country, postcode and name (``op-{cc}-{postcode}-{name}``): never by a name alon
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,9 +27,10 @@ from innograph.imports.mapping import Mapping
 from innograph.imports.places import Places
 from innograph.imports.rdf import TYPE, Vocabulary
 from innograph.imports.report import ImportReport
-from innograph.imports.rows import Record, import_rows
+from innograph.imports.rows import ImportOptions, Record, import_rows
 from innograph.imports.shards import Spill, write_dataset
-from innograph.imports.table import Row, SourceError, find_sources, read_rows
+from innograph.imports.sheets import read_sheet
+from innograph.imports.table import BadRow, Row, Source, SourceError, find_sources, read_rows
 from innograph.imports.values import BadValue, Rejected, parse_date, parse_percentage
 from innograph.iris import Iris, slug
 from innograph.ontology.programme_mentions import match_programmes
@@ -169,25 +171,33 @@ def _reference_key(name: str) -> str | None:
     return found[0] if found else None
 
 
-def import_operations(path: Path, mapping: Mapping, store: Store, iris: Iris, *, dataset: str | None = None,
-                      issued: date | None = None, progress: bool = False) -> ImportReport:
-    sources = find_sources(path)
+def import_operations(path: Path, mapping: Mapping, store: Store, iris: Iris, options: ImportOptions) -> ImportReport:
+    sources = find_sources(path, suffixes=(".csv", ".xlsx"))
     if len(sources) != 1:
-        raise SourceError(f"{path}: a list of operations is one CSV file; found {len(sources)}: {', '.join(sources)}")
+        raise SourceError(f"{path}: a list of operations is one CSV or XLSX file; found {len(sources)}: "
+                          f"{', '.join(sources) or 'none'}")
     source = next(iter(sources.values()))
-    dataset = dataset or mapping.dataset
+    dataset = options.dataset or mapping.dataset
     mapping = Mapping(**{**mapping.__dict__, "dataset": dataset})
     dataset_node = NamedNode(iris.entity("dataset", dataset))
     run = OperationsRun(iris, mapping, Places(iris.base), Vocabulary(iris),
                         file=NamedNode(f"{dataset_node.value}/file/{source.name}"))
     report = ImportReport(dataset=dataset)
-    rows = read_rows(source, delimiter=mapping.delimiter, encoding=mapping.encoding,
-                     required=list(mapping.columns.values()))
     with Spill() as spill:
-        import_rows(rows, run.operation, spill, report, label=source.name, progress=progress)
-        described = describe(run, dataset_node, issued or source.modified(), source.name)
-        write_dataset(store, iris, dataset, spill, described, report)
+        import_rows(operation_rows(source, mapping), run.operation, spill, report, label=source.name,
+                    progress=options.progress)
+        described = describe(run, dataset_node, options.issued or source.modified(), source.name)
+        write_dataset(store, iris, dataset, spill, described, report, triples_per_graph=options.triples_per_graph)
     return report
+
+
+def operation_rows(source: Source, mapping: Mapping) -> Iterator[Row | BadRow]:
+    """The rows of a list of operations, a CSV file or a sheet of an XLSX workbook."""
+    required = list(mapping.columns.values())
+    if source.is_xlsx:
+        return read_sheet(source, sheet=mapping.sheet, numbers=mapping.numbers, date_format=mapping.date_formats[0],
+                          required=required)
+    return read_rows(source, delimiter=mapping.delimiter, encoding=mapping.encoding, required=required)
 
 
 def describe(run: OperationsRun, dataset: NamedNode, issued: date, file_name: str) -> list[Triple]:

@@ -41,6 +41,7 @@ ISSUED = NamedNode(DCT + "issued")
 TITLE = NamedNode(DCT + "title")
 LANGUAGE = NamedNode(DCT + "language")
 IS_PART_OF = NamedNode(DCT + "isPartOf")
+HAS_PART = NamedNode(DCT + "hasPart")  # a dataset's manifest -> the graphs of its current version
 DERIVED_FROM = NamedNode(PROV + "wasDerivedFrom")
 PROV_ENTITY = NamedNode(PROV + "Entity")
 DATASET = NamedNode(DCAT + "Dataset")

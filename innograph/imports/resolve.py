@@ -28,6 +28,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from innograph import __version__, queries
 from innograph.imports import rdf
 from innograph.imports.rdf import DIFFERENT_FROM, SAME_AS, TYPE, Vocabulary
+from innograph.imports.versions import unlisted_shards
 from innograph.iris import Iris
 from innograph.loaders.extract.resolve import name_key
 from innograph.loading import IMPORT_FINGERPRINT_PREFIX
@@ -112,8 +113,11 @@ def read_nodes(store: Store, iris: Iris) -> dict[str, OrgNode]:
     nodes: dict[str, OrgNode] = {}
     cordis_prefix = iris.entity("organisation", "cordis-")
     country_prefix = iris.entity("country", "")
+    unfinished = unlisted_shards(store, iris)  # an import killed before its switch: never read
     with store.snapshot("public") as view:
         for row in view.select(queries.text("imports/organisations", iris.vocab)):
+            if row["g"].value in unfinished:
+                continue
             iri, kind, value = row["org"].value, row["field"].value, row["value"].value
             node = nodes.setdefault(iri, OrgNode(iri))
             if kind == "name":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from pyoxigraph import Triple
 from tqdm import tqdm
@@ -12,6 +14,17 @@ from innograph.imports.report import ImportReport
 from innograph.imports.shards import Spill
 from innograph.imports.table import BadRow, Row
 from innograph.imports.values import Rejected
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the command line may say about one import; ``None`` for the importer's default."""
+
+    dataset: str | None = None  # the dataset's name in graph IRIs
+    issued: date | None = None  # the dataset's date
+    progress: bool = False
+    triples_per_graph: int | None = None  # shard size (default shards.TRIPLES_PER_GRAPH)
+
 
 Record = tuple[str, list[Triple]]  # (bucket key, the record's triples)
 Converter = Callable[[Row], list[Record]]

@@ -1,5 +1,6 @@
 """Streaming reads of the CSV files of an open-data download: a folder, a zip as downloaded, or
-one file. Rows are read one at a time over a text stream (the csv module), never a whole file.
+one file (XLSX files are found here too, and read by ``sheets.py``). Rows are read one at a time
+over a text stream (the csv module), never a whole file.
 
 A row that cannot be read (wrong number of columns, bad encoding) comes out as a :class:`BadRow`
 with its file and line, so that the caller reports it and goes on.
@@ -15,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import BinaryIO, Protocol, TextIO, cast
 
 csv.field_size_limit(16 * 1024 * 1024)  # CORDIS objectives are long; a runaway quote still stops
 
@@ -41,7 +42,7 @@ class SourceError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """One CSV file inside a folder or a zip."""
+    """One CSV or XLSX file inside a folder or a zip."""
 
     container: Path
     member: str  # path inside the folder or the zip; the file's name when container is the file
@@ -52,7 +53,7 @@ class Source:
 
     def modified(self) -> date:
         """The file's own date (the zip entry's, or the file's modification day)."""
-        if self.container.is_file() and zipfile.is_zipfile(self.container):
+        if self.in_zip():
             with zipfile.ZipFile(self.container) as archive:
                 return date(*archive.getinfo(self.member).date_time[:3])
         path = self.container if self.container.is_file() else self.container / self.member
@@ -60,13 +61,32 @@ class Source:
 
     @contextmanager
     def open(self, encoding: str) -> Iterator[TextIO]:
-        if self.container.is_file() and zipfile.is_zipfile(self.container):
+        if self.in_zip():
             with zipfile.ZipFile(self.container) as archive, archive.open(self.member) as raw:
                 yield io.TextIOWrapper(raw, encoding=encoding, newline="")
         else:
             path = self.container if self.container.is_file() else self.container / self.member
             with path.open(encoding=encoding, newline="") as text:
                 yield text
+
+    @contextmanager
+    def open_binary(self) -> Iterator[BinaryIO]:
+        if self.in_zip():
+            with zipfile.ZipFile(self.container) as archive, archive.open(self.member) as raw:
+                yield cast(BinaryIO, raw)
+        else:
+            path = self.container if self.container.is_file() else self.container / self.member
+            with path.open("rb") as raw:
+                yield raw
+
+    def in_zip(self) -> bool:
+        """True when the file is a member of a zip download (an XLSX is a zip too, but not one)."""
+        return self.container.is_file() and self.container.suffix.lower() != ".xlsx" \
+            and zipfile.is_zipfile(self.container)
+
+    @property
+    def is_xlsx(self) -> bool:
+        return self.member.lower().endswith(".xlsx")
 
 
 class _Reader(Protocol):
@@ -77,16 +97,17 @@ class _Reader(Protocol):
     def __next__(self) -> list[str]: ...
 
 
-def find_sources(path: Path, stems: tuple[str, ...] = ()) -> dict[str, Source]:
-    """CSV files of a download by lower-case stem (``project``, ``organization``...). ``stems``
-    limits the result to those files; a stem that is asked for and missing is an error."""
+def find_sources(path: Path, stems: tuple[str, ...] = (), suffixes: tuple[str, ...] = (".csv",)) -> dict[str, Source]:
+    """Files of a download with one of ``suffixes`` by lower-case stem (``project``,
+    ``organization``...). ``stems`` limits the result to those files; a stem that is asked for
+    and missing is an error."""
     if not path.exists():
         raise SourceError(f"{path}: no such file or folder")
-    if path.is_file() and zipfile.is_zipfile(path):
+    if path.is_file() and path.suffix.lower() != ".xlsx" and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
-            members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
+            members = [m for m in archive.namelist() if m.lower().endswith(suffixes)]
     elif path.is_dir():
-        members = sorted(p.relative_to(path).as_posix() for p in path.rglob("*.csv"))
+        members = sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.name.lower().endswith(suffixes))
     else:
         members = [path.name]
     found = {_stem(m): Source(path, m) for m in sorted(members)}

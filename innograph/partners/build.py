@@ -16,6 +16,7 @@ from innograph.iris import Iris
 from innograph.partners.derivation import IndexState
 from innograph.partners.facts import read_all, read_graphs
 from innograph.partners.index import PartnerIndex
+from innograph.partners.index_log import LogPosition, read_position
 from innograph.store import Store
 from innograph.store.base import ReadView
 
@@ -34,7 +35,10 @@ def build_state(store: Store, iris: Iris, *, generation: int | None = None) -> B
     generation = store.generation() if generation is None else generation
     state = IndexState(iris)
     with store.snapshot("public") as view:
-        state.apply(read_all(view, iris))
+        facts = read_all(view, iris)
+    # The change log is bookkeeping, not content; updates never read it again, so neither does a build.
+    facts.pop(iris.graph("changes"), None)
+    state.apply(facts)
     index = state.publish(generation)
     index.build_seconds = time.perf_counter() - started
     return Built(state, index)
@@ -43,6 +47,26 @@ def build_state(store: Store, iris: Iris, *, generation: int | None = None) -> B
 def build(store: Store, iris: Iris, *, generation: int | None = None) -> PartnerIndex:
     """A new index of the public partition (see the module docstring)."""
     return build_state(store, iris, generation=generation).index
+
+
+@dataclass
+class Handover:
+    """What a full build hands to the holder: the state, the change-log position read before it,
+    and what it cost (``builder.py`` builds in another process)."""
+
+    state: IndexState
+    position: LogPosition
+    seconds: float  # reading and deriving
+    load_seconds: float = 0.0  # taking it over from another process
+
+
+class InProcessBuilder:
+    """Full builds in this process: the command line, tests, an app handed a store of its own."""
+
+    def build(self, store: Store, iris: Iris, generation: int) -> Handover:
+        position = read_position(store, iris)
+        built = build_state(store, iris, generation=generation)
+        return Handover(built.state, position, built.index.build_seconds)
 
 
 def update(state: IndexState, view: ReadView, graphs: Iterable[str], generation: int) -> PartnerIndex:

@@ -21,91 +21,34 @@ import dataclasses
 import logging
 import threading
 import weakref
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Protocol
 
-from pyoxigraph import Literal, NamedNode, Quad
-
-from innograph import sparql_text
 from innograph.iris import Iris
-from innograph.namespaces import XSD_DATETIME
-from innograph.partners.build import Built, build_state, update
+from innograph.partners.build import Built, Handover, InProcessBuilder, update
 from innograph.partners.index import PartnerIndex
+from innograph.partners.index_log import LogPosition, PoolView
 from innograph.store import Store
-from innograph.store.base import ReadView
 
 log = logging.getLogger(__name__)
 
 SYNC_BUILD_SECONDS = 2.0
 POLL_SECONDS = 0.2
-LOG_SLACK = timedelta(seconds=30)
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _parse_time(value: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+class FullBuilder(Protocol):
+    """Who does a full build: ``build.InProcessBuilder``, or ``builder.ProcessBuilder`` (the server)."""
 
-
-@dataclass
-class LogPosition:
-    """How far the change log was read: the newest entry's time, and the entries applied within
-    ``LOG_SLACK`` of it (read again at the next poll, and skipped)."""
-
-    newest: datetime = _EPOCH
-    applied: dict[str, datetime] = field(default_factory=dict)
-
-    def since(self) -> datetime:
-        return self.newest - LOG_SLACK if self.newest > _EPOCH + LOG_SLACK else _EPOCH
-
-    def new_entries(self, view: ReadView, iris: Iris) -> dict[str, tuple[str, datetime]]:
-        """Entries of the log not applied yet: change IRI -> (graph, time)."""
-        query = sparql_text.query_text("partners/changes-since", iris)
-        since = Literal(self.since().strftime("%Y-%m-%dT%H:%M:%S.%fZ"), datatype=XSD_DATETIME)
-        found: dict[str, tuple[str, datetime]] = {}
-        for row in view.select(query, {"log": NamedNode(iris.graph("changes")), "since": since}):
-            change = row["change"].value
-            moment = _parse_time(row["modified"].value)
-            if moment is not None and change not in self.applied:
-                found[change] = (row["graph"].value, moment)
-        return found
-
-    def advance(self, entries: dict[str, tuple[str, datetime]]) -> None:
-        for change, (_graph, moment) in entries.items():
-            self.applied[change] = moment
-            self.newest = max(self.newest, moment)
-        horizon = self.since()
-        self.applied = {c: m for c, m in self.applied.items() if m >= horizon}
-
-
-class PoolView:
-    """Reads through ``store.select``: the embedded store evaluates them in its query worker
-    processes, so an update holds this process's interpreter lock only to parse a few rows. Each
-    read sees the store as it is then (not one snapshot): a graph read after its log entry may
-    already be newer, which is harmless, as the newer write's entry names it again."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def __iter__(self) -> Iterator[Quad]:
-        raise NotImplementedError("the partner index reads rows, never whole partitions")
-
-    def select(self, query: str, bindings: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-        return iter(self.store.select(query, bindings, partition="public"))
+    def build(self, store: Store, iris: Iris, generation: int) -> Handover: ...
 
 
 class IndexHolder:
     """Keeps one PartnerIndex in step with a store (see the module docstring)."""
 
-    def __init__(self, store: Store, iris: Iris, *, follow: bool = True) -> None:
+    def __init__(self, store: Store, iris: Iris, *, follow: bool = True, builder: FullBuilder | None = None) -> None:
         self.store = store
         self.iris = iris
         self.follow = follow
+        self.builder: FullBuilder = builder or InProcessBuilder()  # the server passes a ProcessBuilder
         self.full_builds = 0  # how many times the whole graph was read (tests, benchmarks)
         self._built: Built | None = None
         self._index: PartnerIndex | None = None
@@ -114,6 +57,7 @@ class IndexHolder:
         self._lock = threading.Lock()
         self._rebuilding = False
         self._full_seconds = 0.0  # time of the last full build
+        self.last_handover: Handover | None = None  # the last full build's figures (benchmarks)
         self._stop = threading.Event()
 
     def get(self) -> PartnerIndex:
@@ -174,13 +118,13 @@ class IndexHolder:
 
     def _full_build(self, generation: int | None = None) -> None:
         generation = self.store.generation() if generation is None else generation
-        with self.store.snapshot("public") as view:
-            position = LogPosition()
-            position.advance(position.new_entries(view, self.iris))
-        built = build_state(self.store, self.iris, generation=generation)
+        handover = self.builder.build(self.store, self.iris, generation)
+        index = handover.state.publish(generation)
+        index.build_seconds = handover.seconds + handover.load_seconds
         self.full_builds += 1
-        self._full_seconds = built.index.build_seconds
-        self._built, self._index, self._position = built, built.index, position
+        self.last_handover = handover
+        self._full_seconds = index.build_seconds
+        self._built, self._index, self._position = Built(handover.state, index), index, handover.position
         self._uncertain_until = None
 
     def _rebuild(self, generation: int) -> None:

@@ -21,6 +21,7 @@ import numpy as np
 
 from innograph.iris import Iris
 from innograph.partners.labels import LabelSearch
+from innograph.partners.records import FileSource, RoleRecord
 from innograph.partners.scheme import ThemeScheme
 from innograph.partners.text import ThemeMatcher
 
@@ -60,36 +61,43 @@ class PartnerIndex:
     iris: Iris
     generation: int
     orgs: list[str]  # every organisation ever numbered, present or not
-    pos: dict[str, int]  # the present ones
+    pos: Mapping[str, int]  # the present ones
     present: np.ndarray  # bool: still typed ig:Organisation (a number is never reused for another IRI)
     iri_rank: np.ndarray  # int32: place of each IRI in sorted order (ties in ranking go by IRI)
     country: np.ndarray  # int16 index into country_codes, -1 unknown
     country_codes: list[str]
     types_of: list[tuple[str, ...]]  # specific types (local names) per organisation
-    type_post: dict[str, np.ndarray]
-    regions_of: dict[int, tuple[str, ...]]  # ig:region of each organisation
-    area_post: dict[str, np.ndarray]  # area IRI (country, region, larger areas) -> organisations in it
+    type_post: Mapping[str, np.ndarray]
+    regions_of: Mapping[int, tuple[str, ...]]  # ig:region of each organisation
+    area_post: Mapping[str, np.ndarray]  # area IRI (country, region, larger areas) -> organisations in it
     area_parents: dict[str, set[str]]  # ig:withinArea, and a region's ig:country
-    theme_post: dict[str, tuple[np.ndarray, np.ndarray]]  # concept -> (organisations, weights)
-    theme_via: dict[tuple[int, str], str]  # (org, concept) -> subject the theme was read on (project...)
-    keyword_post: dict[str, np.ndarray]  # comparison key -> organisations
-    keywords_of: dict[int, list[tuple[str, str, frozenset[str]]]]  # org -> (keyword, subject, keys)
-    programmes_of: dict[int, frozenset[str]]  # own ig:programme, and those of its targets
-    programme_post: dict[str, np.ndarray]
-    programme_via: dict[tuple[int, str], str]  # (org, programme) -> the target that brought it
-    target_programmes: dict[str, frozenset[str]]  # target -> its ig:programme
+    theme_post: Mapping[str, tuple[np.ndarray, np.ndarray]]  # concept -> (organisations, weights)
+    theme_via: Mapping[tuple[int, str], str]  # (org, concept) -> subject the theme was read on (project...)
+    keyword_post: Mapping[str, np.ndarray]  # comparison key -> organisations
+    keywords_of: Mapping[int, list[tuple[str, str, frozenset[str]]]]  # org -> (keyword, subject, keys)
+    programmes_of: Mapping[int, frozenset[str]]  # own ig:programme, and those of its targets
+    programme_post: Mapping[str, np.ndarray]
+    programme_via: Mapping[tuple[int, str], str]  # (org, programme) -> the target that brought it
+    target_programmes: Mapping[str, frozenset[str]]  # target -> its ig:programme
     eligible_areas: dict[str, set[str]]
     programme_parents: dict[str, set[str]]  # ig:parentProgramme
-    targets_of: dict[int, set[str]]
-    members: dict[str, list[int]]  # target -> organisations that took part in it
-    role_types: dict[tuple[int, str], frozenset[str]]  # (org, target) -> role type IRIs
+    targets_of: Mapping[int, set[str]]
+    members: Mapping[str, list[int]]  # target -> organisations that took part in it
+    role_types: Mapping[tuple[int, str], frozenset[str]]  # (org, target) -> role type IRIs
     role_count: np.ndarray  # int32, participations per organisation
-    evidence: dict[tuple[str, str, str], list[Evidence]]  # (subject, property local name, object) -> sentences
-    documents: dict[str, tuple[str, str]]  # document -> (title, source URL)
-    labels: dict[str, dict[str, list[str]]]  # entity -> lang -> labels (pref first)
-    entity_types: dict[str, set[str]]
+    evidence: Mapping[tuple[str, str, str], list[Evidence]]  # (subject, property local name, object) -> sentences
+    documents: Mapping[str, tuple[str, str]]  # document -> (title, source URL)
+    labels: Mapping[str, dict[str, list[str]]]  # entity -> lang -> labels (pref first)
+    entity_types: Mapping[str, set[str]]
     scheme: ThemeScheme
     matcher: ThemeMatcher
+    # open data (derivation.py): resolved groups, what supports a theme, where participations come from
+    same_as: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # org -> its group's IRIs (2 or more)
+    theme_projects: Mapping[tuple[int, str], tuple[str, ...]] = field(default_factory=dict)  # targets with the theme
+    participations: Mapping[tuple[int, str], tuple[RoleRecord, ...]] = field(default_factory=dict)  # (org, target)
+    target_details: Mapping[str, dict[str, str]] = field(default_factory=dict)  # startDate, endDate, altLabel...
+    sources: Mapping[str, FileSource] = field(default_factory=dict)  # imported file -> its dataset
+    graph_documents: Mapping[str, str] = field(default_factory=dict)  # graph -> its source document
     build_seconds: float = 0.0
     _masks: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
     _search: LabelSearch | None = field(default=None, repr=False)

@@ -1,0 +1,100 @@
+"""The full build of the partner index in a separate process, handed over as a pickle.
+
+Why: a full build (start-up, or a write the change log does not explain) reads the whole public
+partition and derives the index: ~16 s of Python at 100,000 organisations. Run in a thread of the
+server process it holds the interpreter lock the event loop needs, and ``/sparql`` latency moves
+(bench/PARTNERS.md). Here a child process (``python -m innograph.partners.builder``, like the store's
+query workers: no fork of a threaded server) opens the store the server's settings describe, reads
+the change-log position and every graph, derives the state and writes ``(state, position)`` as
+one pickle to a temporary file. The server loads it in a background thread through a reader that
+gives the interpreter lock away between pickle frames (``_YieldingReader``), so the event loop
+waits at most a frame (~64 KB of objects) at a time, then publishes the index.
+
+The child checks that it opened the same store as the server (``Store.data_dir``) and fails
+loudly otherwise; a failed child raises :class:`BuildFailed` with its error output.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from innograph.iris import Iris
+from innograph.partners.build import Handover, InProcessBuilder
+from innograph.settings import Settings
+from innograph.store import Store, open_store
+
+
+class BuildFailed(RuntimeError):
+    """The builder process failed; the message carries its error output."""
+
+
+class _YieldingReader:
+    """A file for ``pickle.Unpickler`` that releases the interpreter lock before each read, so a
+    thread waiting for it (the event loop) gets it between frames."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        self.raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        time.sleep(0)
+        return self.raw.read(size)
+
+    def readinto(self, buffer: Any) -> int:
+        time.sleep(0)
+        return self.raw.readinto(buffer)
+
+    def readline(self) -> bytes:
+        return self.raw.readline()
+
+
+@dataclass(frozen=True)
+class ProcessBuilder:
+    """Full builds in a child process for the store ``settings`` describe (see the module docstring)."""
+
+    settings: Settings
+
+    def build(self, store: Store, iris: Iris, generation: int) -> Handover:
+        with tempfile.TemporaryDirectory(prefix="innograph-partner-index-") as folder:
+            out = Path(folder) / "state.pickle"
+            expected = str(store.data_dir.resolve()) if store.data_dir is not None else "-"
+            command = [sys.executable, "-m", "innograph.partners.builder", str(generation), str(out), expected]
+            started = time.perf_counter()
+            done = subprocess.run(command, input=self.settings.model_dump_json().encode(),
+                                  capture_output=True, check=False)
+            child_seconds = time.perf_counter() - started
+            if done.returncode != 0:
+                raise BuildFailed(f"partner index builder exited with {done.returncode}: "
+                                  f"{done.stderr.decode(errors='replace')[-2000:]}")
+            started = time.perf_counter()
+            with out.open("rb", buffering=0) as raw:
+                handover: Handover = pickle.Unpickler(_YieldingReader(raw)).load()
+            handover.seconds = child_seconds
+            handover.load_seconds = time.perf_counter() - started
+            return handover
+
+
+def _child(generation: int, out: Path, expected_dir: str) -> None:
+    """In the builder process: build the state of the store the settings on stdin describe."""
+    settings = Settings.model_validate_json(sys.stdin.buffer.read())
+    store = open_store(settings)
+    try:
+        found = str(store.data_dir.resolve()) if store.data_dir is not None else "-"
+        if found != expected_dir:
+            raise BuildFailed(f"the settings open {found}, not the server's store {expected_dir}")
+        handover = InProcessBuilder().build(store, settings.iris, generation)
+        with out.open("wb") as sink:
+            pickle.dump(handover, sink, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    _child(int(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])

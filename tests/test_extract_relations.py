@@ -29,31 +29,112 @@ def _facts(text: str, *entities: EntityFact, language: str = "en", main: EntityF
     return facts
 
 
-def test_a_cue_goes_to_the_nearest_organisation_and_along_its_enumeration() -> None:
-    text = (
+# (case, text, language, organisation names, their roles after the relations pass)
+ROLE_CASES = [
+    (
+        "a cue goes to the nearest organisation and along its enumeration",
         "Alpha Agency is lead partner of the project, which also counts Beta University, "
-        "Gamma Institute and Delta Foundation as partners.\n"
-    )
-    alpha, beta, gamma, delta = (
-        _entity(text, "organisation", n)
-        for n in ("Alpha Agency", "Beta University", "Gamma Institute", "Delta Foundation")
-    )
-    extract_relations(_facts(text, alpha, beta, gamma, delta), SourceMeta(doc_id="doc"))
-    assert [alpha.role, beta.role, gamma.role, delta.role] == ["lead-partner", "partner", "partner", "partner"]
+        "Gamma Institute and Delta Foundation as partners.\n",
+        "en",
+        ("Alpha Agency", "Beta University", "Gamma Institute", "Delta Foundation"),
+        ["lead-partner", "partner", "partner", "partner"],
+    ),
+    (
+        "a list heading gives the role of its items",
+        "Projektpartnere\n\n  • Alpha Forsyning\n  • Beta Akademi\n\nAndet afsnit uden roller her.\n",
+        "da",
+        ("Alpha Forsyning", "Beta Akademi"),
+        ["partner", "partner"],
+    ),
+    ("no cue, no role", "Alpha Agency works on energy.\n", "en", ("Alpha Agency",), [None]),
+    (
+        "long bullet items stay in the list under their heading",
+        "Project partners\n\n"
+        "  • Alpha Chamber of Commerce and Industry of the Northern Coast Region (XX)\n"
+        "  • Beta Research and Development Centre of the Applied University (XX)\n"
+        "  • Gamma Utility\n\nSomething else entirely, written as prose, no roles here.\n",
+        "en",
+        ("Alpha Chamber of Commerce and Industry of the Northern Coast Region", "Beta Research", "Gamma Utility"),
+        ["partner", "partner", "partner"],
+    ),
+    (
+        "the list under a lead partner field names the partners",
+        "The aim is to build a model.\n\nLead partner: Alpha Agency\n\n\n  • Beta Council (IE)\n  • Gamma Ltd (FI)\n",
+        "en",
+        ("Alpha Agency", "Beta Council", "Gamma Ltd"),
+        ["lead-partner", "partner", "partner"],
+    ),
+    (
+        "a sentence introducing a list gives its items the role of its agent cue",
+        "The network is coordinated by two partners, with many others:\n"
+        "· Alpha Agency runs it;\n· Beta Centre helps.\n",
+        "en",
+        ("Alpha Agency", "Beta Centre"),
+        ["coordinator", "coordinator"],
+    ),
+    (
+        "a heading word names the role of the line under it",
+        "Varighed\n\nJuni 2015 – marts 2019\n\nFinansiering\n\nAlpha Fond og Beta Region\n",
+        "da",
+        ("Alpha Fond", "Beta Region"),
+        ["funder", "funder"],
+    ),
+    (
+        "a field label beats a cue of the same sentence",
+        "Chef de file : Alpha Innovation SA, partenaire historique du réseau.\n",
+        "fr",
+        ("Alpha Innovation SA",),
+        ["lead-partner"],
+    ),
+    (
+        "a funding cue speaks of its agent only",
+        "Alpha Agency's portal lists projects co-financed by the Omega Fund and the Psi Fund.\n",
+        "en",
+        ("Alpha Agency",),
+        [None],
+    ),
+    (
+        "a funding cue names the funder after it",
+        "Alpha Agency's portal lists projects co-financed by the Omega Fund and Beta Bank.\n",
+        "en",
+        ("Alpha Agency", "Beta Bank"),
+        [None, "funder"],
+    ),
+    (
+        "a cue inside a programme compound is no role",
+        "Daarvoor heeft de Alpha Unie het subsidieprogramma Omega in het leven geroepen.\n",
+        "nl",
+        ("Alpha Unie",),
+        [None],
+    ),
+    (
+        "a prose paragraph takes the role of a heading that is a role word alone",
+        "Financiers\nAlpha wordt gefinancierd binnen een programma. De Beta Commissie stelt via het fonds geld ter "
+        "beschikking voor de regio.\n\nFinanciële zekerheid\n\nHet akkoord is voorbereid door Gamma Provincie en "
+        "Delta Provincie, die de economie van het noorden willen stimuleren.\n",
+        "nl",
+        ("Beta Commissie", "Gamma Provincie", "Delta Provincie"),
+        ["funder", None, None],
+    ),
+    (
+        "a cue in an apposition describes the name after the comma",
+        "Verder betrekt de Alpha Stad ook haar raadgevende vergadering, het BETAFORUM, bij haar werk.\n",
+        "nl",
+        ("Alpha Stad", "BETAFORUM"),
+        [None, "advisory-body"],
+    ),
+]
 
 
-def test_a_list_heading_gives_the_role_of_its_items() -> None:
-    text = "Projektpartnere\n\n  • Alpha Forsyning\n  • Beta Akademi\n\nAndet afsnit uden roller her.\n"
-    alpha, beta = _entity(text, "organisation", "Alpha Forsyning"), _entity(text, "organisation", "Beta Akademi")
-    extract_relations(_facts(text, alpha, beta, language="da"), SourceMeta(doc_id="doc"))
-    assert (alpha.role, beta.role) == ("partner", "partner")
-
-
-def test_no_cue_no_role() -> None:
-    text = "Alpha Agency works on energy.\n"
-    alpha = _entity(text, "organisation", "Alpha Agency")
-    extract_relations(_facts(text, alpha), SourceMeta(doc_id="doc"))
-    assert alpha.role is None
+@pytest.mark.parametrize(
+    ("text", "language", "names", "expected"), [c[1:] for c in ROLE_CASES], ids=[c[0] for c in ROLE_CASES]
+)
+def test_the_role_of_an_organisation(
+    text: str, language: str, names: tuple[str, ...], expected: list[str | None]
+) -> None:
+    orgs = [_entity(text, "organisation", n) for n in names]
+    extract_relations(_facts(text, *orgs, language=language), SourceMeta(doc_id="doc"))
+    assert [o.role for o in orgs] == expected
 
 
 # (case, text, language, organisation names, their (region, country) after the relations pass)
@@ -174,50 +255,6 @@ def test_a_text_that_names_one_country_only_is_the_home_of_its_organisations() -
     assert (alpha.country, beta.country) == ("LV", "LV")
 
 
-def test_long_bullet_items_stay_in_the_list_under_their_heading() -> None:
-    text = (
-        "Project partners\n\n"
-        "  • Alpha Chamber of Commerce and Industry of the Northern Coast Region (XX)\n"
-        "  • Beta Research and Development Centre of the Applied University (XX)\n"
-        "  • Gamma Utility\n\nSomething else entirely, written as prose, no roles here.\n"
-    )
-    names = ("Alpha Chamber of Commerce and Industry of the Northern Coast Region", "Beta Research", "Gamma Utility")
-    orgs = [_entity(text, "organisation", n) for n in names]
-    extract_relations(_facts(text, *orgs), SourceMeta(doc_id="doc"))
-    assert [o.role for o in orgs] == ["partner", "partner", "partner"]
-
-
-def test_the_list_under_a_lead_partner_field_names_the_partners() -> None:
-    text = "The aim is to build a model.\n\nLead partner: Alpha Agency\n\n\n  • Beta Council (IE)\n  • Gamma Ltd (FI)\n"
-    alpha, beta, gamma = (_entity(text, "organisation", n) for n in ("Alpha Agency", "Beta Council", "Gamma Ltd"))
-    extract_relations(_facts(text, alpha, beta, gamma), SourceMeta(doc_id="doc"))
-    assert [alpha.role, beta.role, gamma.role] == ["lead-partner", "partner", "partner"]
-
-
-def test_a_sentence_introducing_a_list_gives_its_items_the_role_of_its_agent_cue() -> None:
-    text = (
-        "The network is coordinated by two partners, with many others:\n"
-        "· Alpha Agency runs it;\n· Beta Centre helps.\n"
-    )
-    alpha, beta = _entity(text, "organisation", "Alpha Agency"), _entity(text, "organisation", "Beta Centre")
-    extract_relations(_facts(text, alpha, beta), SourceMeta(doc_id="doc"))
-    assert (alpha.role, beta.role) == ("coordinator", "coordinator")
-
-
-def test_a_heading_word_names_the_role_of_the_line_under_it() -> None:
-    text = "Varighed\n\nJuni 2015 – marts 2019\n\nFinansiering\n\nAlpha Fond og Beta Region\n"
-    alpha, beta = _entity(text, "organisation", "Alpha Fond"), _entity(text, "organisation", "Beta Region")
-    extract_relations(_facts(text, alpha, beta, language="da"), SourceMeta(doc_id="doc"))
-    assert (alpha.role, beta.role) == ("funder", "funder")
-
-
-def test_a_field_label_beats_a_cue_of_the_same_sentence() -> None:
-    text = "Chef de file : Alpha Innovation SA, partenaire historique du réseau.\n"
-    alpha = _entity(text, "organisation", "Alpha Innovation SA")
-    extract_relations(_facts(text, alpha, language="fr"), SourceMeta(doc_id="doc"))
-    assert alpha.role == "lead-partner"
-
-
 def test_of_several_framing_programmes_a_listed_project_takes_the_one_heading_its_list() -> None:
     text = "Projects of Interreg Alpha Sea\nProgramme Interreg Beta Land\n• ZORBA\nThe project links firms.\n"
     zorba = _entity(text, "project", "ZORBA")
@@ -241,24 +278,6 @@ def test_the_organisation_that_opens_a_call_funds_it() -> None:
     assert alpha.role is None
 
 
-def test_a_funding_cue_speaks_of_its_agent_only() -> None:
-    text = "Alpha Agency's portal lists projects co-financed by the Omega Fund and the Psi Fund.\n"
-    alpha = _entity(text, "organisation", "Alpha Agency")
-    extract_relations(_facts(text, alpha), SourceMeta(doc_id="doc"))
-    assert alpha.role is None
-    text = "Alpha Agency's portal lists projects co-financed by the Omega Fund and Beta Bank.\n"
-    alpha, beta = _entity(text, "organisation", "Alpha Agency"), _entity(text, "organisation", "Beta Bank")
-    extract_relations(_facts(text, alpha, beta), SourceMeta(doc_id="doc"))
-    assert (alpha.role, beta.role) == (None, "funder")
-
-
-def test_a_cue_inside_a_programme_compound_is_no_role() -> None:
-    text = "Daarvoor heeft de Alpha Unie het subsidieprogramma Omega in het leven geroepen.\n"
-    alpha = _entity(text, "organisation", "Alpha Unie")
-    extract_relations(_facts(text, alpha, language="nl"), SourceMeta(doc_id="doc"))
-    assert alpha.role is None
-
-
 def test_funds_listed_in_passing_frame_no_project() -> None:
     text = "Zeta builds tools. The portal lists work co-financed by ERDF, ESF+, Cohesion Fund and JTF.\n"
     zeta = _entity(text, "project", "Zeta")
@@ -271,25 +290,6 @@ def test_funds_listed_in_passing_frame_no_project() -> None:
     facts = _facts(text, zeta, *funds)
     extract_relations(facts, SourceMeta(doc_id="doc"))
     assert [r for r in facts.relations if r.kind == "programme"] == []
-
-
-def test_a_prose_paragraph_takes_the_role_of_a_heading_that_is_a_role_word_alone() -> None:
-    text = (
-        "Financiers\nAlpha wordt gefinancierd binnen een programma. De Beta Commissie stelt via het fonds geld ter "
-        "beschikking voor de regio.\n\nFinanciële zekerheid\n\nHet akkoord is voorbereid door Gamma Provincie en "
-        "Delta Provincie, die de economie van het noorden willen stimuleren.\n"
-    )
-    names = ("Beta Commissie", "Gamma Provincie", "Delta Provincie")
-    beta, gamma, delta = (_entity(text, "organisation", n) for n in names)
-    extract_relations(_facts(text, beta, gamma, delta, language="nl"), SourceMeta(doc_id="doc"))
-    assert (beta.role, gamma.role, delta.role) == ("funder", None, None)
-
-
-def test_a_cue_in_an_apposition_describes_the_name_after_the_comma() -> None:
-    text = "Verder betrekt de Alpha Stad ook haar raadgevende vergadering, het BETAFORUM, bij haar werk.\n"
-    alpha, beta = _entity(text, "organisation", "Alpha Stad"), _entity(text, "organisation", "BETAFORUM")
-    extract_relations(_facts(text, alpha, beta, language="nl"), SourceMeta(doc_id="doc"))
-    assert (alpha.role, beta.role) == (None, "advisory-body")
 
 
 def test_an_enumeration_shares_its_nearest_cue_whatever_the_hash_seed() -> None:

@@ -10,6 +10,11 @@ from pydantic import BaseModel, Field
 from innograph.iris import Iris
 
 
+class Link(BaseModel):
+    iri: str
+    label: str
+
+
 class EvidenceOut(BaseModel):
     sentence: str = Field(description="The sentence the fact was read from, as written.")
     document: str = Field(description="IRI of the source document.")
@@ -18,16 +23,50 @@ class EvidenceOut(BaseModel):
     page: str | None = Field(None, description="Local path of the source document's page.")
 
 
+class ProjectRole(BaseModel):
+    iri: str | None = Field(None, description="The role type (ig:roleType).")
+    label: str | None = None
+    as_written: str | None = Field(None, description="The role as the source wrote it (rdfs:label of the role).")
+
+
+class ProjectSource(BaseModel):
+    """Where the candidate's role in the project was read: an imported file's row, or a page."""
+
+    dataset: str | None = Field(None, description="The imported dataset (dcat:Dataset).")
+    dataset_title: str | None = None
+    file: str | None = Field(None, description="The file of the dataset (its name).")
+    row: str | None = Field(None, description="The row's identifier (dcterms:identifier).")
+    document: str | None = Field(None, description="The source document, for a role read on a page.")
+    url: str | None = Field(None, description="Where that document was retrieved from.")
+
+
+class ThemeProject(BaseModel):
+    """A project (call, platform...) the candidate took part in that has the theme."""
+
+    iri: str
+    label: str = Field(description="Its title.")
+    acronym: str | None = None
+    start: str | None = Field(None, description="ig:startDate (ISO date).")
+    end: str | None = Field(None, description="ig:endDate (ISO date).")
+    roles: list[ProjectRole]
+    programmes: list[Link]
+    sources: list[ProjectSource]
+
+
 class MatchedTheme(BaseModel):
     need: str = Field(description="The needed theme concept this matches.")
     need_label: str
     iri: str = Field(description="The candidate's theme concept.")
     label: str = Field(description="Its label in the requested language.")
     relation: Literal["exact", "broader", "narrower", "sibling"]
-    weight: float = Field(description="1.0 exact, 0.5 one step in the scheme, 0.25 two; x0.8 through a project.")
+    weight: float = Field(description="1.0 exact, 0.5 one step in the scheme, 0.25 two; through projects only: "
+                          "x0.8 for one, up to x1.0 for five or more.")
     via: str | None = Field(None, description="The project (or other thing) the theme was found on, if not the org.")
     via_label: str | None = None
     evidence: list[EvidenceOut]
+    projects: list[ThemeProject] = Field([], description="The projects with this theme the candidate took part "
+                                         "in (at most five), with its roles, their programmes and sources.")
+    project_count: int = Field(0, description="How many projects the candidate took part in have this theme.")
 
 
 class MatchedKeyword(BaseModel):
@@ -42,9 +81,6 @@ class SharedProgramme(BaseModel):
     evidence: list[EvidenceOut]
 
 
-class Link(BaseModel):
-    iri: str
-    label: str
 
 
 class Contact(BaseModel):
@@ -91,6 +127,8 @@ class ScoreParts(BaseModel):
 class PartnerResult(BaseModel):
     iri: str
     label: str
+    same_as: list[str] = Field([], description="The IRIs resolution found to name this organisation (owl:sameAs "
+                               "of innograph resolve), this one included; empty when it has no other.")
     country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
     regions: list[Link]
     types: list[str]

@@ -15,13 +15,16 @@ from typing import Any
 
 import numpy as np
 
-from innograph.partners.index import PartnerIndex
+from innograph.partners.holdings import MAX_EVIDENCE
+from innograph.partners.index import Evidence, PartnerIndex
+from innograph.partners.projects import project, projects_text
 from innograph.partners.text import LabelMatch
-from innograph.partners.weights import COMPLEMENTARY, ROLE_THEME_WEIGHT, WEIGHTS, complement
+from innograph.partners.weights import COMPLEMENTARY, WEIGHTS, complement
 
 MAX_PARTICIPATIONS = 3  # participation sentences per candidate
 MAX_PARTNERS_NAMED = 3  # partners named per participation sentence ("and 4 more")
 MAX_PARTNERS_LISTED = 20  # partners listed per participation in the JSON (a platform may have hundreds)
+MAX_THEME_PROJECTS = 5  # projects listed per matched theme (as many as the weight counts: PROJECT_THEME_CAP)
 TARGET_KINDS = ("Project", "Call", "Platform", "Partnership", "Programme", "Cluster")
 RELATION_WORDS = {
     "broader": "a broader theme than",
@@ -68,6 +71,7 @@ def result(
     return {
         "iri": iri,
         "label": index.label(iri, lang),
+        "same_as": list(index.same_as.get(i, ())),
         "country": index.country_of(i),
         "regions": [{"iri": r, "label": index.label(r, lang)} for r in index.regions_of.get(i, ())],
         "types": list(index.types_of[i]),
@@ -92,13 +96,23 @@ def page(index: PartnerIndex, iri: str) -> str | None:
 
 def _evidence(index: PartnerIndex, subject: str, prop: str, value: str) -> list[dict[str, str | None]]:
     out: list[dict[str, str | None]] = []
-    for ev in index.evidence_for(subject, prop, value):
+    for ev in _statement_evidence(index, subject, prop, value):
         title, url = index.documents.get(ev.document, ("", ""))
         out.append(
             {"sentence": ev.sentence, "document": ev.document, "title": title, "url": url,
              "page": page(index, ev.document)}
         )  # fmt: skip
     return out
+
+
+def _statement_evidence(index: PartnerIndex, subject: str, prop: str, value: str) -> list[Evidence]:
+    """The sentences behind a statement on ``subject``; on an organisation, on any member of its
+    resolved group (a page names the organisation under its own IRI)."""
+    i = index.pos.get(subject)
+    group = index.same_as.get(i, (subject,)) if i is not None else (subject,)
+    found = sorted({ev for member in group for ev in index.evidence_for(member, prop, value)},
+                   key=lambda ev: (ev.sentence, ev.document))
+    return found[:MAX_EVIDENCE]
 
 
 # -- what matched ----------------------------------------------------------------------------------
@@ -111,7 +125,8 @@ def _best_concept(index: PartnerIndex, i: int, need: str) -> tuple[float, str, s
         posting = index.theme_post.get(concept)
         if posting is None or not contains(posting[0], i):
             continue
-        weight = rel.weight * (ROLE_THEME_WEIGHT if (i, concept) in index.theme_via else 1.0)
+        ids, weights = posting
+        weight = rel.weight * float(weights[int(np.searchsorted(ids, i))])  # as ranked (projects: capped)
         if best is None or weight > best[0] or (weight == best[0] and concept < best[1]):
             best = (weight, concept, rel.kind)
     return best
@@ -126,6 +141,7 @@ def _matched_themes(index: PartnerIndex, i: int, search: Search) -> list[dict[st
             continue
         weight, concept, kind = best
         via = index.theme_via.get((i, concept))
+        supporting = index.theme_projects.get((i, concept), ())
         matched.append(
             {
                 "need": need,
@@ -137,6 +153,8 @@ def _matched_themes(index: PartnerIndex, i: int, search: Search) -> list[dict[st
                 "via": via,
                 "via_label": index.label(via, lang) if via else None,
                 "evidence": _evidence(index, via or iri, "theme", concept),
+                "projects": [project(index, i, t, lang) for t in supporting[:MAX_THEME_PROJECTS]],
+                "project_count": len(supporting),
             }
         )
     return matched
@@ -250,7 +268,9 @@ def _theme_reason(m: dict[str, Any]) -> dict[str, str]:
     else:
         relation = RELATION_WORDS.get(m["relation"], "a theme related to")
         text = f"Has '{m['label']}', {relation} '{m['need_label']}'"
-    if m["via"]:
+    if m["projects"]:
+        text += projects_text(m["projects"], m["project_count"])
+    elif m["via"]:
         text += f" through '{m['via_label']}'"
     if m["evidence"]:
         ev = m["evidence"][0]

@@ -4,7 +4,7 @@ A point lookup costs ~0.07 ms to evaluate and serialize, and ~0.2 ms more to han
 process and back (bench/README.md, issue 12). A query whose shape bounds the work between two
 chunks of output (:func:`~innograph.store.direct_shape.is_cheap`) on the ``public`` partition,
 with no protocol dataset, is answered here, on a read-only snapshot reopened when the store's
-generation changes, by the worker's own :func:`~innograph.store.worker.evaluate` (so the bytes
+generation changes, by the worker's own :func:`~innograph.store.direct_eval.evaluate` (so the bytes
 and the errors are the worker's).
 
 The event loop must not be held long, so each answer gets a small *slice*: at every chunk the
@@ -27,10 +27,7 @@ from typing import Any
 
 from pyoxigraph import Store
 
-from innograph.store.direct_shape import is_cheap
-from innograph.store.generation import read_generation
-from innograph.store.pool import time_limit_passed
-from innograph.store.worker import (
+from innograph.store.direct_eval import (
     CappedBuffer,
     Interrupted,
     TooLarge,
@@ -39,6 +36,9 @@ from innograph.store.worker import (
     generation_key,
     open_read_only,
 )
+from innograph.store.direct_shape import is_cheap
+from innograph.store.generation import read_generation
+from innograph.store.pool import time_limit_passed
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,10 @@ class _SlicedBuffer(CappedBuffer):
             raise _TimeUp
         if self.size + len(chunk) > self.cap:
             raise TooLarge
-        if now >= self.slice_end or self.size + len(chunk) > SLICE_BYTES:
+        # The slice is only checked from the second chunk on: the shape bounds the work before the
+        # first (a few rows), so lateness there is a pause of the process (GC, scheduling), and an
+        # answer that fits one chunk would be thrown away complete.
+        if (self.size and now >= self.slice_end) or self.size + len(chunk) > SLICE_BYTES:
             raise _HandOn
         return super().write(chunk)
 

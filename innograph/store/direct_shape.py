@@ -21,12 +21,13 @@ answers it. The recogniser decides cost only; the answer is the store's, by the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 _PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
 _PN_LOCAL_CHAR = rf"(?:[\w:\-\u00B7]|{_PLX})"
+_MAX_CHEAP_TEXT = 4096  # longer texts are not point lookups: not cached, not tested for shape
 _TOKEN = re.compile(
     rf"""
     (?P<ws>\s+)
@@ -48,41 +49,42 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: ~3x cheaper to make than a frozen dataclass
     kind: str
     text: str
     start: int
 
 
-def tokens(text: str) -> Iterator[Token]:
-    """Every token except whitespace and comments."""
-    pos, end, match = 0, len(text), _TOKEN.match
-    while pos < end:
-        m = match(text, pos)
-        assert m is not None  # the last alternative matches any character
-        kind = m.lastgroup or "punct"
-        if kind not in ("ws", "comment"):
-            yield Token(kind, m.group(), pos)
-        pos = m.end()
+_SKIPPED = frozenset({"ws", "comment"})
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """Every token except whitespace and comments. The server's checks and the store's shape
+    test read the same text within one request, so the last few texts' tokens are kept."""
+    return _tokens_cached(text) if len(text) <= _MAX_CHEAP_TEXT else _scan(text)
+
+
+def _scan(text: str) -> tuple[Token, ...]:
+    # The last alternative of _TOKEN matches any character, so finditer covers the whole text.
+    return tuple(Token(m.lastgroup or "punct", m.group(), m.start())
+                 for m in _TOKEN.finditer(text) if m.lastgroup not in _SKIPPED)
+
+
+@lru_cache(maxsize=64)
+def _tokens_cached(text: str) -> tuple[Token, ...]:
+    return _scan(text)
 
 
 class _NotCheap(Exception):
     pass
 
 
-_MAX_CHEAP_TEXT = 4096  # longer texts are not point lookups; they are not even scanned
-
-
 def is_cheap(query: str) -> bool:
     """True when the query has one of the shapes described above (decided from tokens only)."""
-    return len(query) <= _MAX_CHEAP_TEXT and _is_cheap_cached(query)
-
-
-@lru_cache(maxsize=2048)
-def _is_cheap_cached(query: str) -> bool:
+    if len(query) > _MAX_CHEAP_TEXT:
+        return False
     try:
-        _Shape(list(tokens(query))).query()
+        _Shape(tokens(query)).query()
     except _NotCheap:
         return False
     return True

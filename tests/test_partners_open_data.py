@@ -150,12 +150,11 @@ def test_the_explanation_lists_the_three_projects_and_the_page_sentence(index: P
 
 def test_the_theme_reason_names_projects_roles_programmes_and_the_sentence(index: PartnerIndex) -> None:
     dtu = _hit(rank(index, FRENCH_NEED), DTU)
-    programme = dtu["matched_themes"][0]["projects"][0]["programmes"][0]["label"]
     assert dtu["reasons"][0] == {"kind": "theme", "text": (
-        "Shares the theme 'énergie' through 3 projects: "
-        f"'Offshore electrolysis; green hydrogen at sea' (HYDROSEA; coordinator; {programme}; 2022-01-01 to 2025-12-31), "
-        f"'Hydrogen refuelling in North Sea ports' (H2PORTS; participant; {programme}; 2023-01-01 to 2026-06-30), "
-        f"'Energy storage next to offshore wind farms' (WINDSTORE; participant; {programme}; 2022-09-01 to ?): "
+        "Shares the theme 'énergie' through 3 projects: 'Offshore electrolysis; green hydrogen at sea' "
+        "(HYDROSEA; coordinator; Horizon Europe; 2022-01-01 to 2025-12-31), "
+        "'Hydrogen refuelling in North Sea ports' (H2PORTS; participant; Horizon Europe; 2023-01-01 to 2026-06-30), "
+        "'Energy storage next to offshore wind farms' (WINDSTORE; participant; Horizon Europe; 2022-09-01 to ?): "
         f"\u201c{PAGE_SENTENCE}\u201d (Brint i Danmark).")}
 
 

@@ -36,6 +36,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple
 from innograph.ingest import change_log
 from innograph.iris import Iris
 from innograph.namespaces import DEFAULT_BASE_IRI
+from innograph.partners.builder import ProcessBuilder
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.rank import PartnerQuery, rank
@@ -160,9 +161,15 @@ def http_latencies(
         return timed(one, queries)
 
 
-def changed_document(store: EmbeddedStore, n: int) -> DocumentWrite:
-    """Synthetic document ``n`` as it is now, plus one new organisation with a theme: written with
-    its change-log entry, as ingest writes a changed document."""
+def marker(n: int) -> str:
+    """A word no synthetic organisation has (letters only, so every stemmer keeps it whole)."""
+    return "zyxmark" + "".join("abcdefghij"[int(d)] for d in str(n))
+
+
+def changed_document(store: EmbeddedStore, n: int) -> tuple[DocumentWrite, str]:
+    """Synthetic document ``n`` as it is now, plus one new organisation with a theme and the keyword
+    ``marker(n)``: written with its change-log entry, as ingest writes a changed document. Returns
+    the write and the new organisation's IRI."""
     graph = IRIS.graph(f"synthetic-{n}")
     rows = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     triples = [Triple(r["s"], r["p"], r["o"]) for r in rows]
@@ -172,28 +179,40 @@ def changed_document(store: EmbeddedStore, n: int) -> DocumentWrite:
         Triple(new, NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), Literal(f"Update {n}", language="en")),
         Triple(new, NamedNode(IRIS.term("country")), NamedNode(IRIS.entity("country", "DK"))),
         Triple(new, NamedNode(IRIS.term("theme")), NamedNode(IRIS.entity("theme", "green-transition"))),
+        Triple(new, NamedNode(IRIS.term("keyword")), Literal(marker(n), language="en")),
     ]
     fp = f"sha256:bench-{new.value}"
-    return DocumentWrite(graph=graph, content_hash=fp, public=triples, extra_graph=IRIS.graph("changes"),
-                         extra_public=change_log(IRIS, graph, "updated", fp))
+    write = DocumentWrite(graph=graph, content_hash=fp, public=triples, extra_graph=IRIS.graph("changes"),
+                          extra_public=change_log(IRIS, graph, "updated", fp))
+    return write, new.value
+
+
+def shows(index: PartnerIndex, n: int, org: str) -> bool:
+    """Whether a partner search for ``marker(n)`` (from France) finds the new organisation."""
+    answer = rank(index, PartnerQuery(q=marker(n), country="FR"))
+    return any(r["iri"] == org for r in answer["results"])
+
+
+def time_to_visible(store: EmbeddedStore, holder: IndexHolder, n: int, *, on_request: bool) -> float:
+    """Milliseconds from ``write_document`` returning (committed) to the first partner search that
+    shows the new organisation: with each search catching up (``holder.get()``, as a request does),
+    or searching whatever index the follower thread has published."""
+    write, org = changed_document(store, n)
+    store.write_document(write)
+    started = time.perf_counter()
+    while True:
+        index = holder.get() if on_request else holder._index
+        if index is not None and shows(index, n, org):
+            return (time.perf_counter() - started) * 1000
+        if not on_request:
+            time.sleep(0.005)
 
 
 def update_figures(store: EmbeddedStore, holder: IndexHolder, rounds: int = 5) -> dict[str, Any]:
-    """Time until one changed document is visible: ``get()`` catching up, and the follower alone."""
-    sync_ms, follow_ms = [], []
-    for k in range(rounds):
-        store.write_document(changed_document(store, k))
-        started = time.perf_counter()
-        index = holder.get()
-        sync_ms.append((time.perf_counter() - started) * 1000)
-        assert index.generation == store.generation()
-    for k in range(rounds):
-        write = changed_document(store, rounds + k)
-        store.write_document(write)
-        started, generation = time.perf_counter(), store.generation()
-        while holder._index is None or holder._index.generation < generation:  # the follower's work
-            time.sleep(0.005)
-        follow_ms.append((time.perf_counter() - started) * 1000)
+    """Time until one changed document shows in a partner search: each search catching up, and
+    the follower thread alone."""
+    sync_ms = [time_to_visible(store, holder, k, on_request=True) for k in range(rounds)]
+    follow_ms = [time_to_visible(store, holder, rounds + k, on_request=False) for k in range(rounds)]
     return {"update_sync": summary(sync_ms), "update_follower": summary(follow_ms), "full_builds": holder.full_builds}
 
 
@@ -203,7 +222,7 @@ def stream_of_writes(store: EmbeddedStore, seconds: float, first: int) -> thread
 
     def writer() -> None:
         for k in range(int(seconds / 0.5)):
-            store.write_document(changed_document(store, first + k))
+            store.write_document(changed_document(store, first + k)[0])
             time.sleep(0.5)
         done.set()
 
@@ -214,10 +233,13 @@ def stream_of_writes(store: EmbeddedStore, seconds: float, first: int) -> thread
 POINT = "SELECT ?p ?o WHERE {{ <{org}> ?p ?o }}"
 
 
-def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, seconds: float) -> dict[str, Any]:
-    """/sparql point-lookup latency (one client) on a real uvicorn in this process: idle, during a
-    full partner-index build in this process, during one-document writes every 0.5 s without an index,
-    and during the same writes followed by the index."""
+def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, seconds: float,
+                  rounds: int = 3) -> dict[str, Any]:
+    """/sparql point-lookup latency (one client) on a real uvicorn in this process, ``rounds`` times
+    in turn: idle, during a full partner-index build in a thread of this process (before), during a
+    full build in the builder process (after, ``builder.py``: the holder's thread waits, then loads
+    the pickle). Then once: during one-document writes every 0.5 s without an index, and during the
+    same writes followed by the index."""
     import httpx
     from innograph.server.app import create_app
 
@@ -226,9 +248,13 @@ def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, 
     sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
     from conftest import serve  # the tests' real-uvicorn helper
 
-    app = create_app(Settings(store=store_dir, query_workers=2), store)
+    settings = Settings(store=store_dir, query_workers=2)
+    app = create_app(settings, store)
     rng = random.Random(11)
-    out: dict[str, Any] = {}
+    cells: dict[str, list[dict[str, Any]]] = {"sparql_idle": [], "sparql_during_full_build": [],
+                                              "sparql_during_process_build": []}
+    builds: dict[str, list[float]] = {"in_process_build_s": [], "process_build_s": [], "handover_load_s": []}
+    out: dict[str, Any] = {"load_average_before": round(os.getloadavg()[0], 1)}
     with serve(app) as url, httpx.Client(base_url=url, timeout=600) as client:
 
         def lookups(until: threading.Event | None) -> list[float]:
@@ -241,26 +267,39 @@ def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, 
                 ms.append((time.perf_counter() - started) * 1000)
             return ms
 
+        def during_build(holder: IndexHolder) -> dict[str, Any]:
+            done = threading.Event()
+            builder = threading.Thread(target=lambda: (holder.get(), done.set()))
+            builder.start()
+            found = summary(lookups(done))
+            builder.join()
+            return found
+
         lookups(None)  # warm-up
-        out["sparql_idle"] = summary(lookups(None))
-        done = threading.Event()
-        holder = IndexHolder(store, IRIS, follow=False)
-        builder = threading.Thread(target=lambda: (holder.get(), done.set()))
-        builder.start()
-        out["sparql_during_full_build"] = summary(lookups(done))
-        builder.join()
-        follower = IndexHolder(store, IRIS)
-        follower.get()
-        follower.stop()  # first the writes alone (the store's own cost: write, workers reopening)
+        for _ in range(rounds):
+            cells["sparql_idle"].append(summary(lookups(None)))
+            in_process = IndexHolder(store, IRIS, follow=False)
+            cells["sparql_during_full_build"].append(during_build(in_process))
+            builds["in_process_build_s"].append(in_process.get().build_seconds)
+            in_child = IndexHolder(store, IRIS, follow=False, builder=ProcessBuilder(settings))
+            cells["sparql_during_process_build"].append(during_build(in_child))
+            assert in_child.last_handover is not None
+            builds["process_build_s"].append(in_child.last_handover.seconds)
+            builds["handover_load_s"].append(in_child.last_handover.load_seconds)
+        for name, runs in cells.items():
+            out[name] = {stat: round(statistics.median(r[stat] for r in runs), 2) for stat in ("p50_ms", "p99_ms")}
+            out[name]["runs"] = runs
+        out.update({name: [round(v, 2) for v in values] for name, values in builds.items()})
         out["sparql_during_writes_only"] = summary(lookups(stream_of_writes(store, seconds, 100)))
-        follower = IndexHolder(store, IRIS)
+        follower = IndexHolder(store, IRIS, builder=ProcessBuilder(settings))
         follower.get()
         out["sparql_during_updates"] = summary(lookups(stream_of_writes(store, seconds, 200)))
         follower.stop()
+    out["load_average_after"] = round(os.getloadavg()[0], 1)
     return out
 
 
-def run_size(size: int, n_queries: int, http: bool, follow: bool = False) -> dict[str, Any]:
+def run_size(size: int, n_queries: int, http: bool, follow: bool = False, rounds: int = 3) -> dict[str, Any]:
     OUT.mkdir(exist_ok=True)
     nq = OUT / f"partners-{size}.nq"
     started = time.perf_counter()
@@ -325,7 +364,7 @@ def run_size(size: int, n_queries: int, http: bool, follow: bool = False) -> dic
         if follow:
             result.update(update_figures(store, holder))
             holder.stop()  # one follower at a time below
-            result.update(sparql_during(store, store_dir, graph, seconds=10.0))
+            result.update(sparql_during(store, store_dir, graph, seconds=10.0, rounds=rounds))
         return result
     finally:
         store.close()
@@ -339,10 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http", action="store_true", help="also time the queries through GET /api/partners")
     parser.add_argument("--follow", action="store_true",
                         help="also time one-document updates and /sparql p99 during a build and during updates")
+    parser.add_argument("--rounds", type=int, default=3, help="with --follow: /sparql cells measured this many times")
     args = parser.parse_args(argv)
     results = []
     for size in args.sizes:
-        result = run_size(size, args.queries, args.http, args.follow)
+        result = run_size(size, args.queries, args.http, args.follow, args.rounds)
         print(json.dumps(result), flush=True)
         results.append(result)
     OUT.mkdir(exist_ok=True)
@@ -355,7 +395,30 @@ def main(argv: list[str] | None = None) -> int:
             f"| {r['partners']['p50_ms']} | {r['partners']['p99_ms']} "
             f"| {r['search']['p50_ms']} | {r['search']['p99_ms']} |"
         )
+    if args.follow:
+        print_follow_tables(results)
     return 0
+
+
+def print_follow_tables(results: list[dict[str, Any]]) -> None:
+    """The two tables of PARTNERS.md's "Following the graph" section."""
+    print("\n| organisations | load avg | full build in process / in builder (+ load) | visible, on request p50 / max |"
+          " visible, follower p50 / max | full builds |")
+    print("|---:|---|---|---:|---:|---:|")
+    for r in results:
+        sync, follow = r["update_sync"], r["update_follower"]
+        print(f"| {r['organisations']:,} | {r['load_average_before']}-{r['load_average_after']} "
+              f"| {statistics.median(r['in_process_build_s']):.1f} s / {statistics.median(r['process_build_s']):.1f} s "
+              f"(+{statistics.median(r['handover_load_s']):.1f} s) | {sync['p50_ms']:.0f} / {sync['max_ms']:.0f} ms "
+              f"| {follow['p50_ms']:.0f} / {follow['max_ms']:.0f} ms | {r['full_builds']} |")
+    print("\n| organisations | `/sparql` p50 / p99 ms | idle | during a full build in the server process (before) |"
+          " during a full build in the builder process (after) | writes alone | writes + index following |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for r in results:
+        cells = [r[k] for k in ("sparql_idle", "sparql_during_full_build", "sparql_during_process_build",
+                                "sparql_during_writes_only", "sparql_during_updates")]
+        row = " | ".join(f"{c['p50_ms']} / {c['p99_ms']}" for c in cells)
+        print(f"| {r['organisations']:,} | p50 / p99 | {row} |")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,8 @@ NOT_COMPARED = {"iris", "generation", "build_seconds", "_masks", "_search", "sch
                 "country_codes"}
 PER_ORG_ARRAYS = {"present", "country", "role_count", "types_of"}
 
+pytestmark = pytest.mark.slow  # a fresh build after each of seven changes (~10 s on the shared machine)
+
 
 def canonical(index: PartnerIndex) -> dict[str, Any]:
     """Every field of the index with organisation numbers replaced by IRIs (present ones only for
@@ -154,7 +156,7 @@ STEPS: dict[str, Callable[[EmbeddedStore], None]] = {
 @pytest.fixture(scope="module")
 def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("synthetic") / "graph.nq"
-    generate(path, 300, IRIS)
+    generate(path, 150, IRIS)
     return path
 
 

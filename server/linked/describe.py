@@ -9,6 +9,7 @@ from functools import cache
 from innograph.ontology import ontology_triples
 from pyoxigraph import Literal, NamedNode, Triple
 
+from innograph.imports.resolve import RESOLUTION
 from innograph.iris import Iris
 from innograph.namespaces import DCT, FOAF, RDFS, SKOS
 from innograph.sparql_text import query_text
@@ -38,6 +39,47 @@ def describe(store: Store, iris: Iris, iri: str, partition: Partition) -> list[T
 
 def graph_content(store: Store, iris: Iris, graph: str, partition: Partition) -> list[Triple]:
     return store.construct(query_text("linked/graph-content", iris, {"g": NamedNode(graph)}), partition=partition)
+
+
+@dataclass
+class ProjectRow:
+    """One participation of an organisation (or of an IRI resolution found to name it)."""
+
+    project: str
+    agent: str  # the IRI the source names the organisation by
+    role_type: str | None
+    written: str | None  # the role as the source wrote it
+    file: str | None  # the imported file (prov:wasDerivedFrom), None for a page's role
+    row: str | None
+    graph: str
+    start: str | None = None
+    end: str | None = None
+    programmes: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+
+
+def _opt(row: dict[str, object], name: str) -> str | None:
+    found = row.get(name)
+    return found.value if isinstance(found, NamedNode | Literal) else None
+
+
+def projects(store: Store, iris: Iris, iri: str, partition: Partition) -> list[ProjectRow]:
+    """What ``iri`` took part in, from every source (following resolution's owl:sameAs), one row
+    per role, sorted by start date (unknown last), then project and agent."""
+    bound = {"s": NamedNode(iri), "resolution": NamedNode(iris.graph(RESOLUTION))}
+    found: dict[tuple[str | None, ...], ProjectRow] = {}
+    for r in store.select(query_text("linked/projects", iris, bound), partition=partition):
+        key = tuple(_opt(r, n) for n in ("project", "agent", "roleType", "written", "file", "row", "graph"))
+        entry = found.get(key)
+        if entry is None:
+            project, agent, role_type, written, file, row_id, graph = key
+            entry = found[key] = ProjectRow(project or "", agent or "", role_type, written, file, row_id, graph or "")
+        entry.start, entry.end = entry.start or _opt(r, "start"), entry.end or _opt(r, "end")
+        for value, into in ((_opt(r, "programme"), entry.programmes), (_opt(r, "acronym"), entry.acronyms)):
+            if value and value not in into:
+                into.append(value)
+                into.sort()
+    return sorted(found.values(), key=lambda p: (p.start is None, p.start or "", p.project, p.agent, p.row or ""))
 
 
 @dataclass

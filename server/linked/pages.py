@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from innograph.server.linked.describe import Labels
+from innograph.server.linked.describe import Labels, ProjectRow
 from innograph.server.linked.i18n import common_label, word
 from innograph.server.linked.rdf import value as term_value
 from innograph.server.linked.variants import EXTENSIONS, LANGUAGES, format_link
@@ -140,12 +140,14 @@ def _highlight(sentence: str, written: str | None) -> str:
 
 
 def entity_page(iri: str, triples: list[Triple], ctx: PageContext, sources: dict[str, dict[str, str]],
-                schema_jsonld: dict[str, object] | None) -> str:
+                schema_jsonld: dict[str, object] | None, projects: Sequence[ProjectRow] = ()) -> str:
     ig = ctx.iris.vocab
     props = _group(triples, iri)
     title = ctx.name(iri)
     body = [f"<h1>{escape(title)}</h1><p class=iri>{escape(iri)}</p>"]
     body.append(_property_rows(props, ctx))
+    if projects:
+        body.append(projects_section(iri, projects, ctx))
 
     # Evidence: nodes whose ig:evidenceFor is this resource.
     evidence_nodes = {term_value(t.subject) for t in triples
@@ -207,6 +209,27 @@ def entity_page(iri: str, triples: list[Triple], ctx: PageContext, sources: dict
         data = json.dumps(schema_jsonld, ensure_ascii=False).replace("</", "<\\/")
         head = f'<script type="application/ld+json">{data}</script>\n'
     return layout(title, "\n".join(body), ctx, head=head)
+
+
+def projects_section(iri: str, projects: Sequence[ProjectRow], ctx: PageContext) -> str:
+    """What the organisation took part in, from every source: project (acronym), role as written,
+    programme, dates, and where it was read (the imported file and row, or the page's graph)."""
+    lang = ctx.lang
+    head = "".join(f"<th>{word(lang, k)}</th>" for k in ("project", "role", "programme", "dates", "source"))
+    lines = []
+    for p in projects:
+        name = link(p.project, ctx) + (f" ({escape(', '.join(p.acronyms))})" if p.acronyms else "")
+        role = escape(p.written) if p.written else (link(p.role_type, ctx) if p.role_type else "")
+        if p.agent != iri:
+            role += f' <span class=meta>{word(lang, "named_as")} {link(p.agent, ctx)}</span>'
+        programmes = ", ".join(link(x, ctx) for x in p.programmes)
+        dates = f"{escape(p.start or '?')} – {escape(p.end or '?')}" if p.start or p.end else ""
+        if p.file:
+            source = link(p.file, ctx) + (f" · {word(lang, 'row')} {escape(p.row)}" if p.row else "")
+        else:
+            source = f'<a href="{escape(p.graph)}">{word(lang, "graph")}</a>'
+        lines.append(f"<tr><td>{name}</td><td>{role}</td><td>{programmes}</td><td>{dates}</td><td>{source}</td></tr>")
+    return f"<h2>{word(lang, 'projects')}</h2><table class=projects><tr>{head}</tr>{''.join(lines)}</table>"
 
 
 def triples_page(title: str, iri: str, triples: list[Triple], ctx: PageContext, intro: str = "") -> str:

@@ -20,7 +20,7 @@ from innograph.server.linked.variants import HTML
 from pyoxigraph import NamedNode, Quad, Triple
 
 from innograph.iris import Iris
-from innograph.namespaces import FOAF, RDF_TYPE, VOID
+from innograph.namespaces import FOAF, OWL, RDF_TYPE, VOID
 from innograph.store import Store
 from innograph.store.base import Partition
 
@@ -62,6 +62,8 @@ def thing(store: Store, iris: Iris, iri: str, media_type: str, lang: str, partit
     mentioned = {t.subject.value for t in triples if isinstance(t.subject, NamedNode)}
     mentioned |= {t.predicate.value for t in triples}
     mentioned |= {t.object.value for t in triples if isinstance(t.object, NamedNode)}
+    projects = d.projects(store, iris, iri, partition) if _takes_part(iris, iri, triples) else []
+    mentioned |= {x for p in projects for x in (p.project, p.agent, p.file or "", *p.programmes)}
     ctx = PageContext(iris, lang, d.labels(store, iris, mentioned, partition), url, alternates)
     docs = {t.object.value for t in triples if t.predicate.value == iris.term("inDocument")}
     docs |= {t.subject.value for t in triples if t.predicate.value == iris.term("mentions")}
@@ -69,8 +71,16 @@ def thing(store: Store, iris: Iris, iri: str, media_type: str, lang: str, partit
         docs.add(iri)
     sources = d.sources(store, iris, docs, partition)
     schema = schema_org(iri, triples, ctx.name(iri), url, iris) if partition == "public" else None
-    html = entity_page(iri, triples, ctx, sources, schema)
+    html = entity_page(iri, triples, ctx, sources, schema, projects)
     return _rep(html.encode(), HTML, state, cache_control)
+
+
+def _takes_part(iris: Iris, iri: str, triples: list[Triple]) -> bool:
+    """Has a role somewhere, or names (owl:sameAs) another IRI that may: an organisation's page
+    then lists its projects from every source."""
+    agent, same_as = iris.term("agent"), OWL + "sameAs"
+    return any((t.predicate.value == agent and t.object == NamedNode(iri))
+               or (t.predicate.value == same_as and t.subject == NamedNode(iri)) for t in triples)
 
 
 def graph(store: Store, iris: Iris, iri: str, media_type: str, lang: str, partition: Partition,

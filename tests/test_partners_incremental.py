@@ -23,13 +23,13 @@ import numpy as np
 import pytest
 from conftest import IRIS
 from pyoxigraph import NamedNode, RdfFormat, Triple
+from test_partners_follow import remove as remove_document
+from test_partners_follow import write
 
-from innograph.ingest import change_log
 from innograph.partners.build import build
 from innograph.partners.holder import IndexHolder
 from innograph.partners.index import PartnerIndex
 from innograph.partners.synthetic import generate
-from innograph.store import DocumentWrite
 from innograph.store.embedded import EmbeddedStore
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -89,14 +89,6 @@ def graph_triples(store: EmbeddedStore, doc: str) -> list[Triple]:
     return [Triple(r["s"], r["p"], r["o"]) for r in rows]
 
 
-def write(store: EmbeddedStore, doc: str, triples: list[Triple]) -> None:
-    graph = IRIS.graph(doc)
-    fp = f"sha256:{doc}-{len(triples)}-{hash(tuple(triples))}"
-    store.write_document(DocumentWrite(graph=graph, content_hash=fp, public=triples,
-                                       extra_graph=IRIS.graph("changes"),
-                                       extra_public=change_log(IRIS, graph, "updated", fp)))
-
-
 def rewrite(store: EmbeddedStore, doc: str, change: Callable[[Triple], Triple | None]) -> None:
     """Write ``doc`` again with each triple changed (None: left out)."""
     changed = [c for c in (change(t) for t in graph_triples(store, doc)) if c is not None]
@@ -107,9 +99,8 @@ REMOVED: dict[str, list[Triple]] = {}  # what a removed document held, to bring 
 
 
 def remove(store: EmbeddedStore, doc: str) -> None:
-    graph = IRIS.graph(doc)
     REMOVED[doc] = graph_triples(store, doc)
-    store.remove_graphs([graph], log_graph=IRIS.graph("changes"), log=change_log(IRIS, graph, "deleted", "-"))
+    remove_document(store, doc)
 
 
 def _t(s: str, p: str, o: str) -> Triple:

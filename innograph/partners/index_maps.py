@@ -32,14 +32,12 @@ _MASK = SHARDS - 1
 _MISSING: Any = object()
 
 
-class FrozenMap(Mapping[K, V]):
-    """A published map: read-only, sharing its shard dicts with the state it came from."""
+class _Shards(Mapping[K, V]):
+    """The read side both maps share: a key lives in shard ``hash(key) & _MASK``."""
 
     __slots__ = ("_len", "_shards")
-
-    def __init__(self, shards: tuple[dict[K, V], ...], length: int) -> None:
-        self._shards = shards
-        self._len = length
+    _shards: tuple[dict[K, V], ...] | list[dict[K, V]]
+    _len: int
 
     def __getitem__(self, key: K) -> V:
         return self._shards[hash(key) & _MASK][key]
@@ -56,11 +54,8 @@ class FrozenMap(Mapping[K, V]):
     def __len__(self) -> int:
         return self._len
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_frozen_from_dict, (dict(self.items()),))
-
     def __repr__(self) -> str:
-        return f"FrozenMap({len(self)} entries)"
+        return f"{type(self).__name__}({len(self)} entries)"
 
     def items(self) -> Any:
         return chain.from_iterable(shard.items() for shard in self._shards)
@@ -69,14 +64,27 @@ class FrozenMap(Mapping[K, V]):
         return chain.from_iterable(shard.values() for shard in self._shards)
 
 
+class FrozenMap(_Shards[K, V]):
+    """A published map: read-only, sharing its shard dicts with the state it came from."""
+
+    __slots__ = ()
+
+    def __init__(self, shards: tuple[dict[K, V], ...], length: int) -> None:
+        self._shards = shards
+        self._len = length
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_frozen_from_dict, (dict(self.items()),))
+
+
 def _frozen_from_dict(items: dict[Any, Any]) -> FrozenMap[Any, Any]:
     return CowMap(items).frozen()
 
 
-class CowMap(MutableMapping[K, V]):
+class CowMap(_Shards[K, V], MutableMapping[K, V]):
     """A mutable map whose :meth:`frozen` snapshots cost O(shards): see the module docstring."""
 
-    __slots__ = ("_len", "_shards", "_shared")
+    __slots__ = ("_shared",)
 
     def __init__(self, items: Mapping[K, V] | None = None) -> None:
         self._shards: list[dict[K, V]] = [{} for _ in range(SHARDS)]
@@ -91,15 +99,6 @@ class CowMap(MutableMapping[K, V]):
             self._shards[k] = dict(self._shards[k])
             self._shared[k] = False
         return self._shards[k]
-
-    def __getitem__(self, key: K) -> V:
-        return self._shards[hash(key) & _MASK][key]
-
-    def get(self, key: K, default: Any = None) -> Any:
-        return self._shards[hash(key) & _MASK].get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._shards[hash(key) & _MASK]
 
     def __setitem__(self, key: K, value: V) -> None:
         shard = self._writable(key)
@@ -127,23 +126,8 @@ class CowMap(MutableMapping[K, V]):
             self[key] = found = default
         return found
 
-    def __iter__(self) -> Iterator[K]:
-        return chain.from_iterable(self._shards)
-
-    def __len__(self) -> int:
-        return self._len
-
     def __reduce__(self) -> tuple[Any, ...]:
         return (CowMap, (dict(self.items()),))
-
-    def __repr__(self) -> str:
-        return f"CowMap({len(self)} entries)"
-
-    def items(self) -> Any:
-        return chain.from_iterable(shard.items() for shard in self._shards)
-
-    def values(self) -> Any:
-        return chain.from_iterable(shard.values() for shard in self._shards)
 
     def frozen(self) -> FrozenMap[K, V]:
         """A read-only snapshot of the map as it is now; later writes never show in it."""

@@ -58,6 +58,7 @@ class Handover:
     position: LogPosition
     seconds: float  # reading and deriving
     load_seconds: float = 0.0  # taking it over from another process
+    pickle_bytes: int = 0  # the size of what another process handed over
 
 
 class InProcessBuilder:

@@ -31,6 +31,8 @@ from innograph.partners.build import Handover, InProcessBuilder
 from innograph.settings import Settings
 from innograph.store import Store, open_store
 
+BUILD_TIMEOUT_SECONDS = 3600.0  # a child still reading after this is stuck: killed, and the build fails
+
 
 class BuildFailed(RuntimeError):
     """The builder process failed; the message carries its error output."""
@@ -62,13 +64,15 @@ class ProcessBuilder:
     settings: Settings
 
     def build(self, store: Store, iris: Iris, generation: int) -> Handover:
+        if iris.base != self.settings.iris.base:
+            raise BuildFailed(f"the settings mint IRIs under {self.settings.iris.base}, the index under {iris.base}")
         with tempfile.TemporaryDirectory(prefix="innograph-partner-index-") as folder:
             out = Path(folder) / "state.pickle"
             expected = str(store.data_dir.resolve()) if store.data_dir is not None else "-"
             command = [sys.executable, "-m", "innograph.partners.builder", str(generation), str(out), expected]
             started = time.perf_counter()
             done = subprocess.run(command, input=self.settings.model_dump_json().encode(),
-                                  capture_output=True, check=False)
+                                  capture_output=True, check=False, timeout=BUILD_TIMEOUT_SECONDS)
             child_seconds = time.perf_counter() - started
             if done.returncode != 0:
                 raise BuildFailed(f"partner index builder exited with {done.returncode}: "
@@ -77,6 +81,7 @@ class ProcessBuilder:
             with out.open("rb", buffering=0) as raw:
                 handover: Handover = pickle.Unpickler(_YieldingReader(raw)).load()
             handover.seconds = child_seconds
+            handover.pickle_bytes = out.stat().st_size
             handover.load_seconds = time.perf_counter() - started
             return handover
 

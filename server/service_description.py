@@ -13,11 +13,14 @@ from functools import lru_cache
 from innograph.server.negotiation import GRAPH
 from pyoxigraph import RdfFormat, parse, serialize
 
-from innograph.namespaces import DCT, RDFS, SD, VOID
+from innograph.namespaces import DCT, FORMATS, RDFS, SD, VOID
 from innograph.settings import Settings
 from innograph.store.formats import GRAPH_FORMATS
 
 log = logging.getLogger(__name__)
+
+PREFIXES = {"sd": SD, "formats": FORMATS, "rdfs": RDFS, "void": VOID, "dcterms": DCT}
+ENTAILMENT_SIMPLE = "http://www.w3.org/ns/entailment/Simple"  # the W3C IRI of simple entailment
 
 RESULT_FORMATS = {
     "application/sparql-results+json": "SPARQL_Results_JSON",
@@ -62,19 +65,15 @@ def _turtle(endpoint: str, settings: Settings, triples: int | None) -> str:
     formats = ", ".join(f"formats:{name}" for name in RESULT_FORMATS.values())
     comments = " ,\n        ".join(_literal(t) for t in limits_text(settings))
     size = f" ;\n            void:triples {triples}" if triples is not None else ""
-    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
-@prefix formats: <http://www.w3.org/ns/formats/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix void: <http://rdfs.org/ns/void#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-
+    header = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items())
+    return f"""{header}
 <{endpoint}#service> a sd:Service ;
     sd:endpoint <{endpoint}> ;
     dcterms:title "innograph SPARQL endpoint" ;
     sd:supportedLanguage {languages} ;
     sd:resultFormat {formats} ;
     sd:feature sd:UnionDefaultGraph, sd:EmptyGraphs ;
-    sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
+    sd:defaultEntailmentRegime <{ENTAILMENT_SIMPLE}> ;
     rdfs:comment {comments} ;
     sd:defaultDataset [
         a sd:Dataset ;
@@ -104,10 +103,4 @@ def render(endpoint: str, media_type: str, settings: Settings, generation: int, 
 def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
     if fmt in (RdfFormat.N_TRIPLES, RdfFormat.N_QUADS, RdfFormat.JSON_LD):
         return None
-    return {
-        "sd": SD,
-        "formats": "http://www.w3.org/ns/formats/",
-        "rdfs": RDFS,
-        "void": VOID,
-        "dcterms": DCT,
-    }
+    return PREFIXES

@@ -104,12 +104,21 @@ def where_group_start(query: str) -> int | None:
 
 def insert_data(graphs: Mapping[str, Iterable[Triple]]) -> str:
     """``INSERT DATA`` for several graphs; terms serialized by pyoxigraph."""
+    return _data_block("INSERT DATA", graphs)
+
+
+def delete_data(graphs: Mapping[str, Iterable[Triple]]) -> str:
+    """``DELETE DATA`` for several graphs (no blank nodes: SPARQL forbids them there)."""
+    return _data_block("DELETE DATA", graphs)
+
+
+def _data_block(operation: str, graphs: Mapping[str, Iterable[Triple]]) -> str:
     parts = []
     for graph, triples in graphs.items():
         body = " .\n".join(str(t) for t in triples)
         if body:
             parts.append(f"GRAPH {NamedNode(graph)} {{\n{body} .\n}}")
-    return "INSERT DATA {\n" + "\n".join(parts) + "\n}" if parts else ""
+    return f"{operation} {{\n" + "\n".join(parts) + "\n}" if parts else ""
 
 
 def drop_graphs(graphs: Iterable[str]) -> str:

@@ -31,10 +31,14 @@ def graph(store: Store, name: str) -> set[Triple]:
     return {q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(name))}
 
 
+def in_graph(triple: Triple, name: str) -> Quad:
+    return Quad(triple.subject, triple.predicate, triple.object, NamedNode(name))
+
+
 def seeded(tmp_path: Path, doc: list[Triple]) -> Store:
     store = Store(str(tmp_path / "raw"))
-    store.extend([Quad(*t, NamedNode(DOC)) for t in doc] + [Quad(*label(C, "other"), NamedNode(OTHER)),
-                                                            Quad(*label(C, "first entry"), NamedNode(LOG))])
+    store.extend([in_graph(t, DOC) for t in doc] + [in_graph(label(C, "other"), OTHER),
+                                                    in_graph(label(C, "first entry"), LOG)])
     return store
 
 

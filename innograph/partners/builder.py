@@ -17,6 +17,7 @@ loudly otherwise; a failed child raises :class:`BuildFailed` with its error outp
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import subprocess
 import sys
@@ -31,6 +32,9 @@ from innograph.partners.build import Handover, InProcessBuilder
 from innograph.settings import Settings
 from innograph.store import Store, open_store
 
+# The builder yields the CPU to the server and its query workers (on 2 cores they compete): a full
+# build takes longer, while the previous index keeps answering.
+BUILDER_NICENESS = 10
 BUILD_TIMEOUT_SECONDS = 3600.0  # a child still reading after this is stuck: killed, and the build fails
 
 
@@ -88,6 +92,7 @@ class ProcessBuilder:
 
 def _child(generation: int, out: Path, expected_dir: str) -> None:
     """In the builder process: build the state of the store the settings on stdin describe."""
+    os.nice(BUILDER_NICENESS)
     settings = Settings.model_validate_json(sys.stdin.buffer.read())
     store = open_store(settings)
     try:

@@ -6,9 +6,10 @@ server process it holds the interpreter lock the event loop needs, and ``/sparql
 (bench/PARTNERS.md). Here a child process (``python -m innograph.partners.builder``, like the store's
 query workers: no fork of a threaded server) opens the store the server's settings describe, reads
 the change-log position and every graph, derives the state and writes it (a ``Handover``) as
-one pickle to a temporary file, at niceness ``BUILDER_NICENESS``. The server loads it in a background thread through a reader that
-gives the interpreter lock away between pickle frames (``_YieldingReader``), so the event loop
-waits at most a frame (~64 KB of objects) at a time, then publishes the index.
+one pickle to a temporary file, at niceness ``BUILDER_NICENESS``. The server loads it in a
+background thread through a reader that gives the interpreter lock away between pickle frames
+(``_YieldingReader``), so the event loop waits at most a frame (~64 KB of objects) at a time,
+then publishes the index.
 
 The child checks that it opened the same store as the server (``Store.data_dir``) and fails
 loudly otherwise; a failed child raises :class:`BuildFailed` with its error output.

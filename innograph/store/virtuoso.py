@@ -50,7 +50,7 @@ from typing import Any
 import httpx
 from pyoxigraph import BlankNode, NamedNode, Quad, Triple
 from SPARQLWrapper import DIGEST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 import innograph.sparql_text as sparql_text
 from innograph.iris import Iris
@@ -200,7 +200,7 @@ class VirtuosoStore(RemoteStore):
             return StoreUnavailable(f"Virtuoso: {exc}")
         if any(state in str(exc) for state in ("SR171", "S1T00", "S1TAT")):  # S1TAT: "anytime" cut mid-answer
             return QueryTimeout(f"Virtuoso stopped the query at its time limit ({timeout:g} s)")
-        return QueryFailed(f"Virtuoso: {_server_message(exc)}")
+        return QueryFailed(f"Virtuoso: {_server_message(str(exc))}")
 
     def _checked_answer(self, request: QueryRequest, headers: Message, body: bytes, timeout: float) -> bytes:
         return checked_answer(request.query, headers, body, timeout)
@@ -237,19 +237,18 @@ class VirtuosoStore(RemoteStore):
         if needs_explicit_drops(update):  # Virtuoso answers 200 to DROP ALL and deletes nothing
             named = [g for g in self.named_graphs(partition) if g != DEFAULT_GRAPH]
             update = explicit_drops(update, named, DEFAULT_GRAPH)
-        client = self._client(partition, timeout or self.timeout)
-        if not reads_patterns(update):  # a WHERE would see only DEFAULT_GRAPH: then writing without GRAPH fails
-            client.addParameter("default-graph-uri", DEFAULT_GRAPH)
-        client.setQuery(blank_nodes_by_template(resolved_against_base(update)))
-        try:
-            client.query().response.read()
-        except QueryBadFormed as exc:
-            raise QuerySyntaxError(_server_message(exc)) from exc
-        except SPARQLWrapperException as exc:
-            raise UpdateFailed(f"Virtuoso: {_server_message(exc)}") from exc
-        except OSError as exc:
-            raise StoreUnavailable(f"Virtuoso update failed: {exc}") from exc
+        # a WHERE would see only DEFAULT_GRAPH: such an update goes without, and writing without GRAPH fails
+        params = {} if reads_patterns(update) else {"default-graph-uri": DEFAULT_GRAPH}
+        self._post_update(partition, blank_nodes_by_template(resolved_against_base(update)), params,
+                          timeout or self.timeout)
         self._generation += 1
+
+    def _auth(self) -> httpx.Auth | None:
+        return httpx.DigestAuth(self.user, self.password) if self.user else None
+
+    def _update_failure(self, status: int, text: str) -> StoreError:
+        message = _server_message(text)
+        return QuerySyntaxError(message) if status == 400 else UpdateFailed(f"Virtuoso: {message}")
 
     def named_graphs(self, partition: Partition) -> list[str]:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", partition=partition)
@@ -310,8 +309,7 @@ class VirtuosoStore(RemoteStore):
 
     def _append_stage(self, partition: Partition, stage: str, triples: list[Triple]) -> None:
         _, update_url = self._require(partition)
-        auth = httpx.DigestAuth(self.user, self.password) if self.user else None
-        staging.post_triples(staging.graph_store_url(update_url), stage, triples, auth, max(self.timeout, 60.0))
+        staging.post_triples(staging.graph_store_url(update_url), stage, triples, self._auth(), max(self.timeout, 60.0))
 
     def _swap_text(self, moves: Mapping[str, str], dropped: Sequence[str], added: Mapping[str, list[Triple]]) -> str:
         return " ;\n".join(filter(None, [staging.release_text(moves), super()._swap_text(moves, dropped, added)]))
@@ -356,8 +354,7 @@ def _int_or_zero(binding: dict[str, str] | None) -> int:
         return 0
 
 
-def _server_message(exc: Exception) -> str:
-    """Virtuoso's own error line out of SPARQLWrapper's wrapping ("Response: b'...'")."""
-    text = str(exc)
+def _server_message(text: str) -> str:
+    """Virtuoso's own error line out of its answer (or SPARQLWrapper's wrapping of it)."""
     found = re.search(r"Virtuoso \w+ Error [^\\\n]*", text)
     return found.group(0) if found else text[:500]

@@ -91,7 +91,7 @@ def graph_store_url(update_url: str) -> str:
     raise StoreError(f"{update_url}: a Virtuoso update URL ends with /sparql or /sparql-auth")
 
 
-def post_triples(url: str, graph: str, triples: Iterable[Triple], auth: httpx.DigestAuth | None,
+def post_triples(url: str, graph: str, triples: Iterable[Triple], auth: httpx.Auth | None,
                  timeout: float) -> None:
     """Append triples to a graph through the Graph Store Protocol, as N-Triples."""
     body = "".join(f"{t} .\n" for t in triples).encode()

@@ -79,13 +79,15 @@ def _wait_until_up(instance: VirtuosoInstance) -> None:
 
 
 @contextmanager
-def virtuoso(folder: Path, query_timeout: float) -> Iterator[VirtuosoInstance]:
-    """A private instance in ``folder`` with innograph's writer user; stopped (and waited for) at exit."""
+def virtuoso(folder: Path, query_timeout: float, *, buffers: int = 20_000,
+             max_rows: int = MAX_ROWS) -> Iterator[VirtuosoInstance]:
+    """A private instance in ``folder`` with innograph's writer user; stopped (and waited for) at
+    exit. The tests' instances are small (``buffers`` x 8 KB); a benchmark gives the documented size."""
     assert VIRTUOSO is not None
     (folder / "load").mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_ports(2)
     ini = folder / "virtuoso.ini"
-    ini.write_text(ini_text(folder, sql_port, http_port, query_timeout, buffers=20_000, max_rows=MAX_ROWS))
+    ini.write_text(ini_text(folder, sql_port, http_port, query_timeout, buffers=buffers, max_rows=max_rows))
     process = subprocess.Popen(
         [VIRTUOSO, "+foreground", "+configfile", str(ini)], cwd=folder,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -40,6 +40,11 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rsplit("/", 1)[-1]
 
 
+def _language(term: Any) -> str:
+    """The primary language of a literal ('da' for 'da-DK'), '' for none."""
+    return _intern((getattr(term, "language", None) or "").split("-")[0].lower())
+
+
 def _opt(row: dict[str, Any], name: str) -> str:
     return _intern(row[name].value) if name in row else ""
 
@@ -116,8 +121,7 @@ class FactReader:
         subject, obj = _intern(row["s"].value), row["o"]
         if row["p"].value == self.vocab + "theme":
             return ("theme", subject, _intern(obj.value))
-        lang = _intern((getattr(obj, "language", None) or "").split("-")[0].lower())
-        return ("keyword", subject, (obj.value, lang))
+        return ("keyword", subject, (obj.value, _language(obj)))
 
     @staticmethod
     def programme_fact(row: dict[str, Any]) -> Fact:
@@ -141,9 +145,7 @@ class FactReader:
 
     @staticmethod
     def text_fact(row: dict[str, Any]) -> Fact:
-        lit = row["text"]
-        lang = _intern((getattr(lit, "language", None) or "").split("-")[0].lower())
-        return ("text", _intern(row["s"].value), (lit.value, lang))
+        return ("text", _intern(row["s"].value), (row["text"].value, _language(row["text"])))
 
     @staticmethod
     def detail_fact(row: dict[str, Any]) -> Fact:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import api_for, make_settings
 from test_import_fixtures import DUPLICATE_PROJECT, ORGS, PROJECTS, write_cordis
 
 from innograph.cli import main
@@ -95,10 +96,15 @@ def load_sources(tmp: Path, store: Path, *, cordis: tuple[list[str], list[str]] 
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("open-data")
     load_sources(tmp, tmp / "store")
-    opened = EmbeddedStore(tmp / "store", IRIS, workers=1, timeout=30.0)
+    return tmp / "store"
+
+
+@pytest.fixture(scope="module")
+def store(store_dir: Path) -> Iterator[EmbeddedStore]:
+    opened = EmbeddedStore(store_dir, IRIS, workers=1, timeout=30.0)
     yield opened
     opened.close()
 
@@ -156,6 +162,17 @@ def test_the_theme_reason_names_projects_roles_programmes_and_the_sentence(index
         "'Hydrogen refuelling in North Sea ports' (H2PORTS; participant; Horizon Europe; 2023-01-01 to 2026-06-30), "
         "'Energy storage next to offshore wind farms' (WINDSTORE; participant; Horizon Europe; 2022-09-01 to ?): "
         f"\u201c{PAGE_SENTENCE}\u201d (Brint i Danmark).")}
+
+
+def test_the_api_answers_the_same_projects_and_group(store: EmbeddedStore, store_dir: Path,
+                                                      index: PartnerIndex) -> None:
+    """Through the route and its response models (the new fields are part of PartnerResult)."""
+    client = api_for(store, make_settings(store_dir)).client()
+    body = client.get("/api/partners", params={"q": FRENCH_NEED.q, "country": "FR", "lang": "fr"}).json()
+    hit, expected = _hit(body, DTU), _hit(rank(index, FRENCH_NEED), DTU)
+    assert hit["same_as"] == DTU_GROUP
+    assert hit["matched_themes"][0]["projects"] == expected["matched_themes"][0]["projects"]
+    assert hit["explanation"] == expected["explanation"]
 
 
 def test_a_project_only_theme_weighs_by_its_one_project(index: PartnerIndex) -> None:

@@ -9,6 +9,8 @@ section; an update binds ``?g`` to each changed graph.
 A fact is ``(kind, key, value)``: the key is what the index looks facts up by (a subject, a
 target, an evidence statement...), the value the rest. Joins stay inside one graph (a role's
 agent and target, an evidence node's parts, a region's country), as the extraction writes them.
+Imported records (CORDIS, lists of operations) give the same kinds of facts, plus their texts,
+dates, files and rows; ``owl:sameAs`` is read from the resolution graph alone (``same-as.rq``).
 """
 
 from __future__ import annotations

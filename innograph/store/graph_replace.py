@@ -23,27 +23,26 @@ def replace_graphs(store: Store, drops: Sequence[str], graphs: Mapping[str, Sequ
     """In one transaction: each graph of ``drops`` becomes exactly its triples in ``graphs`` (none
     given: empty), and the triples of the other ``graphs`` are added to what they hold."""
     gone: dict[str, list[Triple]] = {}
-    added: dict[str, list[Triple]] = {}
-    dropped: list[str] = []  # graphs holding blank nodes: DELETE DATA cannot name them, so DROP
+    added: dict[str, list[Quad]] = {}
+    dropped: list[str] = []  # graphs losing a blank node: DELETE DATA cannot name one, so DROP
     for graph in dict.fromkeys([*drops, *graphs]):
-        wanted = list(dict.fromkeys(graphs.get(graph, ())))
-        old = _triples(store, graph) if graph in drops else set()
-        if any(_has_blank_node(t) for t in old):
+        name = NamedNode(graph)
+        wanted = list(dict.fromkeys(Quad(t.subject, t.predicate, t.object, name) for t in graphs.get(graph, ())))
+        old = set(store.quads_for_pattern(None, None, None, name)) if graph in drops else set()
+        keep = set(wanted)
+        went = [q.triple for q in old if q not in keep]
+        if any(_has_blank_node(t) for t in went):
             dropped.append(graph)
             added[graph] = wanted
             continue
-        keep = set(wanted)
-        gone[graph] = [t for t in old if t not in keep]
-        added[graph] = [t for t in wanted if t not in old]
+        gone[graph] = went
+        added[graph] = [q for q in wanted if q not in old]
     if not dropped and not any(gone.values()):
-        store.extend([Quad(t.subject, t.predicate, t.object, NamedNode(g)) for g, ts in added.items() for t in ts])
+        store.extend([q for quads in added.values() for q in quads])
         return
-    parts = (sparql_text.drop_graphs(dropped), sparql_text.delete_data(gone), sparql_text.insert_data(added))
+    inserted = {g: [q.triple for q in quads] for g, quads in added.items()}
+    parts = (sparql_text.drop_graphs(dropped), sparql_text.delete_data(gone), sparql_text.insert_data(inserted))
     store.update(" ;\n".join(p for p in parts if p))
-
-
-def _triples(store: Store, graph: str) -> set[Triple]:
-    return {q.triple for q in store.quads_for_pattern(None, None, None, NamedNode(graph))}
 
 
 def _has_blank_node(triple: Triple) -> bool:

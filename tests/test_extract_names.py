@@ -203,3 +203,17 @@ def test_a_name_cut_short_in_a_by_line_is_the_full_name_below() -> None:
 def test_a_directorate_general_is_an_organisation() -> None:
     facts = _facts("The event was organised by DG Qorva and the regions of the north.")
     assert _names(facts, "organisation") == ["DG Qorva"]
+
+
+def test_a_name_does_not_run_over_a_conjunction_and_article_into_the_next_name() -> None:
+    cases = {
+        "La Région Normandie et le Pôle Numérique Zorba lancent un appel.": [
+            "Pôle Numérique Zorba",
+            "Région Normandie",
+        ],
+        "Region Midtjylland og det Zorba Universitet samarbejder.": ["Region Midtjylland", "Zorba Universitet"],
+        "De provincie Utrecht en de Hogeschool Zorba werken samen.": ["Hogeschool Zorba", "provincie Utrecht"],
+        "The Donegal County Council and the Zorba Agency work together.": ["Donegal County Council", "Zorba Agency"],
+    }
+    for text, expected in cases.items():
+        assert _names(_facts(text), "organisation") == expected, text

@@ -172,7 +172,7 @@ PLACE_CASES = [
         "Rebild Kommune, Donegal County Council and Provincie Drenthe work together.\n",
         "en",
         ("Rebild Kommune", "Donegal County Council", "Provincie Drenthe"),
-        [("Rebild", None), ("Donegal", None), ("Drenthe", None)],
+        [("Rebild", "DK"), ("Donegal", "IE"), ("Drenthe", "NL")],
     ),
     (
         "a town adjective in the name places it in the town",

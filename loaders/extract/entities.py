@@ -26,7 +26,7 @@ from innograph.loaders.extract.entity_collector import EntityCollector, mention_
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact
 from innograph.loaders.extract.genre import main_type
 from innograph.loaders.extract.main_entity import document_title, main_entity
-from innograph.loaders.extract.organisation_nodes import add_organisations, home_country
+from innograph.loaders.extract.organisation_nodes import add_organisations
 from innograph.loaders.extract.organisations import find_organisations
 from innograph.loaders.extract.programmes import ProgrammeMatch, find_programmes
 from innograph.loaders.extract.projects import (
@@ -73,7 +73,6 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
     orgs = [o for o in orgs if not overlaps_any((o.start, o.end), [(m.start(), m.end()) for m in quoted_pairs])]
     _add_regions(found, regions, text)
     add_organisations(found, orgs, regions, programme_spans, project_names, text, sentences)
-    home_country(found, regions, {c.value for c in facts.countries})
 
     title = title_line(text)
     if title is not None and not agrees_with_url(title.text, meta.url):

@@ -147,6 +147,8 @@ def extend_lower_case(text: str, run: Candidate) -> Candidate:
             break
         if m.group(1)[0].isupper() and m.group().split()[0] in ("et", "à", "en"):
             break  # 'Région Occitanie et Aarhus Universitet': a second name, not a part of this one
+        if m.group(1).casefold() in ARTICLES:
+            break  # 'Région Normandie et le Pôle X': a conjunction and an article start the next name
         end = m.end()
         linked += 1
         if m.group(1)[0].isupper():  # a capitalised name ends the extension: take all of it

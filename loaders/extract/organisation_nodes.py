@@ -164,19 +164,14 @@ def _compound_country(word: str, countries: dict[str, str]) -> str | None:
     return None
 
 
-def home_country(found: EntityCollector, regions: list[RegionMatch], named: set[str]) -> None:
-    """Organisations named without a country, in a document whose regions all lie in one country
-    and that names no other country, are taken to be from there; EU-level bodies are not."""
-    countries = {r.country for r in regions if r.country}
-    if len(countries) != 1 or not named <= countries:
-        return
-    (home,) = countries
-    for org in found.of_kind("organisation"):
-        if org.country is None and not _EU_LEVEL.search(org.name):
-            org.country = home
+def regional_home(region_countries: set[str], named: set[str]) -> str | None:
+    """The country of a document whose regions all lie in one country and that names no other
+    country: organisations named there without a place of their own are taken to be from it."""
+    if len(region_countries) != 1 or not named <= region_countries:
+        return None
+    return next(iter(region_countries))
 
 
-_EU_LEVEL = re.compile(r"\b(?:EU|Europ\w*|Interreg|INTERREG)\b|\bEU-", re.IGNORECASE)
 
 
 def _names_a_cluster(name: str) -> bool:

@@ -15,6 +15,7 @@ from functools import cache
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, RelationFact
+from innograph.loaders.extract.region_names import gazetteer, subdivision_countries
 from innograph.ontology.cities import City, city_index
 from innograph.ontology.text import fold
 
@@ -93,22 +94,42 @@ def _authority_pattern() -> re.Pattern[str]:
     """'Rebild Kommune', 'Donegal County Council', 'Provincie Groningen', 'Municipality of X'."""
     heads = sorted({*lexicon.region_authorities(), *lexicon.area_authorities()}, key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
-    place = r"([A-ZÀ-ÞÆØÅ][\w'’-]+(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]+)?)"
+    place = r"[A-ZÀ-ÞÆØÅ][\w'’-]+(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]+)?"
     linkers = r"(?:\s+(?:of|de|du|des|d'|van|for))?"
-    return re.compile(rf"{place}\s+(?i:{head})\b|\b(?i:{head}){linkers}\s+{place}")
+    return re.compile(
+        rf"(?P<before>{place})\s+(?i:(?P<head_after>{head}))\b|\b(?i:(?P<head_before>{head})){linkers}\s+(?P<after>{place})"
+    )
+
+
+@cache
+def _authority_countries() -> dict[str, str]:
+    return {word.casefold(): code for word, code in lexicon.table("organisations", "AUTHORITY_COUNTRIES").items()}
+
+
+def _governed_country(words: str, head: str) -> str | None:
+    """The country of the place an authority governs: a town's, a region's or a subdivision's of any
+    level ('Donegal'), else that of the authority word where one country only uses it ('Kommune')."""
+    city = _town(words)
+    if city is not None:
+        return city.country
+    key = fold(words)
+    region = gazetteer().get(key)
+    if region is not None and region[1]:
+        return region[1]
+    return subdivision_countries().get(key) or _authority_countries().get(head.casefold())
 
 
 def _authority_place(org: EntityFact) -> _Place | None:
     """The place an authority's name is the authority of: the name word(s) next to its head word."""
     for mention in org.mentions:
         for m in _authority_pattern().finditer(mention.text):
-            group = 1 if m.group(1) else 2
+            group = "before" if m.group("before") else "after"
             words = m.group(group)
             if fold(words) in _region_words():
                 continue
             start = mention.start + m.start(group)
-            city = _town(words)
-            return _Place(words, city.country if city else None, Mention(start, start + len(words), words, EXTRACTOR))
+            country = _governed_country(words, m.group("head_after") or m.group("head_before"))
+            return _Place(words, country, Mention(start, start + len(words), words, EXTRACTOR))
     return None
 
 
@@ -173,7 +194,9 @@ def _country_in_name(org: EntityFact) -> tuple[str, Mention] | None:
     return None
 
 
-def place_organisation(facts: DocumentFacts, org: EntityFact, home: str | None) -> None:
+def place_organisation(facts: DocumentFacts, org: EntityFact, home: str | None, default: str | None) -> None:
+    """Region and country from the name or the place written after it; else the ``default`` country
+    (the document's own: its regions' or its publisher's)."""
     if org is facts.main_entity and org.kind != "organisation":
         return
     if org.country is None and (in_name := _country_in_name(org)) is not None:
@@ -186,5 +209,5 @@ def place_organisation(facts: DocumentFacts, org: EntityFact, home: str | None) 
         if org.country is None and place.country:
             org.country = place.country
             facts.relations.append(RelationFact(org, "country", place.country, place.mention))
-    if org.country is None and home and not _EU_LEVEL.search(org.name) and org.mentions:
-        org.country = home
+    if org.country is None and default and not _EU_LEVEL.search(org.name) and org.mentions:
+        org.country = default

@@ -130,3 +130,17 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
     for name, code in lexicon.table("entities", "REGION_NAMES").items():
         out.setdefault(fold(name), (code, code.split("-")[0]))
     return out
+
+
+@cache
+def subdivision_countries() -> dict[str, str]:
+    """folded name -> country of the ISO 3166-2 subdivisions of every level ('Donegal' -> IE), for
+    the place an authority governs; a name shared by subdivisions of two countries is left out."""
+    out: dict[str, str | None] = {}
+    for country in EUROPE:
+        for sub in pycountry.subdivisions.get(country_code=country) or []:
+            for name in _clean_iso_name(sub.name):
+                key = fold(name)
+                if len(key) >= _MIN_NAME:
+                    out[key] = country if out.get(key, country) == country else None
+    return {key: country for key, country in out.items() if country is not None}

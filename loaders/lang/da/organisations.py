@@ -55,6 +55,8 @@ LEGAL_FORMS = ("A/S", "ApS", "I/S", "P/S", "K/S", "IVS", "AMBA", "a.m.b.a.")
 CONNECTORS = ("for", "og", "ved", "i", "af", "til")
 REGION_AUTHORITIES = ("region",)
 AREA_AUTHORITIES = ("kommune",)
+# authority words used in one country only: an authority so named is of that country
+AUTHORITY_COUNTRIES: dict[str, str] = {"kommune": "DK"}
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("i", "inden for", "for", "til", "fra", "på", "om", "rundt i")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

@@ -55,6 +55,8 @@ CONNECTORS = ("of", "for", "and", "the", "on", "&", "de", "du", "des", "van", "v
 REGION_AUTHORITIES = ("region",)
 # authorities that are organisations only when the sentence gives them a role
 AREA_AUTHORITIES = ("province", "county")
+# authority words used in one country only: an authority so named is of that country
+AUTHORITY_COUNTRIES: dict[str, str] = {}  # 'county' is Irish and British, 'province' Belgian, Dutch...
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("in", "within", "across", "throughout", "of", "for", "from", "to", "into", "around")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

@@ -45,6 +45,8 @@ LEGAL_FORMS = ("SA", "SAS", "SARL", "SASU", "EURL", "SCOP", "asbl", "ASBL", "SEM
 CONNECTORS = ("de", "du", "des", "d", "l", "la", "le", "les", "pour", "et", "en", "sur", "à", "aux", "au")
 REGION_AUTHORITIES = ("région",)
 AREA_AUTHORITIES = ("province", "département")
+# authority words used in one country only: an authority so named is of that country
+AUTHORITY_COUNTRIES: dict[str, str] = {"département": "FR"}  # 'région', 'province' are French and Belgian
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("dans", "en", "de la", "de l’", "de l'", "du", "des", "pour", "à", "au", "aux", "sur", "vers")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

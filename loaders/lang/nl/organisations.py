@@ -43,6 +43,8 @@ LEGAL_FORMS = ("BV", "B.V.", "NV", "N.V.", "vzw", "VZW", "GmbH", "mbH", "AG", "e
 CONNECTORS = ("van", "voor", "en", "de", "der", "het", "voor", "für", "und")
 REGION_AUTHORITIES = ()
 AREA_AUTHORITIES = ("provincie", "gemeente")
+# authority words used in one country only: an authority so named is of that country
+AUTHORITY_COUNTRIES: dict[str, str] = {}  # 'provincie' and 'gemeente' are Dutch and Flemish
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("in", "binnen", "van", "voor", "uit", "naar", "op", "rond", "over")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
+from innograph.imports.resolve import Resolution, write_resolution
 from innograph.iris import Iris
 from innograph.partners.build import build, build_state, update
+from innograph.partners.holder import IndexHolder
 from innograph.partners.rank import PartnerQuery, rank
 from innograph.partners.weights import project_theme_weight
 from innograph.store import DocumentWrite
@@ -106,3 +108,16 @@ def test_only_the_resolution_graph_merges_candidates(store: EmbeddedStore) -> No
     assert len(merged["results"]) == 4
     store.remove_graphs([resolution])
     assert len(followed(resolution)["results"]) == 5
+
+
+def test_the_holder_follows_a_resolution_without_a_full_build(store: EmbeddedStore) -> None:
+    """`innograph resolve` logs its graph like an import: the index follows the new group from the
+    change log (no full rebuild) and answers as a full build does."""
+    holder = IndexHolder(store, IRIS, follow=False)
+    assert len(holder.get()) == 4
+    write_resolution(store, IRIS, Resolution(groups=[[org("one"), org("three")]]))
+    followed = holder.get()
+    assert (len(followed), holder.full_builds) == (3, 1)
+    query = PartnerQuery(themes=[ENERGY], country="FR")
+    assert rank(followed, query) == rank(build(store, IRIS), query)
+    assert [r["same_as"] for r in rank(followed, query)["results"]] == [[], [], [org("one"), org("three")]]

@@ -129,6 +129,7 @@ class ThemeMatcher:
             vocab.extend(k for ks in label.keys for k in ks if len(k) >= 6)
         self._vocab = {lang: sorted(set(v)) for lang, v in self._vocab.items()}
         self._known = {lang: set(v) for lang, v in self._vocab.items()}
+        self._languages = frozenset(lang for lang, _k in self._first)
 
     def _query_keys(self, token: str, lang: str, forgive_typos: bool) -> frozenset[str]:
         found = keys(token, lang) if lang else all_keys(token)
@@ -155,9 +156,7 @@ class ThemeMatcher:
         (typo repair is the costly part, and it is there for what people type)."""
         toks = tokens(text)
         candidates: list[tuple[int, int, _Label]] = []
-        languages = {label_lang for label_lang, _k in self._first}
-        if lang:
-            languages &= {lang, ""}
+        languages = self._languages & {lang, ""} if lang else self._languages
         for label_lang in languages:
             qkeys = [self._query_keys(t, label_lang, forgive_typos) for t in toks]
             for start, first in enumerate(qkeys):

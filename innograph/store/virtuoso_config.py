@@ -17,7 +17,10 @@ Why each value (measured on Debian's virtuoso-opensource 7.2.5):
   ``INSERT DATA`` ~4x slower;
 - ``MaxSortedTopRows``: the read view pages a graph with ORDER BY + LIMIT/OFFSET, which Virtuoso
   refuses past this many rows;
-- ``DirsAllowed``: the bulk loader (``ld_dir``) reads only the ``load`` folder.
+- ``DirsAllowed``: the bulk loader (``ld_dir``) reads only the ``load`` folder;
+- ``TransactionAfterImageLimit``: a large document is swapped in by one update (``DROP`` +
+  ``MOVE`` of its staging graph); Debian's 50 MB aborts it from ~100,000 triples (``SR325``), 2 GB
+  lets one transaction carry a few million.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 from innograph.settings import Settings
 
 RESULT_SET_MAX_ROWS = 1_000_000
+AFTER_IMAGE_BYTES = 2_000_000_000  # one transaction's log (a large document's swap); the ini's maximum ~2^31
 SORTED_TOP_ROWS = 10_000_000  # LIMIT + OFFSET of one sorted page read (the read view pages one graph)
 
 INI_TEMPLATE = """\
@@ -52,6 +56,7 @@ DirsAllowed={d}/load
 NumberOfBuffers={buffers}
 MaxDirtyBuffers={dirty_buffers}
 MaxSortedTopRows={sorted_rows}
+TransactionAfterImageLimit={after_image}
 
 [HTTPServer]
 ServerPort=127.0.0.1:{http_port}
@@ -84,6 +89,7 @@ def ini_text(
         dirty_buffers=buffers * 3 // 4,
         max_rows=max_rows,
         sorted_rows=SORTED_TOP_ROWS,
+        after_image=AFTER_IMAGE_BYTES,
         time_limit=time_limit(query_timeout),
     )
 

@@ -8,6 +8,7 @@ under ``/usr/bin/time -v``, then resolve, and print time, rows per second and pe
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import subprocess
@@ -83,7 +84,8 @@ def main() -> None:
     for label in ("first import", "re-import, unchanged"):
         seconds, peak, out = timed([innograph, "import", "cordis", str(work / "download"), *store, "--no-resolve",
                                     "--no-progress"])
-        print(f"{label}: {rows} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s, peak RSS {peak / 1024:.0f} MB")
+        print(f"{label}: {rows} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s, peak RSS {peak / 1024:.0f} MB, "
+              f"load average after {os.getloadavg()[0]:.1f}")
         print("  " + out.splitlines()[1])
     seconds, peak, out = timed([innograph, "resolve", *store])
     print(f"resolve: {seconds:.1f} s, peak RSS {peak / 1024:.0f} MB; {out.strip()}")

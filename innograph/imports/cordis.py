@@ -237,7 +237,8 @@ def import_cordis(path: Path, store: Store, iris: Iris, options: ImportOptions) 
         import_rows(read_rows(sources["organization"], delimiter=DELIMITER, required=ORGANISATION_COLUMNS),
                     run.participation, spill, report, label="organization.csv", progress=options.progress)
         described = describe(run, dataset_node, options.issued or run.latest, sources)
-        write_dataset(store, iris, dataset, spill, described, report, triples_per_graph=options.triples_per_graph)
+        write_dataset(store, iris, dataset, spill, described, report,
+                      triples_per_graph=options.triples_per_graph, progress=options.progress)
     return report
 
 

@@ -187,7 +187,8 @@ def import_operations(path: Path, mapping: Mapping, store: Store, iris: Iris, op
         import_rows(operation_rows(source, mapping), run.operation, spill, report, label=source.name,
                     progress=options.progress)
         described = describe(run, dataset_node, options.issued or source.modified(), source.name)
-        write_dataset(store, iris, dataset, spill, described, report, triples_per_graph=options.triples_per_graph)
+        write_dataset(store, iris, dataset, spill, described, report,
+                      triples_per_graph=options.triples_per_graph, progress=options.progress)
     return report
 
 

@@ -28,7 +28,8 @@ from pyoxigraph import Literal, NamedNode, Triple
 from innograph import __version__, queries
 from innograph.imports import rdf
 from innograph.imports.rdf import DIFFERENT_FROM, SAME_AS, TYPE, Vocabulary
-from innograph.imports.versions import unlisted_shards
+from innograph.imports.versions import is_shard, listed_shards
+from innograph.ingest import change_log
 from innograph.iris import Iris
 from innograph.loaders.extract.resolve import name_key
 from innograph.loading import IMPORT_FINGERPRINT_PREFIX
@@ -113,11 +114,11 @@ def read_nodes(store: Store, iris: Iris) -> dict[str, OrgNode]:
     nodes: dict[str, OrgNode] = {}
     cordis_prefix = iris.entity("organisation", "cordis-")
     country_prefix = iris.entity("country", "")
-    unfinished = unlisted_shards(store, iris)  # an import killed before its switch: never read
     with store.snapshot("public") as view:
+        listed = set().union(*listed_shards(view, iris).values())
         for row in view.select(queries.text("imports/organisations", iris.vocab)):
-            if row["g"].value in unfinished:
-                continue
+            if is_shard(iris, row["g"].value) and row["g"].value not in listed:
+                continue  # an import killed before its switch (versions.py): never read
             iri, kind, value = row["org"].value, row["field"].value, row["value"].value
             node = nodes.setdefault(iri, OrgNode(iri))
             if kind == "name":
@@ -256,9 +257,13 @@ def write_resolution(store: Store, iris: Iris, result: Resolution) -> None:
     digest = hashlib.sha256("".join([__version__, *lines]).encode()).hexdigest()
     fingerprint = IMPORT_FINGERPRINT_PREFIX + "sha256:" + digest
     graph = iris.graph(RESOLUTION)
-    if store.graph_hashes().get(graph) == fingerprint:
+    known = store.graph_hashes().get(graph)
+    if known == fingerprint:
         return
-    store.write_document(DocumentWrite(graph=graph, content_hash=fingerprint, public=triples))
+    # logged like an import, so the partner index follows the new groups without a full rebuild
+    log = change_log(iris, graph, "updated" if known else "created", fingerprint)
+    store.write_document(DocumentWrite(graph=graph, content_hash=fingerprint, public=triples,
+                                       extra_graph=iris.graph("changes"), extra_public=log))
 
 
 def record_decision(store: Store, iris: Iris, a: str, b: str, same: bool) -> None:

@@ -18,6 +18,7 @@ deleted) and the manifest, nothing for the unchanged ones.
 from __future__ import annotations
 
 import hashlib
+import sys
 import tempfile
 import zlib
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from types import TracebackType
 from typing import TextIO
 
 from pyoxigraph import NamedNode, RdfFormat, Triple, parse
+from tqdm import tqdm
 
 from innograph import __version__
 from innograph.imports.rdf import DERIVED_FROM, HAS_PART
@@ -118,24 +120,27 @@ def shard(prefix: str, index: int, count: int, lines: list[str]) -> Shard:
 
 
 def write_dataset(store: Store, iris: Iris, dataset: str, spill: Spill, described: list[Triple],
-                  report: ImportReport, *, triples_per_graph: int | None = None) -> None:
+                  report: ImportReport, *, triples_per_graph: int | None = None, progress: bool = False) -> None:
     """Write the shards that are not in the store yet, switch the manifest, remove the old shards."""
     known = store.graph_hashes()
     manifest = dataset_graph(iris, dataset)
     source = NamedNode(iris.entity("dataset", dataset))
     current: list[str] = []
     count = graph_count(spill.lines, triples_per_graph)
+    bar = tqdm(total=count, unit=" graphs", desc="writing", file=sys.stderr, disable=not progress)
     # no store.writing() batch around the shards: a write store held open for a whole CORDIS
     # download grew past 2.4 GB (measured); each shard's write opens and closes it instead
     for index, lines in spill.graphs(count):
         piece = shard(manifest + "/", index, count, lines)
         current.append(piece.graph)
+        bar.update(1)
         if known.get(piece.graph) == piece.fingerprint:
             report.graphs_unchanged += 1
             continue
         _write_shard(store, iris, piece, source, spill.folder)
         report.graphs_written += 1
         report.triples += len(lines) + 1
+    bar.close()
     _switch_manifest(store, iris, manifest, [*described, *(Triple(source, HAS_PART, NamedNode(g)) for g in current)],
                      known, report)
     _remove(store, iris, sorted(g for g in known if g.startswith(manifest + "/") and g not in current), known, report)

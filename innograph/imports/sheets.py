@@ -9,7 +9,7 @@ number (what a person sees in a spreadsheet) as their line, and the sheet in the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -23,9 +23,9 @@ Cell = str | int | float | bool | date | datetime | time | None
 
 
 def read_sheet(source: Source, *, sheet: str | None, numbers: NumberFormat, date_format: str,
-               required: Iterable[str] = ()) -> Iterator[Row | BadRow]:
-    """The rows of one sheet (the first when ``sheet`` is None) as dicts keyed by the header row,
-    the first row that is not empty. A missing sheet or required column is a :class:`SourceError`."""
+               required: Sequence[str] = ()) -> Iterator[Row | BadRow]:
+    """The rows of one sheet (the first when ``sheet`` is None) as dicts keyed by the header row.
+    A missing sheet or a sheet without the required columns is a :class:`SourceError`."""
     with source.open_binary() as raw:
         try:
             workbook = load_workbook(raw, read_only=True, data_only=True)
@@ -44,25 +44,29 @@ def read_sheet(source: Source, *, sheet: str | None, numbers: NumberFormat, date
             workbook.close()
 
 
-def _records(name: str, rows: Iterator[tuple[int, list[str]]], required: Iterable[str]) -> Iterator[Row | BadRow]:
+def _records(name: str, rows: Iterator[tuple[int, list[str]]], required: Sequence[str]) -> Iterator[Row | BadRow]:
+    """Rows under the header: the first row that holds every required column (publishers put a
+    title and a date above the table)."""
     header: list[str] | None = None
+    first: list[str] = []
     for number, values in rows:
         while values and not values[-1]:
             values.pop()  # trailing empty cells: a sheet's rows are as wide as its widest row
         if not values:
             continue
         if header is None:
-            header = [value.strip() for value in values]
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise SourceError(f"{name}: no column {', '.join(missing)} (the header has: {', '.join(header)})")
+            names = [value.strip() for value in values]
+            first = first or names
+            if all(column in names for column in required):
+                header = names
             continue
         if len(values) > len(header):
             yield BadRow(name, number, "column_count", f"{len(values)} columns, the header has {len(header)}")
             continue
         yield Row(name, number, dict(zip(header, values + [""] * (len(header) - len(values)), strict=True)))
     if header is None:
-        raise SourceError(f"{name}: empty sheet, no header")
+        raise SourceError(f"{name}: no row holds the columns {', '.join(required)} (the first row has: "
+                          f"{', '.join(first) or 'nothing'})")
 
 
 def as_text(value: Cell, numbers: NumberFormat, date_format: str) -> str:

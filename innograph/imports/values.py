@@ -85,7 +85,7 @@ def parse_percentage(column: str, raw: str, number: NumberFormat) -> Decimal | N
     if value is None:
         return None
     if not in_percent and value <= 1:
-        value *= 100
+        value = (value * 100).normalize()  # 0.6 -> 60, not 60.0
     if not Decimal(0) <= value <= Decimal(100):
         raise BadValue("bad_percentage", column, raw)
     return value

@@ -6,6 +6,8 @@ HEADS = {
     "kommune": "PublicAuthority",
     "ministerium": "PublicAuthority",
     "ministeriet": "PublicAuthority",
+    "regering": "PublicAuthority",
+    "regeringen": "PublicAuthority",
     "styrelse": "PublicAuthority",
     "styrelsen": "PublicAuthority",
     "kommissionen": "PublicAuthority",

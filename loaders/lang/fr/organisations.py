@@ -13,6 +13,7 @@ HEADS = {
     "département": "PublicAuthority",
     "assemblée": "PublicAuthority",
     "préfecture": "PublicAuthority",
+    "gouvernement": "PublicAuthority",
     "métropole": "PublicAuthority",
     "communauté": "PublicAuthority",
     "collectivité": "PublicAuthority",

@@ -8,6 +8,8 @@ HEADS = {
     "unie": "PublicAuthority",
     "raad": "PublicAuthority",
     "waterschap": "PublicAuthority",
+    "regering": "PublicAuthority",
+    "steunpunt": "Organisation",
     "agentschap": "DevelopmentAgency",
     "ontwikkelingsmaatschappij": "DevelopmentAgency",
     "universiteit": "ResearchOrganisation",

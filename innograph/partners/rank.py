@@ -6,8 +6,11 @@ The score (0..1) is a weighted sum of five parts, each between 0 and 1:
 
 - **themes**: for each needed theme concept, the best match among the candidate's concepts:
   1.0 the same concept, 0.5 one step up or down the SKOS scheme (broader/narrower), 0.25 two
-  steps (grandparent, grandchild, sibling). A theme the candidate only has through a project it
-  took part in counts 0.8 of that. The part is the mean over the needed themes.
+  steps (grandparent, grandchild, sibling). A theme the candidate only has through projects it
+  took part in counts 0.8 of that for one project, up to 1.0 for five or more
+  (``weights.project_theme_weight``). The part is the mean over the needed themes.
+  A candidate is an organisation, or a group of IRIs `innograph resolve` found to name one
+  organisation (``clusters.py``), with the statements of all its members.
   Needed themes = the ``theme`` parameters + the concepts whose labels (in any of the four
   languages, stemmed, accent- and case-blind) occur in ``q``; with neither, the seeker
   organisation's own themes (its profile).

@@ -12,9 +12,9 @@ from virtuoso.fixtures import VIRTUOSO_TIME_LIMIT, VirtuosoPair, virtuoso_store
 from virtuoso.instance import MAX_ROWS
 
 import innograph.sparql_text as sparql_text
+import innograph.store.virtuoso_stage as staging
 from innograph.partners.facts import read_all
 from innograph.store import DocumentWrite, QueryRequest, QueryTimeout, ResultTooLarge, StoreError
-from innograph.store import virtuoso_stage as staging
 from innograph.store.virtuoso import VirtuosoStore
 from innograph.store.virtuoso_rewrite import (
     ExtensionRefused,

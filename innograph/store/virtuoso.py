@@ -53,8 +53,8 @@ from SPARQLWrapper import DIGEST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 import innograph.sparql_text as sparql_text
+import innograph.store.virtuoso_stage as staging
 from innograph.iris import Iris
-from innograph.store import virtuoso_stage as staging
 from innograph.store.base import (
     DocumentWrite,
     Partition,

@@ -302,3 +302,22 @@ def test_an_enumeration_shares_its_nearest_cue_whatever_the_hash_seed() -> None:
     best = {id(alpha): (9, "partner", far), id(beta): (2, "partner", near)}
     _share_along_enumerations(text, mentions, best)
     assert best[id(gamma)] == (_MAX_CUE_GAP, "partner", near)
+
+
+
+def _region_in_name(text: str, language: str, written: str, name: str, code: str) -> EntityFact:
+    """An organisation named after a region, in a text that names the region as ``name`` first."""
+    org_name = text.split(": ", 1)[1].split(" doet", 1)[0].split(" leads", 1)[0]
+    org = _entity(text, "organisation", org_name)
+    region = EntityFact(kind="region", name=name, reference_key=code, mentions=[Mention(0, len(name), name, "t")])
+    at = text.find(written, len(name))
+    region.mentions.append(Mention(at, at + len(written), written, "test"))
+    extract_relations(_facts(text, org, region, language=language), SourceMeta(doc_id="doc"))
+    return org
+
+
+def test_the_region_in_a_name_is_named_as_the_documents_language_names_it() -> None:
+    english = _region_in_name("Normandie: Normandy Region leads.\n", "en", "Normandy", "Normandie", "FR-NOR")
+    assert english.region == "Normandy"
+    dutch = _region_in_name("Vlaanderen: Flanders Zorba Food doet mee.\n", "nl", "Flanders", "Vlaanderen", "BE-VLG")
+    assert dutch.region == "Vlaanderen"

@@ -15,7 +15,7 @@ from functools import cache
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, RelationFact
-from innograph.loaders.extract.region_names import gazetteer, subdivision_countries
+from innograph.loaders.extract.region_names import gazetteer, named_in, subdivision_countries
 from innograph.ontology.cities import City, city_index
 from innograph.ontology.text import fold
 
@@ -68,6 +68,13 @@ def _written_town(words: str, city: City) -> str:
     return city.name
 
 
+def _written_region(region: EntityFact, mention: Mention, language: str | None) -> str:
+    """The region as the organisation's name writes it where that is the document language's name
+    for it ('Normandy Region' in English -> 'Normandy'); else as the document names it ("Flanders'
+    FOOD" in a Dutch text -> 'Vlaanderen')."""
+    return mention.text if named_in(region.reference_key or "", language, mention.text) else region.name
+
+
 def _place_in_name(facts: DocumentFacts, org: EntityFact, home: str | None) -> _Place | None:
     """A region entity or a town inside the organisation's own name; a town known by another of its
     names ('Arla' for Arles) only in the publisher's country, where names of its towns are usual."""
@@ -77,7 +84,7 @@ def _place_in_name(facts: DocumentFacts, org: EntityFact, home: str | None) -> _
                 continue
             for rm in region.mentions:
                 if mention.start <= rm.start and rm.end <= mention.end:
-                    return _Place(region.name, region.country, rm)
+                    return _Place(_written_region(region, rm, facts.language), region.country, rm)
         for m in _NAME_WORD.finditer(mention.text):
             for words in _sub_runs(m.group()):
                 city = _town(words)

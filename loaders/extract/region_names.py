@@ -144,3 +144,20 @@ def subdivision_countries() -> dict[str, str]:
                 if len(key) >= _MIN_NAME:
                     out[key] = country if out.get(key, country) == country else None
     return {key: country for key, country in out.items() if country is not None}
+
+
+@cache
+def _labels_by_language() -> dict[tuple[str, str], frozenset[str]]:
+    out: dict[tuple[str, str], set[str]] = {}
+    for region in reference_regions():
+        for lang, label in region.labels.items():
+            out.setdefault((region.code, lang), set()).add(fold(label))
+        for lang, alts in region.alt_labels.items():
+            out.setdefault((region.code, lang), set()).update(fold(a) for a in alts)
+    return {key: frozenset(names) for key, names in out.items()}
+
+
+def named_in(code: str, language: str | None, name: str) -> bool:
+    """Is ``name`` how texts in ``language`` name the region ``code``? ('Normandy' in English,
+    not in Dutch, where the region is 'Normandië')."""
+    return fold(name) in _labels_by_language().get((code, language or ""), frozenset())

@@ -304,7 +304,6 @@ def test_an_enumeration_shares_its_nearest_cue_whatever_the_hash_seed() -> None:
     assert best[id(gamma)] == (_MAX_CUE_GAP, "partner", near)
 
 
-
 def _region_in_name(text: str, language: str, written: str, name: str, code: str) -> EntityFact:
     """An organisation named after a region, in a text that names the region as ``name`` first."""
     org_name = text.split(": ", 1)[1].split(" doet", 1)[0].split(" leads", 1)[0]

@@ -17,6 +17,7 @@ from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import lines_with_offsets, sentence_spans
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ThemeFact
 from innograph.loaders.extract.heads import head_of
+from innograph.loaders.extract.theme_phrases import head_phrases
 from innograph.ontology.text import fold
 from innograph.ontology.themes import concepts
 
@@ -142,6 +143,8 @@ def extract_themes(facts: DocumentFacts) -> None:
     for start, phrase in _cued_phrases(text):
         if not _names_no_topic(phrase, head_first):
             keep(phrase, start, "themes.cue", 0.6)
+    for start, phrase in head_phrases(text):
+        keep(phrase, start, "themes.head-phrase", 0.5)
     facts.themes = chosen[:_MAX_THEMES]
 
 

@@ -138,3 +138,68 @@ NON_TOPIC_WORDS = (
     "tema",
     "temaer",
 )
+# general head nouns of innovation-policy topics: a phrase ending in one states a topic ('grøn omstilling')
+TOPIC_HEADS = (
+    "økonomi",
+    "økonomier",
+    "innovation",
+    "samarbejde",
+    "samarbejder",
+    "udvikling",
+    "omstilling",
+    "vækst",
+    "teknologi",
+    "teknologier",
+    "erhverv",
+    "industri",
+    "sektor",
+    "energi",
+    "forskning",
+    "produktion",
+    "mobilitet",
+    "turisme",
+    "sundhed",
+    "kompetencer",
+    "infrastruktur",
+    "iværksætteri",
+    "digitalisering",
+    "bæredygtighed",
+    "beskæftigelse",
+    "erhvervsfremme",
+)
+# heads that end compound words ('erhvervsudvikling', 'velfærdsteknologi')
+COMPOUND_HEADS = (
+    "udvikling",
+    "samarbejde",
+    "teknologi",
+    "økonomi",
+    "innovation",
+    "fremme",
+    "industri",
+    "produktion",
+    "energi",
+    "omstilling",
+)
+# Danish writes a topic's modifiers before its head
+MODIFIERS_FOLLOW = False
+# words linking a head to its complement when modifiers follow the head (French 'transfert de technologie')
+COMPLEMENT_WORDS: tuple[str, ...] = ()
+# verbs that govern a topic rather than qualify it ('styrke innovation', 'fremme væksten')
+GOVERNING_VERBS = (
+    "styrke",
+    "styrker",
+    "fremme",
+    "fremmer",
+    "understøtte",
+    "understøtter",
+    "skabe",
+    "skaber",
+    "øge",
+    "øger",
+    "sikre",
+    "accelerere",
+    "løfte",
+    "mere",
+    "større",
+    "fremtidig",
+)

@@ -177,3 +177,60 @@ NON_TOPIC_WORDS = (
     "opportunités",
     "caractéristiques",
 )
+# general head nouns of innovation-policy topics: a phrase opening with one states a topic ('économie verte')
+TOPIC_HEADS = (
+    "économie",
+    "innovation",
+    "innovations",
+    "coopération",
+    "coopérations",
+    "collaboration",
+    "développement",
+    "transition",
+    "transitions",
+    "croissance",
+    "technologie",
+    "technologies",
+    "industrie",
+    "industries",
+    "filière",
+    "filières",
+    "secteur",
+    "énergie",
+    "recherche",
+    "transfert",
+    "mobilité",
+    "tourisme",
+    "santé",
+    "compétences",
+    "infrastructures",
+    "entrepreneuriat",
+    "emplois",
+    "formation",
+    "compétitivité",
+    "valorisation",
+    "spécialisation",
+    "numérique",
+)
+# heads that end compound words (none in French: its compounds are written apart)
+COMPOUND_HEADS: tuple[str, ...] = ()
+# French writes a topic's modifiers after its head ('transition écologique')
+MODIFIERS_FOLLOW = True
+# words linking a head to its complement ('transfert de technologie', 'création d’emplois')
+COMPLEMENT_WORDS = ("de", "des", "du", "d")
+# verbs and general words that do not qualify a topic ('innovation permet', 'recherche menée')
+GOVERNING_VERBS = (
+    "permet",
+    "permettent",
+    "menée",
+    "menées",
+    "est",
+    "sont",
+    "soutenue",
+    "soutenus",
+    "afin",
+    "ainsi",
+    "dont",
+    "entre",
+    "vers",
+)

@@ -155,3 +155,63 @@ NON_TOPIC_WORDS = (
     "thema",
     "thema's",
 )
+# general head nouns of innovation-policy topics: a phrase ending in one states a topic ('groene transitie')
+TOPIC_HEADS = (
+    "economie",
+    "economieën",
+    "innovatie",
+    "innovaties",
+    "samenwerking",
+    "ontwikkeling",
+    "transitie",
+    "transities",
+    "groei",
+    "technologie",
+    "technologieën",
+    "industrie",
+    "sector",
+    "energie",
+    "onderzoek",
+    "mobiliteit",
+    "toerisme",
+    "gezondheid",
+    "zorg",
+    "vaardigheden",
+    "infrastructuur",
+    "ondernemerschap",
+    "digitalisering",
+    "duurzaamheid",
+    "beleid",
+    "werkgelegenheid",
+    "verduurzaming",
+)
+# heads that end compound words ('kennisontwikkeling', 'maakindustrie')
+COMPOUND_HEADS = (
+    "ontwikkeling",
+    "samenwerking",
+    "technologie",
+    "economie",
+    "innovatie",
+    "industrie",
+    "sector",
+    "beleid",
+    "energie",
+    "transitie",
+)
+# Dutch writes a topic's modifiers before its head
+MODIFIERS_FOLLOW = False
+# words linking a head to its complement when modifiers follow the head (French 'transfert de technologie')
+COMPLEMENT_WORDS: tuple[str, ...] = ()
+# verbs that govern a topic rather than qualify it ('innovatie stimuleren', 'versterken')
+GOVERNING_VERBS = (
+    "stimuleren",
+    "bevorderen",
+    "versterken",
+    "ondersteunen",
+    "verbeteren",
+    "vergroten",
+    "versnellen",
+    "meer",
+    "verdere",
+    "toekomstige",
+)

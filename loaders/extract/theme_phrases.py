@@ -1,0 +1,137 @@
+"""Topic phrases built around general topic head words, as the text writes them.
+
+A page states its topics as noun phrases whose head is a general word of innovation policy
+('circular economy', 'grensoverschrijdende samenwerking', 'transition écologique', 'grøn vækst'),
+or as compounds ending in one ('kennisontwikkeling', 'erhvervsudvikling'). The head words, which
+languages put modifiers after the head, and which heads form compounds are data per language
+(``TOPIC_HEADS``, ``MODIFIERS_FOLLOW``, ``COMPOUND_HEADS`` in ``loaders/lang/*/themes.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from innograph.loaders.extract import lexicon
+from innograph.loaders.lang import all_rules
+from innograph.ontology.text import fold
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+# a compound needs a first part of its own: 'erhvervsudvikling', not 'udvikling'
+_MIN_COMPOUND_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@dataclass(frozen=True)
+class _HeadRules:
+    heads: frozenset[str]
+    compounds: tuple[str, ...]
+    modifiers_follow: bool
+
+
+@cache
+def _head_rules() -> tuple[_HeadRules, ...]:
+    return tuple(
+        _HeadRules(
+            frozenset(fold(h) for h in r.TOPIC_HEADS),
+            tuple(fold(h) for h in r.COMPOUND_HEADS),
+            r.MODIFIERS_FOLLOW,
+        )
+        for r in all_rules("themes").values()
+    )
+
+
+@cache
+def _not_modifiers() -> frozenset[str]:
+    """Words that never qualify a topic: function words, general words, governing verbs."""
+    return (
+        frozenset(fold(w) for w in lexicon.words("themes", "NON_TOPIC_WORDS"))
+        | frozenset(fold(w) for w in lexicon.words("themes", "GOVERNING_VERBS"))
+        | frozenset(fold(w) for w in lexicon.stop_words())
+        | frozenset(fold(w) for w in lexicon.words("themes", "ACTOR_WORDS"))
+    )
+
+
+def _words(text: str) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+
+
+def _adjacent(text: str, a: _Word, b: _Word) -> bool:
+    """Only spaces between two words: a comma, a stop or a line break ends a phrase."""
+    return not text[a.end : b.start].strip() and "\n" not in text[a.end : b.start]
+
+
+def _modifier(word: _Word) -> bool:
+    return word.text[:1].islower() and len(word.folded) > 2 and word.folded not in _not_modifiers()
+
+
+def _is_head(word: _Word, rules: _HeadRules) -> bool:
+    if not word.text[:1].islower():
+        return False  # 'Regional Development Fund': a capitalised head is part of a name
+    if word.folded in rules.heads:
+        return True
+    return any(
+        word.folded.endswith(h) and len(word.folded) - len(h) >= _MIN_COMPOUND_PREFIX for h in rules.compounds
+    )
+
+
+def _before(text: str, words: list[_Word], i: int, rules: _HeadRules) -> int:
+    """Index of the first word of the modifiers written before head ``i`` ('robuuste en slimme');
+    a head before 'and' is a topic of its own ('omstilling og sundhed' are two)."""
+    first = i
+    j = i - 1
+    while j >= 0 and i - j <= 3 and _adjacent(text, words[j], words[j + 1]):
+        if _modifier(words[j]) and not _is_head(words[j], rules):
+            first = j
+        elif not (words[j].folded in _and_words() and first == j + 1 and j > 0):
+            break
+        j -= 1
+    return first
+
+
+def _after(text: str, words: list[_Word], i: int) -> int:
+    """Index of the last word of a French-style head's complement ('économie verte',
+    'transfert de technologie')."""
+    nxt = i + 1
+    if nxt < len(words) and _adjacent(text, words[i], words[nxt]) and _modifier(words[nxt]):
+        return nxt
+    if nxt + 1 < len(words) and words[nxt].folded in _complement_words() and _adjacent(text, words[i], words[nxt]):
+        gap = text[words[nxt].end : words[nxt + 1].start]
+        if words[nxt + 1].text[:1].islower() and not gap.strip(" ’'") and _modifier(words[nxt + 1]):
+            return nxt + 1
+    return i
+
+
+@cache
+def _and_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.words("entities", "LIST_AND"))
+
+
+@cache
+def _complement_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.words("themes", "COMPLEMENT_WORDS"))
+
+
+def head_phrases(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, phrase as written) for each topic head word with its modifiers."""
+    words = _words(text)
+    for i, word in enumerate(words):
+        for rules in _head_rules():
+            if not _is_head(word, rules):
+                continue
+            if rules.modifiers_follow:
+                first, last = i, _after(text, words, i)
+            else:
+                first, last = _before(text, words, i, rules), i
+            if first < last or word.folded not in rules.heads:  # a bare general head says little
+                yield words[first].start, text[words[first].start : words[last].end]
+            break

@@ -85,8 +85,9 @@ def _is_head(word: _Word, rules: _HeadRules) -> bool:
 
 
 def _before(text: str, words: list[_Word], i: int, rules: _HeadRules) -> int:
-    """Index of the first word of the modifiers written before head ``i`` ('robuuste en slimme');
-    a head before 'and' is a topic of its own ('omstilling og sundhed' are two)."""
+    """Index of the first word of the modifiers written before head ``i``, coordinated ones
+    included ('robuuste en slimme economieën'); a head word is a topic of its own, not a modifier
+    ('omstilling og sundhed' are two)."""
     first = i
     j = i - 1
     while j >= 0 and i - j <= 3 and _adjacent(text, words[j], words[j + 1]):
@@ -122,16 +123,24 @@ def _complement_words() -> frozenset[str]:
 
 
 def head_phrases(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, phrase as written) for each topic head word with its modifiers."""
+    """(offset, phrase as written) for each topic head word with its modifiers. A head word of
+    several languages ('economie' is Dutch, 'économie' French) takes the longest phrase they give."""
     words = _words(text)
     for i, word in enumerate(words):
-        for rules in _head_rules():
-            if not _is_head(word, rules):
-                continue
-            if rules.modifiers_follow:
-                first, last = i, _after(text, words, i)
-            else:
-                first, last = _before(text, words, i, rules), i
-            if first < last or word.folded not in rules.heads:  # a bare general head says little
-                yield words[first].start, text[words[first].start : words[last].end]
-            break
+        spans = [_span(text, words, i, rules) for rules in _head_rules() if _is_head(word, rules)]
+        spans = [(first, last) for first, last in spans if first <= last]
+        if spans:
+            first, last = max(spans, key=lambda s: s[1] - s[0])
+            yield words[first].start, text[words[first].start : words[last].end]
+
+
+def _span(text: str, words: list[_Word], i: int, rules: _HeadRules) -> tuple[int, int]:
+    """First and last word of head ``i``'s phrase; an empty span for a bare general head, which
+    says little ('development'), unlike a compound ('erhvervsudvikling')."""
+    if rules.modifiers_follow:
+        first, last = i, _after(text, words, i)
+    else:
+        first, last = _before(text, words, i, rules), i
+    if first < last or words[i].folded not in rules.heads:
+        return first, last
+    return 0, -1

@@ -114,18 +114,25 @@ def document_write(iris: Iris, loaded: LoadedDocument, change_type: str, *, pers
     )
 
 
-def ensure_reference_data(store: Store, iris: Iris, known: dict[str, str]) -> int:
-    """Load the ontology and reference graphs when their sources changed; returns triples written.
+REFERENCE_SOURCES = {".py", ".ttl", ".tsv", ".csv"}  # the files the ontology and reference graphs come from
 
-    The fingerprint covers the ontology package's files, the software version and the base IRI,
-    so unchanged reference data costs one hash of a few files, not a rebuild of its triples.
-    """
-    digest = hashlib.sha256(f"{__version__}\0{iris.base}".encode())
-    root = Path(ontology.__file__).parent
+
+def reference_fingerprint(base_iri: str, root: Path | None = None) -> str:
+    """The fingerprint of the reference data: every source file under ``root`` (default: the
+    ontology package), the software version and the base IRI. Hashing it all is cheap (measured:
+    3 ms for 30 files, 0.76 MB), so no cache by sizes and times that could miss a change."""
+    root = root or Path(ontology.__file__).parent
+    digest = hashlib.sha256(f"{__version__}\0{base_iri}".encode())
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".ttl", ".tsv", ".csv"}:
+        if path.is_file() and path.suffix in REFERENCE_SOURCES:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    fp = "sha256:" + digest.hexdigest()
+    return "sha256:" + digest.hexdigest()
+
+
+def ensure_reference_data(store: Store, iris: Iris, known: dict[str, str]) -> int:
+    """Load the ontology and reference graphs when their sources changed; returns triples written
+    (an unchanged ontology costs one :func:`reference_fingerprint`, not a rebuild of its triples)."""
+    fp = reference_fingerprint(iris.base)
     written = 0
     builders = {"ontology": ontology.ontology_triples, "reference": reference_triples}
     for name, build in builders.items():

@@ -123,6 +123,34 @@ ROLE_CASES = [
         ("Alpha Stad", "BETAFORUM"),
         [None, "advisory-body"],
     ),
+    (
+        "a cue that ends in its agent word speaks of the name after it only",
+        "The day was organised by Alpha Agency and was supported by many ministers.\n",
+        "en",
+        ("Alpha Agency",),
+        [None],
+    ),
+    (
+        "the body a project is anchored at leads it",
+        "Analysen er forankret hos Alpha Kommune, og Beta Akademi er partner.\n",
+        "da",
+        ("Alpha Kommune", "Beta Akademi"),
+        ["lead-partner", "partner"],
+    ),
+    (
+        "the signatories of a founding memorandum initiate the partnership",
+        "The memorandum was signed by three clusters: Alpha Cluster, Beta Cluster and Gamma Cluster.\n",
+        "en",
+        ("Alpha Cluster", "Beta Cluster", "Gamma Cluster"),
+        ["initiator", "initiator", "initiator"],
+    ),
+    (
+        "the bodies associated with a centre are its partners",
+        "Les pôles Alpha Pôle et Beta Pôle et le Gamma Cluster y sont également associés.\n",
+        "fr",
+        ("Alpha Pôle", "Beta Pôle", "Gamma Cluster"),
+        [None, None, "partner"],
+    ),
 ]
 
 

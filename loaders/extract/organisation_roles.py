@@ -106,14 +106,24 @@ def _cue_candidates(
     if rest and (cue.group() + rest).casefold().endswith(_programme_words()):
         return []
     apposition = _APPOSITION.match(text, cue.end())
-    if apposition is not None:
+    if apposition is not None and not any(cue.end() <= m.start < apposition.end() for m, _ in inside):
+        # (a name before the comma is what the cue speaks of: 'forankret hos X, og Y')
         named = [(m, org) for m, org in inside if m.start == apposition.end()]
         if named:
             return named  # 'haar raadgevende vergadering, het FORUM': the name the phrase describes
-    agent = _agent_after().match(text, cue.start() + len(cue.group()))
-    if agent is None:
+    agent = _agent_after().match(text, cue.end())
+    if agent is not None:
+        agent_end = agent.end()
+    elif cue.group().casefold().endswith(_agent_words()):  # 'led by', 'funded by': the agent word is the cue's
+        agent_end = cue.end()
+    else:
         return inside
-    return [(m, org) for m, org in inside if agent.end() <= m.start <= agent.end() + _AGENT_REACH]
+    return [(m, org) for m, org in inside if agent_end <= m.start <= agent_end + _AGENT_REACH]
+
+
+@cache
+def _agent_words() -> tuple[str, ...]:
+    return tuple(" " + w.casefold() for w in lexicon.words("roles", "AGENT_WORDS"))
 
 
 @cache

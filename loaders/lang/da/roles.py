@@ -19,6 +19,15 @@ ORG_ROLE_CUES = {
     "styringskomite": "decision-body",
     "bestyrelse": "decision-body",
     "udgiv": "other",
+    "ledes af": "lead-partner",
+    "ledet af": "lead-partner",
+    "forankret hos": "lead-partner",
+    "stiftet af": "initiator",
+    "medstifter": "initiator",
+    "stifter": "initiator",
+    "lancere": "initiator",
+    "tilknyttet": "partner",
+    "underskrevet af": "initiator",
 }
 PERSON_ROLES = (
     "rådmand",

@@ -20,6 +20,15 @@ ORG_ROLE_CUES = {
     "member": "member",
     "steering committee": "decision-body",
     "board": "decision-body",
+    "led by": "lead-partner",
+    "co-found": "initiator",
+    "founding member": "initiator",
+    "founded by": "initiator",
+    "launched": "initiator",
+    "supported by": "funder",
+    "monitoring committee": "decision-body",
+    "associated partner": "partner",
+    "signed by": "initiator",
 }
 # words that give a person's role when written next to the name
 PERSON_ROLES = (

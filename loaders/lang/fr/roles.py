@@ -16,6 +16,13 @@ ORG_ROLE_CUES = {
     "assemblée": "decision-body",
     "a créé": "decision-body",
     "comité de pilotage": "decision-body",
+    "piloté par": "lead-partner",
+    "associé": "partner",
+    "fondateur": "initiator",
+    "cofondateur": "initiator",
+    "a lancé": "initiator",
+    "conseil d'administration": "decision-body",
+    "signé par": "initiator",
 }
 PERSON_ROLES = (
     "président",

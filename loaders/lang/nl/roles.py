@@ -17,6 +17,17 @@ ORG_ROLE_CUES = {
     "netwerk": "network",
     "lid": "member",
     "stuurgroep": "decision-body",
+    "geleid door": "lead-partner",
+    "getrokken door": "lead-partner",
+    "trekker": "lead-partner",
+    "opgericht door": "initiator",
+    "oprichter": "initiator",
+    "medeoprichter": "initiator",
+    "lanceerde": "initiator",
+    "gelanceerd": "initiator",
+    "betrokken": "partner",
+    "bestuur": "decision-body",
+    "ondertekend door": "initiator",
 }
 PERSON_ROLES = (
     "voorzitter",

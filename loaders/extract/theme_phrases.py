@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from innograph.loaders.extract import lexicon
+from innograph.loaders.extract.candidates import lines_with_offsets
 from innograph.loaders.lang import all_rules
 from innograph.ontology.text import fold
 
@@ -144,3 +145,28 @@ def _span(text: str, words: list[_Word], i: int, rules: _HeadRules) -> tuple[int
     if first < last or words[i].folded not in rules.heads:
         return first, last
     return 0, -1
+
+
+_NUMBER_MARK = re.compile(r"(?<![\w(])(?:\(\d{1,2}\)|\d{1,2}\))\s+")
+_ITEM_END = re.compile(r"[.;:!?\n]")
+
+
+def numbered_items(text: str) -> Iterator[tuple[int, str]]:
+    """Items of a list numbered inside a sentence ('(1) robust economies; (2) green transition and
+    (3) better governance'): two marks or more on one line; each item runs to the next mark or to
+    a ';', stop or line end."""
+    for line_start, line in lines_with_offsets(text):
+        marks = list(_NUMBER_MARK.finditer(line))
+        if len(marks) < 2:
+            continue
+        for k, mark in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
+            item = line[mark.end() : end]
+            if cut := _ITEM_END.search(item):
+                item = item[: cut.start()]
+            words = item.split()
+            while words and (fold(words[-1]) in _and_words() or not words[-1].strip(",")):
+                words.pop()
+            if words:
+                yield line_start + mark.end(), " ".join(words).rstrip(",")
+

@@ -17,7 +17,7 @@ from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.candidates import lines_with_offsets, sentence_spans
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, ThemeFact
 from innograph.loaders.extract.heads import head_of
-from innograph.loaders.extract.theme_phrases import head_phrases
+from innograph.loaders.extract.theme_phrases import head_phrases, numbered_items
 from innograph.ontology.text import fold
 from innograph.ontology.themes import concepts
 
@@ -135,6 +135,9 @@ def extract_themes(facts: DocumentFacts) -> None:
         # 'Business Region Göteborg' in a list is a partner, not a theme
         if head_of(item.split()) is None and not _names_no_topic(item, head_first):
             keep(item, start, "themes.list-item", 0.6)
+    for start, item in numbered_items(text):
+        if not _names_no_topic(item, head_first):
+            keep(item, start, "themes.numbered-item", 0.6)
     for start, item in _enumerations(text):
         if not _names_no_topic(item, head_first):
             keep(item, start, "themes.enumeration", 0.55)
@@ -257,11 +260,11 @@ def _enumeration_pattern() -> re.Pattern[str]:
 def _enumerations(text: str) -> list[tuple[int, str]]:
     """'x, y og z' with at least three short items, or two after a list cue."""
     ands = _and_words()
-    cues = tuple(c.casefold() for c in lexicon.words("themes", "LIST_CUES"))
+    cues = tuple(c.casefold().replace("’", "'") for c in lexicon.words("themes", "LIST_CUES"))
     out: list[tuple[int, str]] = []
     for m in _enumeration_pattern().finditer(text):
         items = [m.group(1), *[p.strip() for p in m.group(2).split(",") if p.strip()], m.group(3)]
-        before = text[max(0, m.start() - 60) : m.start()].casefold()
+        before = text[max(0, m.start() - 60) : m.start()].casefold().replace("’", "'")  # thema’s, thema's
         cued = any(c in before for c in cues)
         if len(items) < 3 and not cued:
             continue

@@ -214,4 +214,13 @@ GOVERNING_VERBS = (
     "meer",
     "verdere",
     "toekomstige",
+    "subsidieert",
+    "stimuleert",
+    "ondersteunt",
+    "versterkt",
+    "bevordert",
+    "grootste",
+    "rond",
+    "rondom",
+    "ontwikkelen",
 )

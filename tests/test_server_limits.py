@@ -25,16 +25,22 @@ def values(name: str, n: int) -> str:
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(values(v, 32) for v in "abcdef") + " }"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 LOOKUP = f"SELECT ?label WHERE {{ <{IRIS.entity('org', 'doc-a')}> <{RDFS_LABEL}> ?label }}"
+# The same lookup in a shape the server does not answer in-process (a FILTER): a worker answers it.
+POOLED_LOOKUP = LOOKUP.replace("?label }", "?label FILTER(isLiteral(?label)) }")
+# The runaway's limit. It was 2 s, and the test failed now and then on the loaded VM: the lookup
+# (a new client, a request, in the process that also runs the server) must finish before the
+# runaway is stopped, and a stall of the machine could outlast 2 s. A wider margin, same property.
+RUNAWAY_LIMIT = 6.0
 
 
 @pytest.mark.slow  # a real server: the time limit kills a worker while another answers
 def test_runaway_query_is_killed_while_a_lookup_answers(tmp_path: Path) -> None:
-    with seeded_server(tmp_path / "store", token=TOKEN, query_timeout=2.0, query_workers=2) as server:
+    with seeded_server(tmp_path / "store", token=TOKEN, query_timeout=RUNAWAY_LIMIT, query_workers=2) as server:
         pool = server.store.pool
         workers = {w.process.pid for w in list(pool._free.queue)}
         assert len(workers) == 2
-        with httpx.Client(base_url=server.url, timeout=30) as c:  # both workers started and warm
-            assert [c.get("/sparql", params={"query": LOOKUP}).status_code for _ in range(2)] == [200, 200]
+        with httpx.Client(base_url=server.url, timeout=30) as c:  # the worker and the in-process path answer
+            assert [c.get("/sparql", params={"query": q}).status_code for q in (POOLED_LOOKUP, LOOKUP)] == [200, 200]
         outcome: dict[str, object] = {}
 
         def runaway() -> None:
@@ -45,20 +51,23 @@ def test_runaway_query_is_killed_while_a_lookup_answers(tmp_path: Path) -> None:
 
         thread = threading.Thread(target=runaway)
         thread.start()
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while pool._free.qsize() != 1 and time.monotonic() < deadline:  # wait until a worker took it
             time.sleep(0.01)
         busy = workers - {w.process.pid for w in list(pool._free.queue)}
         assert len(busy) == 1
         (busy_pid,) = busy
 
+        answered_in_process = server.store.direct.answered
         with httpx.Client(base_url=server.url, timeout=30) as c:
             started = time.perf_counter()
-            lookup = c.get("/sparql", params={"query": LOOKUP})
+            lookups = [c.get("/sparql", params={"query": q}) for q in (POOLED_LOOKUP, LOOKUP)]
             lookup_seconds = time.perf_counter() - started
-        assert lookup.status_code == 200
-        assert lookup.json()["results"]["bindings"][0]["label"]["value"] == "Organisation doc-a"
-        assert thread.is_alive(), "the lookup must have answered while the runaway was still running"
+        assert thread.is_alive(), "the lookups must have answered while the runaway was still running"
+        assert server.store.direct.answered == answered_in_process + 1  # one by the free worker, one here
+        for lookup in lookups:
+            assert lookup.status_code == 200
+            assert lookup.json()["results"]["bindings"][0]["label"]["value"] == "Organisation doc-a"
 
         thread.join(60)
         response = outcome["response"]
@@ -67,7 +76,7 @@ def test_runaway_query_is_killed_while_a_lookup_answers(tmp_path: Path) -> None:
         assert response.json()["error"]["code"] == "query_timeout"
         assert response.headers["retry-after"]
         assert response.headers["cache-control"] == "no-store"
-        assert float(outcome["seconds"]) < 30  # type: ignore[arg-type]  # stopped, not finished (~60 s)
+        assert float(outcome["seconds"]) < 40  # type: ignore[arg-type]  # stopped, not finished (~60 s)
         assert pool.killed == 1
         # The worker that ran it is gone: killed and reaped, so its CPU is back.
         try:
@@ -80,11 +89,11 @@ def test_runaway_query_is_killed_while_a_lookup_answers(tmp_path: Path) -> None:
 
         # The server keeps answering, on the remaining worker and on the respawned one.
         with httpx.Client(base_url=server.url, timeout=30) as c:
-            after = [c.get("/sparql", params={"query": LOOKUP}).status_code for _ in range(4)]
+            after = [c.get("/sparql", params={"query": q}).status_code for q in (POOLED_LOOKUP, LOOKUP) * 2]
         assert after == [200] * 4
         print(
-            f"\nrunaway stopped after {outcome['seconds']:.2f} s (limit 2 s); "
-            f"lookup during the runaway: {lookup_seconds * 1000:.1f} ms"
+            f"\nrunaway stopped after {outcome['seconds']:.2f} s (limit {RUNAWAY_LIMIT:g} s); "
+            f"two lookups during the runaway (a worker's, in-process): {lookup_seconds * 1000:.1f} ms"
         )
 
 

@@ -223,6 +223,20 @@ PLACE_CASES = [
         ("gemeente Den Haag",),
         [("Den Haag", "NL")],
     ),
+    (
+        "a seat cue places the organisation nearest to it, before or after",
+        "Met een kantoor in Groningen is het Zorba Instituut actief. Het Quix Centrum is gevestigd in Aalborg.\n",
+        "nl",
+        ("Zorba Instituut", "Quix Centrum"),
+        [("Groningen", "NL"), ("Aalborg", "DK")],
+    ),
+    (
+        "an EU body sitting in a member state is of no country",
+        "The European Zorba Platform, located in Seville, helps regions.\n",
+        "en",
+        ("European Zorba Platform",),
+        [("Seville", None)],
+    ),
 ]
 
 

@@ -164,6 +164,59 @@ def _place_after(facts: DocumentFacts, org: EntityFact) -> _Place | None:
     return None
 
 
+@cache
+def _seat_pattern() -> re.Pattern[str]:
+    cues = sorted(lexicon.words("organisations", "SEAT_CUES"), key=len, reverse=True)
+    place = r"[A-ZÀ-ÞÆØÅ][\w'’-]*(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]*){0,2}"
+    return re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(c) for c in cues) + rf")[ \t]+({place})")
+
+
+def _named_place(words: str) -> tuple[str, str | None] | None:
+    """The longest leading town or region of a capitalised run ('Bad Nieuweschans is' -> the town)."""
+    for size in range(len(words.split()), 0, -1):
+        head = " ".join(words.split()[:size])
+        city = _town(head)
+        if city is not None:
+            return head, city.country
+        region = gazetteer().get(fold(head))
+        if region is not None:
+            return head, region[1]
+    return None
+
+
+def seat_places(
+    facts: DocumentFacts, organisations: list[EntityFact], sentences: list[tuple[int, int]]
+) -> dict[int, _Place]:
+    """'X is based in Odense', 'Met een kantoor in Bad Nieuweschans is de EDR': the town or region
+    after a seat cue is where the organisation nearest to the cue in its sentence sits (a cue inside
+    a name, 'EU-kontor i Bruxelles', speaks of that name)."""
+    mentions = [(m, org) for org in organisations for m in org.mentions]
+    out: dict[int, _Place] = {}
+    for cue in _seat_pattern().finditer(facts.text):
+        found = _named_place(cue.group(1))
+        if found is None:
+            continue
+        start, end = next(((s, e) for s, e in sentences if s <= cue.start() < e), (cue.start(), cue.end()))
+        near = [(_distance(m, cue.start(), cue.start(1)), org) for m, org in mentions if start <= m.start < end]
+        near = [(gap, org) for gap, org in near if gap <= _SEAT_REACH]
+        if near:
+            org = min(near, key=lambda pair: pair[0])[1]
+            at = cue.start(1)
+            out.setdefault(
+                id(org), _Place(found[0], found[1], Mention(at, at + len(found[0]), found[0], EXTRACTOR + ".seat"))
+            )
+    return out
+
+
+_SEAT_REACH = 120  # characters between an organisation's name and the seat cue that speaks of it
+
+
+def _distance(mention: Mention, start: int, end: int) -> int:
+    if mention.end <= start:
+        return start - mention.end
+    return max(0, mention.start - end)
+
+
 def home_country(facts: DocumentFacts, meta: SourceMeta) -> str | None:
     """The publisher's country: the source's country domain when the text is in a language of
     that country; else the country of a Danish text."""
@@ -201,19 +254,23 @@ def _country_in_name(org: EntityFact) -> tuple[str, Mention] | None:
     return None
 
 
-def place_organisation(facts: DocumentFacts, org: EntityFact, home: str | None, default: str | None) -> None:
-    """Region and country from the name or the place written after it; else the ``default`` country
-    (the document's own: its regions' or its publisher's)."""
+def place_organisation(
+    facts: DocumentFacts, org: EntityFact, home: str | None, default: str | None, seat: _Place | None
+) -> None:
+    """Region and country from the name, the place written after it or the ``seat`` a sentence gives
+    it; else the ``default`` country (the document's own: its regions' or its publisher's)."""
     if org is facts.main_entity and org.kind != "organisation":
         return
     if org.country is None and (in_name := _country_in_name(org)) is not None:
         org.country = in_name[0]
         facts.relations.append(RelationFact(org, "country", in_name[0], in_name[1]))
-    place = _place_in_name(facts, org, home) or _authority_place(org) or _place_after(facts, org)
+    place = _place_in_name(facts, org, home) or _authority_place(org) or _place_after(facts, org) or seat
     if place is not None:
         org.region = place.name
         facts.relations.append(RelationFact(org, "region", place.name, place.mention))
-        if org.country is None and place.country:
+        # an EU body sitting in a member state ('... Platform located in Seville') is of no country
+        eu_seat = place is seat and _EU_LEVEL.search(org.name) is not None
+        if org.country is None and place.country and not eu_seat:
             org.country = place.country
             facts.relations.append(RelationFact(org, "country", place.country, place.mention))
     if org.country is None and default and not _EU_LEVEL.search(org.name) and org.mentions:

@@ -26,7 +26,7 @@ from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.candidates import sentence_spans
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, RelationFact
 from innograph.loaders.extract.organisation_nodes import regional_home
-from innograph.loaders.extract.organisation_places import home_country, place_organisation
+from innograph.loaders.extract.organisation_places import home_country, place_organisation, seat_places
 from innograph.loaders.extract.organisation_roles import assign_roles, enumeration_gap
 from innograph.loaders.extract.resolve_reference import resolve_organisations
 from innograph.loaders.extract.themes import attribute_themes
@@ -44,8 +44,9 @@ def extract_relations(facts: DocumentFacts, meta: SourceMeta) -> None:
     home = home_country(facts, meta)
     region_countries = {e.country for e in facts.entities if e.kind == "region" and e.country}
     default = regional_home(region_countries, {c.value for c in facts.countries}) or home
+    seats = seat_places(facts, organisations, sentences)
     for org in organisations:
-        place_organisation(facts, org, home, default)
+        place_organisation(facts, org, home, default, seats.get(id(org)))
     assign_roles(facts, organisations, sentences)
     _programmes_of_projects(facts, sentences)
     _share_with_cluster_twins(facts)

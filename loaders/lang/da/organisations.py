@@ -59,6 +59,8 @@ REGION_AUTHORITIES = ("region",)
 AREA_AUTHORITIES = ("kommune",)
 # authority words used in one country only: an authority so named is of that country
 AUTHORITY_COUNTRIES: dict[str, str] = {"kommune": "DK"}
+# words before the town or region where an organisation sits ('based in Odense')
+SEAT_CUES = ("beliggende i", "baseret i", "hjemmehørende i", "hovedsæde i", "placeret i", "kontor i")
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("i", "inden for", "for", "til", "fra", "på", "om", "rundt i")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

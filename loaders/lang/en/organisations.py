@@ -57,6 +57,8 @@ REGION_AUTHORITIES = ("region",)
 AREA_AUTHORITIES = ("province", "county")
 # authority words used in one country only: an authority so named is of that country
 AUTHORITY_COUNTRIES: dict[str, str] = {}  # 'county' is Irish and British, 'province' Belgian, Dutch...
+# words before the town or region where an organisation sits ('based in Odense')
+SEAT_CUES = ("located in", "based in", "headquartered in", "seated in", "situated in")
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("in", "within", "across", "throughout", "of", "for", "from", "to", "into", "around")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

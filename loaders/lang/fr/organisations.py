@@ -48,6 +48,22 @@ REGION_AUTHORITIES = ("région",)
 AREA_AUTHORITIES = ("province", "département")
 # authority words used in one country only: an authority so named is of that country
 AUTHORITY_COUNTRIES: dict[str, str] = {"département": "FR"}  # 'région', 'province' are French and Belgian
+# words before the town or region where an organisation sits ('based in Odense')
+SEAT_CUES = (
+    "situé à",
+    "située à",
+    "basé à",
+    "basée à",
+    "implanté à",
+    "implantée à",
+    "installé à",
+    "installée à",
+    "siège à",
+    "créé à",
+    "créée à",
+    "établi à",
+    "établie à",
+)
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("dans", "en", "de la", "de l’", "de l'", "du", "des", "pour", "à", "au", "aux", "sur", "vers")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

@@ -47,6 +47,8 @@ REGION_AUTHORITIES = ()
 AREA_AUTHORITIES = ("provincie", "gemeente")
 # authority words used in one country only: an authority so named is of that country
 AUTHORITY_COUNTRIES: dict[str, str] = {}  # 'provincie' and 'gemeente' are Dutch and Flemish
+# words before the town or region where an organisation sits ('based in Odense')
+SEAT_CUES = ("gevestigd in", "gelegen in", "kantoor in", "zetel in", "gebaseerd in")
 # after these an authority word names a place ('in de provincie X'), not the body that acts
 PLACE_PREPOSITIONS = ("in", "binnen", "van", "voor", "uit", "naar", "op", "rond", "over")
 # a plural authority word before a list of names: one authority per name ('de gemeenten A en B')

@@ -172,7 +172,9 @@ class Store(Protocol):
     def query(self, request: QueryRequest) -> QueryResponse: ...
 
     async def aquery(self, request: QueryRequest) -> QueryResponse:
-        """``query`` for an asyncio caller, without blocking the event loop."""
+        """``query`` for an asyncio caller, without blocking the event loop for long: the backend
+        decides how (embedded: cheap public queries in-process, in a short slice, ``direct.py``;
+        the rest in its worker processes), under the same limits, errors and bytes."""
         ...
 
     def select(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import api_for, make_settings
-from test_partners_open_data import DTU, IRIS, ORG, load_sources
+from test_partners_open_data import DTU, IRIS, ORG, open_data_store
 
 from innograph.store.embedded import EmbeddedStore
 
@@ -26,20 +26,13 @@ OPERATIONS = "Danmarks Erhvervsfremmeprogram 2021-2027"
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("linked-projects")
-    load_sources(tmp, tmp / "store")
-    return tmp / "store"
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, EmbeddedStore]]:
+    with open_data_store(tmp_path_factory.mktemp("linked-projects")) as found:
+        yield found
 
 
-@pytest.fixture(scope="module")
-def store(store_dir: Path) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(store_dir, IRIS, workers=1, timeout=30.0)
-    yield opened
-    opened.close()
-
-
-def project_rows(store: EmbeddedStore, store_dir: Path, iri: str, lang: str = "en") -> list[tuple[str, ...]]:
+def project_rows(loaded: tuple[Path, EmbeddedStore], iri: str, lang: str = "en") -> list[tuple[str, ...]]:
+    store_dir, store = loaded
     api = api_for(store, make_settings(store_dir))
     path = "/page/" + iri[len(IRIS.base) + len("id/"):]
     response = api.client().get(path, params={"lang": lang}, headers={"Accept": "text/html"})
@@ -49,8 +42,8 @@ def project_rows(store: EmbeddedStore, store_dir: Path, iri: str, lang: str = "e
     return [tuple(unescape(TAG.sub("", cell)).strip() for cell in row) for row in ROW.findall(table[1])]
 
 
-def test_the_organisation_page_lists_its_projects_from_every_source(store: EmbeddedStore, store_dir: Path) -> None:
-    assert project_rows(store, store_dir, DTU) == [
+def test_the_organisation_page_lists_its_projects_from_every_source(loaded: tuple[Path, EmbeddedStore]) -> None:
+    assert project_rows(loaded, DTU) == [
         ("Offshore electrolysis; green hydrogen at sea (HYDROSEA)", "coordinator", "Horizon Europe",
          "2022-01-01 – 2025-12-31", "organization.csv · row 101000001/999977945/coordinator"),
         ("Patients own their records (PATIENTDATA)", "participant", "Horizon Europe", "2022-05-01 – 2024-04-30",
@@ -64,9 +57,9 @@ def test_the_organisation_page_lists_its_projects_from_every_source(store: Embed
     ]
 
 
-def test_a_member_page_lists_the_same_projects(store: EmbeddedStore, store_dir: Path) -> None:
+def test_a_member_page_lists_the_same_projects(loaded: tuple[Path, EmbeddedStore]) -> None:
     """Resolution writes sameAs both ways: the page of the VAT node lists the CORDIS projects too."""
-    rows = project_rows(store, store_dir, ORG + "vat-dk30060946")
+    rows = project_rows(loaded, ORG + "vat-dk30060946")
     cordis = " named as DANMARKS TEKNISKE UNIVERSITET"
     assert [(r[0], r[1]) for r in rows] == [
         ("Offshore electrolysis; green hydrogen at sea (HYDROSEA)", "coordinator" + cordis),
@@ -77,7 +70,7 @@ def test_a_member_page_lists_the_same_projects(store: EmbeddedStore, store_dir: 
     ]
 
 
-def test_the_same_name_in_another_country_does_not_lend_its_projects(store: EmbeddedStore, store_dir: Path) -> None:
-    assert project_rows(store, store_dir, ORG + "op-dk-1000-cnrs") == [
+def test_the_same_name_in_another_country_does_not_lend_its_projects(loaded: tuple[Path, EmbeddedStore]) -> None:
+    assert project_rows(loaded, ORG + "op-dk-1000-cnrs") == [
         ("Brint i havne", "støttemodtager", OPERATIONS, "2023-01-01 – ?", "operationer.csv · row RFD-21-0002"),
     ]

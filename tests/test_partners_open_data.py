@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -95,18 +96,26 @@ def load_sources(tmp: Path, store: Path, *, cordis: tuple[list[str], list[str]] 
     assert main(["resolve", "--store", str(store), "--json"]) == 0
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("open-data")
+@contextmanager
+def open_data_store(tmp: Path) -> Iterator[tuple[Path, EmbeddedStore]]:
+    """The store of all three sources, resolved, and its folder (also for test_linked_projects.py)."""
     load_sources(tmp, tmp / "store")
-    return tmp / "store"
+    opened = EmbeddedStore(tmp / "store", IRIS, workers=1, timeout=30.0)
+    try:
+        yield tmp / "store", opened
+    finally:
+        opened.close()
 
 
 @pytest.fixture(scope="module")
-def store(store_dir: Path) -> Iterator[EmbeddedStore]:
-    opened = EmbeddedStore(store_dir, IRIS, workers=1, timeout=30.0)
-    yield opened
-    opened.close()
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, EmbeddedStore]]:
+    with open_data_store(tmp_path_factory.mktemp("open-data")) as found:
+        yield found
+
+
+@pytest.fixture(scope="module")
+def store(loaded: tuple[Path, EmbeddedStore]) -> EmbeddedStore:
+    return loaded[1]
 
 
 @pytest.fixture(scope="module")
@@ -164,9 +173,9 @@ def test_the_theme_reason_names_projects_roles_programmes_and_the_sentence(index
         f"\u201c{PAGE_SENTENCE}\u201d (Brint i Danmark).")}
 
 
-def test_the_api_answers_the_same_projects_and_group(store: EmbeddedStore, store_dir: Path,
-                                                      index: PartnerIndex) -> None:
+def test_the_api_answers_the_same_projects_and_group(loaded: tuple[Path, EmbeddedStore], index: PartnerIndex) -> None:
     """Through the route and its response models (the new fields are part of PartnerResult)."""
+    store_dir, store = loaded
     client = api_for(store, make_settings(store_dir)).client()
     body = client.get("/api/partners", params={"q": FRENCH_NEED.q, "country": "FR", "lang": "fr"}).json()
     hit, expected = _hit(body, DTU), _hit(rank(index, FRENCH_NEED), DTU)

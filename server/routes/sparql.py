@@ -2,10 +2,12 @@
 
 One FastAPI endpoint that reads the request itself (the protocol's parameters do not fit a
 declared signature); it takes the settings and the store as dependencies, like every route. The
-event loop never blocks on the store: ``store.aquery`` is awaited (the embedded store's worker
-processes answer over a socket watched by the loop; the remote store runs in a thread). The
-worker processes run the query *and* its serialization, so no pyoxigraph iterator ever crosses
-a thread. The limit contract is in the README ("Limits") and in the service description.
+event loop never waits on the store for long: ``store.aquery`` is awaited (the embedded store
+answers cheap public queries on the loop in a short slice, ``innograph/store/direct.py``, and
+hands every other query to worker processes that answer over a socket watched by the loop; the
+remote store runs in a thread). A query and its serialization run on one thread, so no
+pyoxigraph iterator ever crosses threads. The limit contract is in the README ("Limits") and in
+the service description.
 
 Cost of being a FastAPI route with two async dependencies, measured in-process: an empty handler
 takes ~25 us as a plain Starlette route and ~65-75 us this way; a point lookup on a real store

@@ -12,6 +12,8 @@ HEADS = {
     "styrelsen": "PublicAuthority",
     "kommissionen": "PublicAuthority",
     "råd": "PublicAuthority",
+    "udvalg": "PublicAuthority",
+    "udvalget": "PublicAuthority",
     "rådet": "PublicAuthority",
     "universitet": "ResearchOrganisation",
     "erhvervsakademi": "ResearchOrganisation",

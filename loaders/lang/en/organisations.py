@@ -41,6 +41,7 @@ HEADS = {
     "group": "Company",
     "bank": "Organisation",
     "observatory": "Organisation",
+    "park": "Organisation",
     "port": "Organisation",
     "harbour": "Organisation",
 }

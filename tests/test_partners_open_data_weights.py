@@ -12,7 +12,9 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
 from innograph.imports.resolve import Resolution, write_resolution
+from innograph.ingest import change_log
 from innograph.iris import Iris
+from innograph.loading import IMPORT_FINGERPRINT_PREFIX
 from innograph.partners.build import build, build_state, update
 from innograph.partners.holder import IndexHolder
 from innograph.partners.rank import PartnerQuery, rank
@@ -25,6 +27,8 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 ENERGY = IRIS.entity("theme", "energy")
+DCAT_DATASET = "http://www.w3.org/ns/dcat#Dataset"
+HAS_PART = "http://purl.org/dc/terms/hasPart"
 # organisation -> how many energy projects it took part in (all in NL; the seeker is in FR)
 PROJECT_COUNTS = {"one": 1, "three": 3, "five": 5, "twelve": 12}
 
@@ -121,3 +125,35 @@ def test_the_holder_follows_a_resolution_without_a_full_build(store: EmbeddedSto
     query = PartnerQuery(themes=[ENERGY], country="FR")
     assert rank(followed, query) == rank(build(store, IRIS), query)
     assert [r["same_as"] for r in rank(followed, query)["results"]] == [[], [], [org("one"), org("three")]]
+
+
+def _logged(store: EmbeddedStore, graph: str, triples: list[Triple]) -> None:
+    fingerprint = f"{IMPORT_FINGERPRINT_PREFIX}sha256:{abs(hash(tuple(triples)))}"
+    store.write_document(DocumentWrite(graph=graph, content_hash=fingerprint, public=triples,
+                                       extra_graph=IRIS.graph("changes"),
+                                       extra_public=change_log(IRIS, graph, "updated", fingerprint)))
+
+
+def test_the_index_reads_only_the_shards_a_manifest_lists(store: EmbeddedStore) -> None:
+    """An import writes its shards, then the manifest that lists them (the switch): followed from
+    the change log, the index shows neither a shard before it is listed nor one no longer listed."""
+    manifest = IRIS.graph("import/test-ds")
+    dataset = IRIS.entity("dataset", "test-ds")
+    shard_1, shard_2 = manifest + "/001-of-001-aaaa", manifest + "/001-of-001-bbbb"
+    holder = IndexHolder(store, IRIS, follow=False)
+    query = PartnerQuery(themes=[ENERGY], country="FR")
+
+    def labels() -> list[str]:
+        answer = rank(holder.get(), query)
+        assert answer == rank(build(store, IRIS), query)
+        return sorted(r["label"] for r in answer["results"])
+
+    before = labels()
+    _logged(store, shard_1, projects("imported", 1))
+    assert labels() == before  # written, not yet listed
+    _logged(store, manifest, [_t(dataset, RDF_TYPE, DCAT_DATASET), _t(dataset, HAS_PART, shard_1)])
+    assert labels() == sorted([*before, "Lab imported"])
+    _logged(store, shard_2, projects("reimported", 1))
+    _logged(store, manifest, [_t(dataset, RDF_TYPE, DCAT_DATASET), _t(dataset, HAS_PART, shard_2)])
+    assert labels() == sorted([*before, "Lab reimported"])  # shard_1 is still in the store, no longer listed
+    assert holder.full_builds == 1

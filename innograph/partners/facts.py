@@ -24,6 +24,7 @@ from pyoxigraph import NamedNode
 
 from innograph import sparql_text
 from innograph.imports.resolve import RESOLUTION
+from innograph.imports.versions import import_prefix, is_shard, listed_shards
 from innograph.iris import Iris
 from innograph.partners.records import RoleRecord
 from innograph.store.base import ReadView
@@ -163,22 +164,36 @@ class FactReader:
 
 
 def read_all(view: ReadView, iris: Iris) -> dict[str, GraphFacts]:
-    """The facts of every graph of the view: one query per section."""
+    """The facts of every graph of the view: one query per section (an imported dataset's shards
+    only when its manifest lists them: never half of a re-import)."""
     reader = FactReader(iris)
     by_graph: dict[str, set[Fact]] = defaultdict(set)
     for section, to_fact in reader.sections.items():
         for row in reader.rows(view, section, None):
             by_graph[_intern(row["g"].value)].add(to_fact(row))
-    return {graph: tuple(facts) for graph, facts in by_graph.items()}
+    current = set().union(*listed_shards(view, iris).values())
+    return {graph: tuple(facts) for graph, facts in by_graph.items() if graph in current or not is_shard(iris, graph)}
 
 
-def read_graphs(view: ReadView, iris: Iris, graphs: Iterable[str]) -> dict[str, GraphFacts]:
-    """The facts of the given graphs (an empty tuple for a graph that is gone or gives nothing)."""
+def read_graphs(view: ReadView, iris: Iris, graphs: Iterable[str], known: Iterable[str] = ()) -> dict[str, GraphFacts]:
+    """The facts of the given graphs (an empty tuple for a graph that is gone or gives nothing).
+
+    An imported dataset switches version when its manifest is written (``innograph.imports.versions``):
+    a manifest among ``graphs`` brings the shards it lists now and, among the ``known`` graphs (those
+    the index holds), its shards it no longer lists; a shard no manifest lists gives nothing."""
+    listed = listed_shards(view, iris)
+    current = set().union(*listed.values())
+    wanted = dict.fromkeys(graphs)
+    known = list(known)
+    for manifest in [g for g in wanted if g.startswith(import_prefix(iris)) and not is_shard(iris, g)]:
+        wanted.update(dict.fromkeys(sorted(listed.get(manifest, ()))))
+        wanted.update(dict.fromkeys(k for k in known if k.startswith(manifest + "/") and is_shard(iris, k)))
     reader = FactReader(iris)
     out: dict[str, GraphFacts] = {}
-    for graph in graphs:
+    for graph in wanted:
         facts: set[Fact] = set()
-        for section, to_fact in reader.sections.items():
-            facts.update(to_fact(row) for row in reader.rows(view, section, graph))
+        if graph in current or not is_shard(iris, graph):
+            for section, to_fact in reader.sections.items():
+                facts.update(to_fact(row) for row in reader.rows(view, section, graph))
         out[graph] = tuple(facts)
     return out

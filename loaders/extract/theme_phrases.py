@@ -22,6 +22,8 @@ from innograph.ontology.text import fold
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 # a compound needs a first part of its own: 'erhvervsudvikling', not 'udvikling'
 _MIN_COMPOUND_PREFIX = 4
+# plural and definite endings of a compound ('innovationssamarbejder', 'udviklingsprojekterne')
+_INFLECTION = re.compile(r"(?:erne|ene|en|er|et|s|r|n)$")
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,8 @@ def _is_head(word: _Word, rules: _HeadRules) -> bool:
         return False  # 'Regional Development Fund': a capitalised head is part of a name
     if word.folded in rules.heads:
         return True
-    return any(
-        word.folded.endswith(h) and len(word.folded) - len(h) >= _MIN_COMPOUND_PREFIX for h in rules.compounds
-    )
+    forms = (word.folded, _INFLECTION.sub("", word.folded))
+    return any(f.endswith(h) and len(f) - len(h) >= _MIN_COMPOUND_PREFIX for f in forms for h in rules.compounds)
 
 
 def _before(text: str, words: list[_Word], i: int, rules: _HeadRules) -> int:

@@ -217,3 +217,8 @@ def test_a_name_does_not_run_over_a_conjunction_and_article_into_the_next_name()
     }
     for text, expected in cases.items():
         assert _names(_facts(text), "organisation") == expected, text
+
+
+def test_a_compound_broken_by_a_wrap_is_one_word_but_a_suspended_compound_goes_on() -> None:
+    text = "Projektet samler Zorbas EU- kontor og Uddannelses- og Forskningsministeriet i et netværk."
+    assert _names(_facts(text), "organisation") == ["Uddannelses- og Forskningsministeriet", "Zorbas EU- kontor"]

@@ -98,9 +98,10 @@ def capitalised_runs(text: str, toks: list[Token]) -> list[Candidate]:
     connectors = _connectors()
     legal = lexicon.legal_forms()
     run: list[Token] = []
+    rejoined: set[int] = set()  # starts of the lower-case halves of compounds broken by a line wrap
 
     def flush() -> None:
-        while run and not _is_name_token(run[-1], legal):
+        while run and not (_is_name_token(run[-1], legal) or run[-1].start in rejoined):
             run.pop()
         if run:
             out.append(Candidate(run[0].start, run[-1].end, text[run[0].start : run[-1].end], tuple(run)))
@@ -112,12 +113,22 @@ def capitalised_runs(text: str, toks: list[Token]) -> list[Candidate]:
             suspended = gap.startswith("-") and _GAP_OK.fullmatch(gap[1:] or " ") is not None
             if not (_GAP_OK.fullmatch(gap) or suspended):
                 flush()
+        if run and _wrapped_half(text[run[-1].end : tok.start], tok.text, connectors):
+            rejoined.add(tok.start)
+            run.append(tok)
+            flush()  # the rejoined word is the head: the name ends with it
+            continue
         if _is_name_token(tok, legal) or (run and tok.text.casefold() in connectors and i + 1 < len(toks)):
             run.append(tok)
         else:
             flush()
     flush()
     return out
+
+
+def _wrapped_half(gap: str, word: str, connectors: frozenset[str]) -> bool:
+    """'EU- kontor': one word broken by a wrap; 'Uddannelses- og' is a suspended compound."""
+    return gap == "- " and word.isalpha() and word.islower() and word not in connectors
 
 
 def _is_name_token(tok: Token, legal: frozenset[str]) -> bool:

@@ -7,7 +7,8 @@ Layout of ``INNOGRAPH_STORE``::
     generation   an integer bumped after every committed write (query workers reopen on change)
 
 Reads go through :class:`~innograph.store.pool.QueryPool` (read-only snapshots in killable worker
-processes), except cheap public queries in ``aquery``, answered in-process (``direct.py``). A write opens the read-write stores and keeps them open until no write came for
+processes), except cheap public queries in ``aquery``, answered in-process (``direct.py``).
+A write opens the read-write stores and keeps them open until no write came for
 ``LINGER_SECONDS`` (or until ``close()``), so a running server and ``innograph ingest`` can take
 turns (RocksDB's lock keeps them exclusive: the other writer waits) while back-to-back writes do
 not pay a reopen each (measured: 0.34 s per 1,000-triple document when each write opened,

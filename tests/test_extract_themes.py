@@ -6,6 +6,7 @@ import pytest
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention
 from innograph.loaders.extract.relations import extract_relations
+from innograph.loaders.extract.theme_phrases import head_phrases, numbered_items
 from innograph.loaders.extract.themes import _names_no_topic, clause_spans, extract_themes
 from innograph.loaders.extract.to_rdf import to_rdf
 from pyoxigraph import Literal, NamedNode
@@ -198,3 +199,60 @@ def test_the_head_of_a_phrase_stands_before_its_preposition_and_first_in_french(
     assert _names_no_topic("andre juridiske enheder", head_first=False)
     assert _names_no_topic("des universités européennes", head_first=True)
     assert not _names_no_topic("création d'entreprises", head_first=True)
+
+
+HEAD_PHRASE_CASES = [
+    ("en", "The region invests in the circular economy and supports innovation.\n", ["circular economy"]),
+    ("da", "Kommunen satser på grøn omstilling og erhvervsudvikling.\n", ["grøn omstilling", "erhvervsudvikling"]),
+    ("nl", "De provincie kiest voor een koolstofarme economie en kennisontwikkeling.\n",
+     ["koolstofarme economie", "kennisontwikkeling"]),
+    ("fr", "La région soutient la transition écologique et le transfert de technologie.\n",
+     ["transition écologique", "transfert de technologie"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "phrases"), HEAD_PHRASE_CASES, ids=[c[0] for c in HEAD_PHRASE_CASES])
+def test_a_general_head_word_gives_the_topic_phrase_it_ends_or_opens(
+    language: str, text: str, phrases: list[str]
+) -> None:
+    assert [p for _, p in head_phrases(text, language)] == phrases
+    assert [text[at : at + len(p)] for at, p in head_phrases(text, language)] == phrases  # offsets point at them
+
+
+def test_a_bare_general_head_says_nothing_but_a_compound_does() -> None:
+    assert [p for _, p in head_phrases("Development matters. We work on development.\n")] == []
+    # a compound with a plural ending, and one whose head comes first (no topic head at its end)
+    assert [p for _, p in head_phrases("Der er innovationssamarbejder og udviklingsprojekter.\n", "da")] == [
+        "innovationssamarbejder"
+    ]
+
+
+def test_a_governing_verb_is_no_modifier_and_a_head_is_a_topic_of_its_own() -> None:
+    assert [p for _, p in head_phrases("We support innovation and foster growth.\n")] == []
+    assert [p for _, p in head_phrases("Fokus på omstilling og sundhed.\n")] == []
+    assert [p for _, p in head_phrases("Zij kiezen robuuste en slimme economieën.\n", "nl")] == [
+        "robuuste en slimme economieën"
+    ]
+
+
+def test_a_head_word_of_two_languages_takes_the_longer_phrase_and_the_documents_language_on_a_tie() -> None:
+    # 'economie' is a Dutch head (modifier before) and, folded, the French 'économie' (modifier after)
+    assert [p for _, p in head_phrases("Zij helpt de regionale economie vooruit.\n", "nl")] == ["regionale economie"]
+    assert [p for _, p in head_phrases("Zij helpt de regionale economie vooruit.\n", "fr")] == ["economie vooruit"]
+    assert [p for _, p in head_phrases("Il aide de economie verte et durable.\n", "nl")] == ["economie verte"]
+
+
+def test_a_list_numbered_inside_a_sentence_gives_its_items() -> None:
+    text = "Four priorities: (1) robust economies; (2) green transition; (3) biodiversity and (4) better governance.\n"
+    assert [p for _, p in numbered_items(text)] == [
+        "robust economies",
+        "green transition",
+        "biodiversity",
+        "better governance",
+    ]
+    assert list(numbered_items("See (1) above.\n")) == []  # one mark is a reference, not a list
+
+
+def test_the_theme_pass_keeps_head_phrases_and_numbered_items_once() -> None:
+    text = "Our priorities are (1) smart growth; (2) the blue economy.\nThe blue economy and regional cooperation.\n"
+    assert _themes(text, "en") == ["smart growth", "blue economy", "regional cooperation"]

@@ -23,7 +23,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 # a compound needs a first part of its own: 'erhvervsudvikling', not 'udvikling'
 _MIN_COMPOUND_PREFIX = 4
 # plural and definite endings of a compound ('innovationssamarbejder', 'udviklingsprojekterne')
-_INFLECTION = re.compile(r"(?:erne|ene|en|er|et|s|r|n)$")
+_INFLECTIONS = ("", "erne", "ene", "en", "er", "et", "s", "r", "n")
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,17 @@ class _HeadRules:
 
 
 @cache
-def _head_rules() -> tuple[_HeadRules, ...]:
+def _head_rules(language: str | None) -> tuple[_HeadRules, ...]:
+    """Every language's head rules, the document's language first (it wins a tie)."""
+    by_language = all_rules("themes")
+    order = sorted(by_language, key=lambda lang: lang != language)
     return tuple(
         _HeadRules(
-            frozenset(fold(h) for h in r.TOPIC_HEADS),
-            tuple(fold(h) for h in r.COMPOUND_HEADS),
-            r.MODIFIERS_FOLLOW,
+            frozenset(fold(h) for h in by_language[lang].TOPIC_HEADS),
+            tuple(fold(h) for h in by_language[lang].COMPOUND_HEADS),
+            by_language[lang].MODIFIERS_FOLLOW,
         )
-        for r in all_rules("themes").values()
+        for lang in order
     )
 
 
@@ -82,7 +85,7 @@ def _is_head(word: _Word, rules: _HeadRules) -> bool:
         return False  # 'Regional Development Fund': a capitalised head is part of a name
     if word.folded in rules.heads:
         return True
-    forms = (word.folded, _INFLECTION.sub("", word.folded))
+    forms = [word.folded[: len(word.folded) - len(e)] for e in _INFLECTIONS if word.folded.endswith(e)]
     return any(f.endswith(h) and len(f) - len(h) >= _MIN_COMPOUND_PREFIX for f in forms for h in rules.compounds)
 
 
@@ -124,12 +127,13 @@ def _complement_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.words("themes", "COMPLEMENT_WORDS"))
 
 
-def head_phrases(text: str) -> Iterator[tuple[int, str]]:
+def head_phrases(text: str, language: str | None = None) -> Iterator[tuple[int, str]]:
     """(offset, phrase as written) for each topic head word with its modifiers. A head word of
-    several languages ('economie' is Dutch, 'économie' French) takes the longest phrase they give."""
+    several languages ('economie' is Dutch, 'économie' French) takes the longest phrase they give;
+    the document's ``language`` reads it when they give phrases as long."""
     words = _words(text)
     for i, word in enumerate(words):
-        spans = [_span(text, words, i, rules) for rules in _head_rules() if _is_head(word, rules)]
+        spans = [_span(text, words, i, rules) for rules in _head_rules(language) if _is_head(word, rules)]
         spans = [(first, last) for first, last in spans if first <= last]
         if spans:
             first, last = max(spans, key=lambda s: s[1] - s[0])

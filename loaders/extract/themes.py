@@ -146,7 +146,7 @@ def extract_themes(facts: DocumentFacts) -> None:
     for start, phrase in _cued_phrases(text):
         if not _names_no_topic(phrase, head_first):
             keep(phrase, start, "themes.cue", 0.6)
-    for start, phrase in head_phrases(text):
+    for start, phrase in head_phrases(text, facts.language):
         keep(phrase, start, "themes.head-phrase", 0.5)
     facts.themes = chosen[:_MAX_THEMES]
 

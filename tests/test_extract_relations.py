@@ -124,6 +124,16 @@ ROLE_CASES = [
         [None, "advisory-body"],
     ),
     (
+        "a bullet item that describes its organisation in a long sentence stays in the list",
+        "Zorba is coordinated by three partners:\n"
+        "· The Alpha Department of the Region coordinates the network, runs the secretariat, keeps the budget, "
+        "writes the reports for the funders and provides an open data platform to every member;\n"
+        "· The Beta Agency provides its expertise;\n· Gamma Centre provides computing.\n",
+        "en",
+        ("Alpha Department", "Beta Agency", "Gamma Centre"),
+        ["coordinator", "coordinator", "coordinator"],
+    ),
+    (
         "a cue that ends in its agent word speaks of the name after it only",
         "The day was organised by Alpha Agency and was supported by many ministers.\n",
         "en",

@@ -173,6 +173,7 @@ _BULLET_LINE = re.compile(r"[ \t]*(?:[•·\-*–◦▪]|\d{1,2}[.)])[ \t]+")
 _MAX_LIST_LINES = 12
 _MAX_HEADING = 60
 _MAX_ITEM = 160  # a bullet item may be long ('X (IE)', 'X with Y'); a plain line that long is prose
+_MAX_BULLET_ITEM = 400  # an item that describes its organisation in a sentence or two stays in the list
 # the roles of a field that names one organisation: the list right under it names the others
 _LEADING_ROLES = frozenset({"lead-partner", "coordinator"})
 
@@ -195,7 +196,7 @@ def _list_heading(text: str, pos: int) -> tuple[str, Mention] | None:
         line = raw.strip()
         if not line:
             continue
-        if _BULLET_LINE.match(raw) and len(line) <= _MAX_ITEM:
+        if _BULLET_LINE.match(raw) and len(line) <= _MAX_BULLET_ITEM:
             items += 1
             continue
         heading = _heading_role(text, start, line)

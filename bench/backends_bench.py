@@ -10,7 +10,8 @@ data is ``innograph/partners/synthetic.py``'s graph (80,000 organisations: ~1 M 
    ``--load-runs`` times per backend, backends in turn (the wall time of the command). The file
    is streamed: embedded, new partition versions beside the live ones; remote, chunks into a
    staging graph (Virtuoso: through the Graph Store Protocol), then one swap per partition.
-2. ``innograph serve`` over each backend's last store; the three servers answer the same point
+2. ``innograph serve`` over each backend's last store (measured once its partner index is
+   built); the three servers answer the same point
    lookups and partner-style joins (the queries of ``bench/sparql_vs_oxigraph.py``) with the same
    number of rows, or the bench stops.
 3. Point lookups about ``--lookups`` organisations and the joins, through each server's
@@ -114,8 +115,8 @@ def ingest(env: Env, dump: Path) -> float:
     return seconds
 
 
-def load_and_serve(backend: Backend, work: Path, dump: Path, runs: int, stack: ExitStack) -> None:
-    """``runs`` fresh loads; the last store stays up (on ``stack``) behind ``innograph serve``."""
+def load(backend: Backend, work: Path, dump: Path, runs: int, stack: ExitStack) -> Env:
+    """``runs`` fresh loads; the last store stays up (on ``stack``); returns its environment."""
     for run in range(runs):
         folder = work / f"{backend.name.replace(' ', '-')}-{run}"
         folder.mkdir()
@@ -126,12 +127,14 @@ def load_and_serve(backend: Backend, work: Path, dump: Path, runs: int, stack: E
                   f"(load average {os.getloadavg()[0]:.1f})", flush=True)
             if run == runs - 1:
                 stack.enter_context(this_run.pop_all())
-                backend.port = serve(env, stack)
-                return
+                return env
         shutil.rmtree(folder)
+    raise ValueError("at least one load run")
 
 
 def serve(env: Env, stack: ExitStack) -> int:
+    """``innograph serve`` over a loaded store, once it answers and its partner index is built (the
+    build runs in a child process at start-up: it would weigh on the other servers' measurements)."""
     port = peer.free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "innograph.cli", "serve", "--port", str(port), "--log-level", "warning"],
@@ -139,6 +142,10 @@ def serve(env: Env, stack: ExitStack) -> int:
     )
     stack.callback(peer.stop, [process])
     peer.wait_ready(f"http://127.0.0.1:{port}/sparql", process)
+    deadline = time.monotonic() + 1800
+    while time.monotonic() < deadline and subprocess.run(
+            ["pgrep", "-P", str(process.pid), "-f", "innograph.partners.builder"], capture_output=True).returncode == 0:
+        time.sleep(2)
     return port
 
 
@@ -248,8 +255,9 @@ def main() -> int:
         print(f"data: {data.quads:,} quads ({dump.stat().st_size / 1e6:.0f} MB)", flush=True)
         load_before = os.getloadavg()[0]
         with ExitStack() as stack:
-            for backend in backends:
-                load_and_serve(backend, work, dump, args.load_runs, stack)
+            envs = [load(backend, work, dump, args.load_runs, stack) for backend in backends]
+            for backend, env in zip(backends, envs, strict=True):
+                backend.port = serve(env, stack)
             _, point, join = peer.workloads(data, args.lookups, aggregation=False)
             point.requests, join.requests = args.requests, max(1, args.requests // 10)
             rows = {w.name: check_same_counts(w, backends) for w in (point, join)}

@@ -118,7 +118,7 @@ def test_a_broken_file_leaves_the_old_graph_and_no_staging_graph(any_store: Any,
 def test_ingest_streams_a_large_dump_into_one_graph_as_on_the_embedded_store(any_store: Any, tmp_path: Path) -> None:
     store = any_store
     dump = tmp_path / "dump.nq"
-    generate(dump, 1_000, IRIS)  # ~12,000 quads
+    generate(dump, 300, IRIS)  # ~4,000 quads
     statements = {Triple(q.subject, q.predicate, q.object) for q in parse(path=str(dump), format=RdfFormat.N_QUADS)}
     report = ingest([dump], store, IRIS, bulk_from=1)
     assert (report.written, report.failed) == (1, [])

@@ -19,6 +19,7 @@ from innograph.store.virtuoso import VirtuosoStore
 from innograph.store.virtuoso_rewrite import (
     ExtensionRefused,
     blank_nodes_by_template,
+    default_graph_explicit,
     graphs_as_variables,
     paging_order,
     refuse_extensions,
@@ -155,15 +156,32 @@ def test_every_slot_taken_is_an_error_not_a_wait(store: VirtuosoStore) -> None:
 
 
 def test_updates_with_where_reach_named_graphs(store: VirtuosoStore) -> None:
-    """Virtuoso matches an update's WHERE in its default-graph-uri alone: sent with one, this
-    DELETE WHERE would delete nothing and answer 200."""
+    """Virtuoso matches an update's WHERE in its default-graph-uri alone: sent with one (the way to
+    write without GRAPH), this DELETE WHERE would delete nothing and answer 200. The statements
+    without a graph go to the default graph by a rewrite instead, in the same request."""
     seed_document(store, "doc-a")
     graph = IRIS.graph("doc-a")
-    store.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ ?s <{LABEL.value}> ?o }} }}", partition="public")
-    assert count(store) == 2  # its type and the fingerprint; the label is gone
+    store.update(f"INSERT DATA {{ <http://e/a> <http://e/b> 'no graph' }} ;\n"
+                 f"DELETE WHERE {{ GRAPH <{graph}> {{ ?s <{LABEL.value}> ?o }} }}", partition="public")
+    assert count(store) == 3  # the type and the fingerprint; the label gone, one default-graph statement
+    assert count(store, "SELECT (COUNT(*) AS ?n) WHERE { <http://e/a> <http://e/b> 'no graph' }") == 1
     store.update(f"INSERT {{ GRAPH <http://e/copy> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
                  partition="public")
-    assert count(store) == 4
+    assert count(store) == 5
+
+
+@pytest.mark.parametrize(
+    ("update", "expected"),
+    [
+        ("INSERT DATA { <a> <b> 'GRAPH <x> {' . GRAPH <g> { <x> <y> <z> } <d> <e> <f> # c\n }",
+         "INSERT DATA {\nGRAPH <g> { <x> <y> <z> }\nGRAPH <urn:D> {\n<a> <b> 'GRAPH <x> {'\n.\n<d> <e> <f> # c\n}\n}"),
+        ("DELETE DATA { GRAPH ex:g { ex:a ex:b ex:c } } ; DELETE WHERE { ?s ?p ?o }",
+         "DELETE DATA {\nGRAPH ex:g { ex:a ex:b ex:c }\n} ; DELETE WHERE { ?s ?p ?o }"),
+        ("INSERT { <a> <b> ?o } WHERE { ?s ?p ?o }", "INSERT { <a> <b> ?o } WHERE { ?s ?p ?o }"),
+    ],
+)
+def test_statements_without_a_graph_go_to_the_update_default_graph(update: str, expected: str) -> None:
+    assert default_graph_explicit(update, "urn:D") == expected
 
 
 def test_an_answer_cut_by_the_row_cap_is_refused(store: VirtuosoStore) -> None:

@@ -16,10 +16,11 @@ rewriting: ``virtuoso_rewrite.py``; the answers put back in shape: ``virtuoso_an
   :class:`QueryTimeout`, like its hard limit (``SR171``);
 - ``DROP/CLEAR ALL``, ``NAMED`` and ``DEFAULT`` answer 200 and delete nothing: they are rewritten
   into one ``DROP SILENT GRAPH`` per graph, in the same request;
-- it has no default graph to write to: updates without ``WHERE`` run with ``default-graph-uri`` =
-  :data:`DEFAULT_GRAPH`, a graph that queries see in the default graph but never as a named graph
-  (an update with ``WHERE`` goes without: Virtuoso would match its patterns in that graph alone,
-  named graphs included, and silently change nothing; writing one without ``GRAPH`` then fails);
+- it has no default graph to write to: the statements of ``INSERT DATA`` / ``DELETE DATA`` that name
+  no graph go to :data:`DEFAULT_GRAPH`, a graph that queries see in the default graph but never as
+  a named graph (not through ``default-graph-uri``: Virtuoso would then match the request's
+  ``WHERE`` clauses in that graph alone, ``GRAPH <g>`` included, and silently change nothing; a
+  template without ``GRAPH`` fails loudly);
 - ``INSERT DATA`` refuses blank nodes and fails above ~2,000 triples: a large document, one
   with blank nodes, or a large file (streamed in chunks), is loaded through the Graph Store
   Protocol into a staging graph, then swapped in by one update (``DROP`` + ``MOVE``), so the
@@ -72,11 +73,11 @@ from innograph.store.virtuoso_answers import checked_answer
 from innograph.store.virtuoso_config import RESULT_SET_MAX_ROWS, time_limit
 from innograph.store.virtuoso_rewrite import (
     blank_nodes_by_template,
+    default_graph_explicit,
     explicit_drops,
     graphs_as_variables,
     needs_explicit_drops,
     paging_order,
-    reads_patterns,
     refuse_extensions,
     resolved_against_base,
 )
@@ -237,10 +238,8 @@ class VirtuosoStore(RemoteStore):
         if needs_explicit_drops(update):  # Virtuoso answers 200 to DROP ALL and deletes nothing
             named = [g for g in self.named_graphs(partition) if g != DEFAULT_GRAPH]
             update = explicit_drops(update, named, DEFAULT_GRAPH)
-        # a WHERE would see only DEFAULT_GRAPH: such an update goes without, and writing without GRAPH fails
-        params = {} if reads_patterns(update) else {"default-graph-uri": DEFAULT_GRAPH}
-        self._post_update(partition, blank_nodes_by_template(resolved_against_base(update)), params,
-                          timeout or self.timeout)
+        update = default_graph_explicit(resolved_against_base(update), DEFAULT_GRAPH)
+        self._post_update(partition, blank_nodes_by_template(update), {}, timeout or self.timeout)
         self._generation += 1
 
     def _auth(self) -> httpx.Auth | None:

@@ -32,7 +32,8 @@ _STAR_PROJECTION = re.compile(r"\b(SELECT|DESCRIBE)\s+(DISTINCT\s+|REDUCED\s+)?\
 _BASE_OR_IRI = re.compile(r"(?<![?$\w:])BASE\s*<([^<>\"{}|^`\\\s]*)>|<([^<>\"{}|^`\\\s]*)>", re.I)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _INSERT_DATA = re.compile(r"(?<![?$\w:])INSERT\s+DATA\b", re.I)
-_WHERE = re.compile(r"(?<![?$\w:])WHERE\b", re.I)
+_DATA_BLOCK = re.compile(r"(?<![?$\w:])(INSERT|DELETE)\s+DATA\s*\{", re.I)
+_GRAPH_BLOCK = re.compile(r"(?<![?$\w:])GRAPH\s*(<[^<>]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*)\s*\{", re.I)
 _BLANK_NODE = re.compile(r"(?<![\w.-])_:|\[")  # a labelled blank node or [ ... ] (IRIs and strings masked)
 GRAPH_VARIABLE = "innograph_graph_"  # + a number: what a constant GRAPH becomes
 _MODIFIERS = re.compile(r"\b(ORDER\s+BY|LIMIT|OFFSET)\b", re.I)
@@ -66,11 +67,35 @@ def needs_explicit_drops(update: str) -> bool:
     return _DROP_MANY.search(masked(update)) is not None
 
 
-def reads_patterns(update: str) -> bool:
-    """Whether ``update`` has a ``WHERE`` (outside strings, IRIs, comments). Virtuoso evaluates it
-    against the request's ``default-graph-uri`` alone, named graphs included (measured: a
-    ``DELETE WHERE { GRAPH <g> { ?s ?p ?o } }`` sent with one deletes nothing)."""
-    return _WHERE.search(masked(update)) is not None
+def default_graph_explicit(update: str, graph: str) -> str:
+    """The statements of each ``INSERT DATA`` / ``DELETE DATA`` that name no graph, put in
+    ``GRAPH <graph>``. Virtuoso has no default graph to write to, and the request parameter that
+    would name one (``default-graph-uri``) makes the same request's ``WHERE`` clauses match in that
+    graph alone, ``GRAPH <g>`` patterns included (measured: such a ``DELETE WHERE`` deletes nothing)."""
+    masked_update = masked(update, iris="brackets")
+    parts, last = [], 0
+    for found in _DATA_BLOCK.finditer(masked_update):
+        closing = _closing_brace(masked_update, found.end() - 1)
+        if closing is None:
+            continue
+        named, loose, at = [], [], found.end()
+        for block in _GRAPH_BLOCK.finditer(masked_update, at, closing):
+            if block.start() < at:
+                continue
+            end = _closing_brace(masked_update, block.end() - 1)
+            if end is None or end > closing:
+                break
+            loose.append(update[at : block.start()])
+            named.append(update[block.start() : end + 1])
+            at = end + 1
+        loose.append(update[at:closing])
+        statements = [text.strip().strip(".").strip() for text in loose]
+        unnamed = "\n.\n".join(t for t in statements if t)  # a line break ends any comment
+        if unnamed:
+            named.append(f"GRAPH <{graph}> {{\n{unnamed}\n}}")
+        parts += [update[last : found.end()], "\n", "\n".join(named), "\n"]
+        last = closing
+    return "".join(parts) + update[last:]
 
 
 def explicit_drops(update: str, named: list[str], default_graph: str) -> str:

@@ -241,6 +241,13 @@ PLACE_CASES = [
         [("Groningen", "NL"), ("Aalborg", "DK")],
     ),
     (
+        "a region's adjective in the name places it in the region, named in the document's language",
+        "De Vlaamse Zorba Raad en het Nordjysk Quix Center werken samen.\n",
+        "nl",
+        ("Vlaamse Zorba Raad", "Nordjysk Quix Center"),
+        [("Vlaanderen", "BE"), ("Noord-Jutland", "DK")],
+    ),
+    (
         "an EU body sitting in a member state is of no country",
         "The European Zorba Platform, located in Seville, helps regions.\n",
         "en",

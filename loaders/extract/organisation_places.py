@@ -15,7 +15,8 @@ from functools import cache
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract import lexicon
 from innograph.loaders.extract.facts import DocumentFacts, EntityFact, Mention, RelationFact
-from innograph.loaders.extract.region_names import gazetteer, named_in, subdivision_countries
+from innograph.loaders.extract.region_names import gazetteer, named_in, region_label, subdivision_countries
+from innograph.loaders.lang import all_rules
 from innograph.ontology.cities import City, city_index
 from innograph.ontology.text import fold
 
@@ -137,6 +138,30 @@ def _authority_place(org: EntityFact) -> _Place | None:
             start = mention.start + m.start(group)
             country = _governed_country(words, m.group("head_after") or m.group("head_before"))
             return _Place(words, country, Mention(start, start + len(words), words, EXTRACTOR))
+    return None
+
+
+@cache
+def _region_adjectives() -> dict[str, str]:
+    """'vlaamse' -> BE-VLG: each language's region adjectives with its adjective endings."""
+    out: dict[str, str] = {}
+    for rules in all_rules("countries").values():
+        for adjective, code in rules.REGION_ADJECTIVES.items():
+            for ending in rules.ADJECTIVE_ENDINGS:
+                out[(adjective + ending).casefold()] = code
+    return out
+
+
+def _adjective_place(facts: DocumentFacts, org: EntityFact) -> _Place | None:
+    """A region's adjective in the name ('Vlaamse Regering', 'Nordjysk Fødevareerhverv'): the region,
+    named as the document's language names it."""
+    for mention in org.mentions:
+        for m in _NAME_WORD_SINGLE.finditer(mention.text):
+            code = _region_adjectives().get(m.group().casefold())
+            name = region_label(code, facts.language) if code else None
+            if code and name:
+                start = mention.start + m.start()
+                return _Place(name, code.split("-")[0], Mention(start, start + len(m.group()), m.group(), EXTRACTOR))
     return None
 
 
@@ -264,7 +289,13 @@ def place_organisation(
     if org.country is None and (in_name := _country_in_name(org)) is not None:
         org.country = in_name[0]
         facts.relations.append(RelationFact(org, "country", in_name[0], in_name[1]))
-    place = _place_in_name(facts, org, home) or _authority_place(org) or _place_after(facts, org) or seat
+    place = (
+        _place_in_name(facts, org, home)
+        or _authority_place(org)
+        or _place_after(facts, org)
+        or seat
+        or _adjective_place(facts, org)
+    )
     if place is not None:
         org.region = place.name
         facts.relations.append(RelationFact(org, "region", place.name, place.mention))

@@ -161,3 +161,14 @@ def named_in(code: str, language: str | None, name: str) -> bool:
     """Is ``name`` how texts in ``language`` name the region ``code``? ('Normandy' in English,
     not in Dutch, where the region is 'Normandië')."""
     return fold(name) in _labels_by_language().get((code, language or ""), frozenset())
+
+
+@cache
+def _region_labels() -> dict[str, dict[str, str]]:
+    return {region.code: dict(region.labels) for region in reference_regions()}
+
+
+def region_label(code: str, language: str | None) -> str | None:
+    """The region's name in ``language``, else in English."""
+    labels = _region_labels().get(code, {})
+    return labels.get(language or "") or labels.get("en")

@@ -22,6 +22,17 @@ ADJECTIVES = {
     "nordmænd": "NO", "tysker": "DE", "franskmænd": "FR", "hollænder": "NL",
 }
 ADJECTIVE_ENDINGS = ("", "e", "es")
+# adjectives of regions (ISO 3166-2), inflected by ADJECTIVE_ENDINGS: 'Vlaamse Regering' sits in Vlaanderen
+REGION_ADJECTIVES = {
+    "nordjysk": "DK-81",
+    "midtjysk": "DK-82",
+    "sjællandsk": "DK-85",
+    "flamsk": "BE-VLG",
+    "vallonsk": "BE-WAL",
+    "skotsk": "GB-SCT",
+    "bayersk": "DE-BY",
+    "katalansk": "ES-CT",
+}
 # 'på dansk': a language, not a country
 LANGUAGE_PREPOSITIONS = ("på",)
 LIST_JOINERS = ("og", "eller")

@@ -28,6 +28,17 @@ ADJECTIVES = {
     "Turkish": "TR", "Ukrainian": "UA", "Serbian": "RS", "Moroccan": "MA",
 }
 ADJECTIVE_ENDINGS = ("", "s")
+# adjectives of regions (ISO 3166-2), inflected by ADJECTIVE_ENDINGS: 'Vlaamse Regering' sits in Vlaanderen
+REGION_ADJECTIVES = {
+    "Flemish": "BE-VLG",
+    "Walloon": "BE-WAL",
+    "Scottish": "GB-SCT",
+    "Welsh": "GB-WLS",
+    "Bavarian": "DE-BY",
+    "Catalan": "ES-CT",
+    "Basque": "ES-PV",
+    "Frisian": "NL-FR",
+}
 # 'in English': a language, not a country
 LANGUAGE_PREPOSITIONS = ("in", "into")
 LIST_JOINERS = ("and", "or")

@@ -29,6 +29,23 @@ ADJECTIVES = {
     "ukrainienne": "UA", "marocain": "MA", "marocaine": "MA",
 }
 ADJECTIVE_ENDINGS = ("", "s")
+# adjectives of regions (ISO 3166-2), inflected by ADJECTIVE_ENDINGS: 'Vlaamse Regering' sits in Vlaanderen
+REGION_ADJECTIVES = {
+    "wallon": "BE-WAL",
+    "wallonne": "BE-WAL",
+    "flamand": "BE-VLG",
+    "flamande": "BE-VLG",
+    "bruxellois": "BE-BRU",
+    "bruxelloise": "BE-BRU",
+    "normand": "FR-NOR",
+    "normande": "FR-NOR",
+    "breton": "FR-BRE",
+    "bretonne": "FR-BRE",
+    "occitan": "FR-OCC",
+    "occitane": "FR-OCC",
+    "francilien": "FR-IDF",
+    "francilienne": "FR-IDF",
+}
 # 'en français': a language, not a country
 LANGUAGE_PREPOSITIONS = ("en",)
 LIST_JOINERS = ("et", "ou")

@@ -22,6 +22,21 @@ ADJECTIVES = {
     "Belgen": "BE", "Nederlanders": "NL", "Duitsers": "DE", "Fransen": "FR", "Denen": "DK", "Noren": "NO",
 }
 ADJECTIVE_ENDINGS = ("", "e")
+# adjectives of regions (ISO 3166-2), inflected by ADJECTIVE_ENDINGS: 'Vlaamse Regering' sits in Vlaanderen
+REGION_ADJECTIVES = {
+    "Vlaams": "BE-VLG",
+    "Waals": "BE-WAL",
+    "West-Vlaams": "BE-VWV",
+    "Oost-Vlaams": "BE-VOV",
+    "Antwerps": "BE-VAN",
+    "Fries": "NL-FR",
+    "Gelders": "NL-GE",
+    "Zeeuws": "NL-ZE",
+    "Gronings": "NL-GR",
+    "Drents": "NL-DR",
+    "Overijssels": "NL-OV",
+    "Utrechts": "NL-UT",
+}
 # 'in het Nederlands': a language, not a country
 LANGUAGE_PREPOSITIONS = ("in", "het")
 LIST_JOINERS = ("en", "of")

@@ -241,6 +241,13 @@ PLACE_CASES = [
         [("Groningen", "NL"), ("Aalborg", "DK")],
     ),
     (
+        "a country's adjective next to an authority word is no place it governs",
+        "Het Huis van de Nederlandse Provincie werkt samen.\n",
+        "nl",
+        ("Huis van de Nederlandse Provincie",),
+        [(None, "NL")],
+    ),
+    (
         "a region's adjective in the name places it in the region, named in the document's language",
         "De Vlaamse Zorba Raad en het Nordjysk Quix Center werken samen.\n",
         "nl",

@@ -133,8 +133,8 @@ def _authority_place(org: EntityFact) -> _Place | None:
         for m in _authority_pattern().finditer(mention.text):
             group = "before" if m.group("before") else "after"
             words = m.group(group)
-            if fold(words) in _region_words():
-                continue
+            if fold(words) in _region_words() or _is_country_word(words):
+                continue  # 'Huis van de Nederlandse Provincies' governs no place called 'Nederlandse'
             start = mention.start + m.start(group)
             country = _governed_country(words, m.group("head_after") or m.group("head_before"))
             return _Place(words, country, Mention(start, start + len(words), words, EXTRACTOR))
@@ -263,6 +263,11 @@ def home_country(facts: DocumentFacts, meta: SourceMeta) -> str | None:
 def _country_words() -> dict[str, str]:
     # accents kept and short words left out: 'Pôle' is no Pole, 'Dane' no country
     return {name: code for name, code in lexicon.country_names(adjectives=True).items() if len(name) >= 5}
+
+
+def _is_country_word(words: str) -> bool:
+    key = words.casefold()
+    return key in _country_words() or (key.endswith("e") and key[:-1] in _country_words())
 
 
 def _country_in_name(org: EntityFact) -> tuple[str, Mention] | None:

@@ -23,22 +23,23 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 # a compound needs a first part of its own: 'erhvervsudvikling', not 'udvikling'
 _MIN_COMPOUND_PREFIX = 4
 # plural and definite endings of a compound ('innovationssamarbejder', 'udviklingsprojekterne')
-_INFLECTIONS = ("", "erne", "ene", "en", "er", "et", "s", "r", "n")
+_INFLECTIONS = ("erne", "ene", "en", "er", "et", "s", "r", "n")
 
 
-@dataclass(frozen=True)
-class _Word:
-    start: int
-    end: int
-    text: str
-    folded: str
+_Word = re.Match[str]  # a word of the text: its offsets and its letters
 
 
 @dataclass(frozen=True)
 class _HeadRules:
     heads: frozenset[str]
-    compounds: tuple[str, ...]
+    compounds: re.Pattern[str] | None  # a word with a first part of its own and a head at its end
     modifiers_follow: bool
+
+    def is_head(self, word: _Word) -> bool:
+        if not word.group()[:1].islower():
+            return False  # 'Regional Development Fund': a capitalised head is part of a name
+        folded = fold(word.group())
+        return folded in self.heads or (self.compounds is not None and self.compounds.fullmatch(folded) is not None)
 
 
 @cache
@@ -49,10 +50,21 @@ def _head_rules(language: str | None) -> tuple[_HeadRules, ...]:
     return tuple(
         _HeadRules(
             frozenset(fold(h) for h in by_language[lang].TOPIC_HEADS),
-            tuple(fold(h) for h in by_language[lang].COMPOUND_HEADS),
+            _compound_pattern(tuple(fold(h) for h in by_language[lang].COMPOUND_HEADS)),
             by_language[lang].MODIFIERS_FOLLOW,
         )
         for lang in order
+    )
+
+
+@cache
+def _any_language_heads() -> _HeadRules:
+    """The head words and compound heads of every language at once."""
+    by_language = all_rules("themes").values()
+    return _HeadRules(
+        frozenset(fold(h) for r in by_language for h in r.TOPIC_HEADS),
+        _compound_pattern(tuple(fold(h) for r in by_language for h in r.COMPOUND_HEADS)),
+        False,
     )
 
 
@@ -68,25 +80,25 @@ def _not_modifiers() -> frozenset[str]:
 
 
 def _words(text: str) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text)]
+    return list(_WORD.finditer(text))
 
 
 def _adjacent(text: str, a: _Word, b: _Word) -> bool:
     """Only spaces between two words: a comma, a stop or a line break ends a phrase."""
-    return not text[a.end : b.start].strip() and "\n" not in text[a.end : b.start]
+    return not text[a.end() : b.start()].strip() and "\n" not in text[a.end() : b.start()]
 
 
 def _modifier(word: _Word) -> bool:
-    return word.text[:1].islower() and len(word.folded) > 2 and word.folded not in _not_modifiers()
+    folded = fold(word.group())
+    return word.group()[:1].islower() and len(folded) > 2 and folded not in _not_modifiers()
 
 
-def _is_head(word: _Word, rules: _HeadRules) -> bool:
-    if not word.text[:1].islower():
-        return False  # 'Regional Development Fund': a capitalised head is part of a name
-    if word.folded in rules.heads:
-        return True
-    forms = [word.folded[: len(word.folded) - len(e)] for e in _INFLECTIONS if word.folded.endswith(e)]
-    return any(f.endswith(h) and len(f) - len(h) >= _MIN_COMPOUND_PREFIX for f in forms for h in rules.compounds)
+def _compound_pattern(heads: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not heads:
+        return None
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    endings = "|".join(_INFLECTIONS)
+    return re.compile(rf".{{{_MIN_COMPOUND_PREFIX},}}(?:{alternation})(?:{endings})?")  # folded: 'drone industrie'
 
 
 def _before(text: str, words: list[_Word], i: int, rules: _HeadRules) -> int:
@@ -96,9 +108,9 @@ def _before(text: str, words: list[_Word], i: int, rules: _HeadRules) -> int:
     first = i
     j = i - 1
     while j >= 0 and i - j <= 3 and _adjacent(text, words[j], words[j + 1]):
-        if _modifier(words[j]) and not _is_head(words[j], rules):
+        if _modifier(words[j]) and not rules.is_head(words[j]):
             first = j
-        elif not (words[j].folded in _and_words() and first == j + 1 and j > 0):
+        elif not (fold(words[j].group()) in _and_words() and first == j + 1 and j > 0):
             break
         j -= 1
     return first
@@ -110,9 +122,10 @@ def _after(text: str, words: list[_Word], i: int) -> int:
     nxt = i + 1
     if nxt < len(words) and _adjacent(text, words[i], words[nxt]) and _modifier(words[nxt]):
         return nxt
-    if nxt + 1 < len(words) and words[nxt].folded in _complement_words() and _adjacent(text, words[i], words[nxt]):
-        gap = text[words[nxt].end : words[nxt + 1].start]
-        if words[nxt + 1].text[:1].islower() and not gap.strip(" ’'") and _modifier(words[nxt + 1]):
+    linked = nxt + 1 < len(words) and fold(words[nxt].group()) in _complement_words()
+    if linked and _adjacent(text, words[i], words[nxt]):
+        gap = text[words[nxt].end() : words[nxt + 1].start()]
+        if words[nxt + 1].group()[:1].islower() and not gap.strip(" ’'") and _modifier(words[nxt + 1]):
             return nxt + 1
     return i
 
@@ -132,12 +145,15 @@ def head_phrases(text: str, language: str | None = None) -> Iterator[tuple[int, 
     several languages ('economie' is Dutch, 'économie' French) takes the longest phrase they give;
     the document's ``language`` reads it when they give phrases as long."""
     words = _words(text)
+    any_head = _any_language_heads()
     for i, word in enumerate(words):
-        spans = [_span(text, words, i, rules) for rules in _head_rules(language) if _is_head(word, rules)]
+        if not any_head.is_head(word):
+            continue  # most words: one look-up instead of one per language
+        spans = [_span(text, words, i, rules) for rules in _head_rules(language) if rules.is_head(word)]
         spans = [(first, last) for first, last in spans if first <= last]
         if spans:
             first, last = max(spans, key=lambda s: s[1] - s[0])
-            yield words[first].start, text[words[first].start : words[last].end]
+            yield words[first].start(), text[words[first].start() : words[last].end()]
 
 
 def _span(text: str, words: list[_Word], i: int, rules: _HeadRules) -> tuple[int, int]:
@@ -147,7 +163,7 @@ def _span(text: str, words: list[_Word], i: int, rules: _HeadRules) -> tuple[int
         first, last = i, _after(text, words, i)
     else:
         first, last = _before(text, words, i, rules), i
-    if first < last or words[i].folded not in rules.heads:
+    if first < last or fold(words[i].group()) not in rules.heads:
         return first, last
     return 0, -1
 

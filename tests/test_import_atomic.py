@@ -11,6 +11,7 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,8 +19,10 @@ import pytest
 from pyoxigraph import NamedNode, Quad
 from test_import_cordis import IRIS
 from test_import_fixtures import ORG_HEADER, PROJECT_HEADER
+from test_ingest import _generation  # the store's write counter, as the ingest kill test reads it
 
 from innograph.cli import main
+from innograph.imports.shards import SPILL_PREFIX
 from innograph.imports.versions import unlisted_shards
 from innograph.settings import Settings
 from innograph.store import open_store
@@ -93,14 +96,8 @@ def clean_import(tmp_path: Path, version: int, capsys: pytest.CaptureFixture[str
     return statements
 
 
-def _generation(store_dir: Path) -> int:
-    try:
-        return int((store_dir / "generation").read_text() or 0)
-    except (FileNotFoundError, ValueError):
-        return 0
-
-
-def _import_killed_after(command: list[str], store_dir: Path, writes: int) -> None:
+def _import_killed_after(command: list[str], store_dir: Path, writes: int) -> int:
+    """The killed process's id."""
     start = _generation(store_dir)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
@@ -109,6 +106,7 @@ def _import_killed_after(command: list[str], store_dir: Path, writes: int) -> No
     with contextlib.suppress(ProcessLookupError):  # it may have finished first
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+    return process.pid
 
 
 @pytest.mark.slow
@@ -119,10 +117,10 @@ def test_kill_9_during_a_reimport_leaves_the_old_version_or_the_new(tmp_path: Pa
     command = [*INNOGRAPH, "import", "cordis", str(folder), "--store", str(store_dir), *SHARD_ARGS]
     write_version(folder, 0)
     subprocess.run(command, check=True, capture_output=True, timeout=300)
-    rng, current, interrupted = random.Random(20261204), 0, 0
+    rng, current, interrupted, killed = random.Random(20261204), 0, 0, []
     for version in range(1, 4):
         write_version(folder, version)
-        _import_killed_after(command, store_dir, rng.randint(1, 24))  # 32 shards, most of them changed
+        killed.append(_import_killed_after(command, store_dir, rng.randint(1, 24)))  # 32 shards, most of them changed
         for partition, found in partitions(store_dir).items():
             statements, leftovers = dataset_as_listed(found)
             assert statements in (expected[current], expected[version]), f"{partition}: a mix of versions"
@@ -135,3 +133,5 @@ def test_kill_9_during_a_reimport_leaves_the_old_version_or_the_new(tmp_path: Pa
     assert done.returncode == 0, done.stderr[-2000:]
     for partition, found in partitions(store_dir).items():
         assert dataset_as_listed(found) == (expected[3], set()), partition  # converged, no leftovers
+    spills = [folder for pid in killed for folder in Path(tempfile.gettempdir()).glob(f"{SPILL_PREFIX}{pid}-*")]
+    assert spills == []  # the killed imports' spill folders are removed by the next import

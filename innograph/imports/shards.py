@@ -18,6 +18,8 @@ deleted) and the manifest, nothing for the unchanged ones.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import sys
 import tempfile
 import zlib
@@ -33,6 +35,7 @@ from tqdm import tqdm
 from innograph import __version__
 from innograph.imports.rdf import DERIVED_FROM, HAS_PART
 from innograph.imports.report import ImportReport
+from innograph.imports.versions import partition_fingerprints
 from innograph.ingest import change_log
 from innograph.iris import Iris
 from innograph.loading import IMPORT_FINGERPRINT_PREFIX
@@ -44,13 +47,16 @@ TRIPLES_PER_GRAPH = 60_000
 # a shard this large goes to the store as a file (streamed; measured ~4x faster than one
 # in-memory write at 60,000 triples); a small one as an ordinary write (no new store version)
 STREAMED_FROM = 5_000
+SPILL_PREFIX = "innograph-import-"
 
 
 class Spill:
-    """Bucket files under a private temporary folder, removed on exit."""
+    """Bucket files under a private temporary folder, removed on exit (or, after a ``kill -9``, by
+    the next import: the folder's name carries its process id)."""
 
     def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="innograph-import-")
+        remove_orphan_spills()
+        self._folder = tempfile.TemporaryDirectory(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
         self.folder = Path(self._folder.name)
         self._files: dict[int, TextIO] = {}
         self.lines = 0
@@ -83,6 +89,46 @@ class Spill:
                     with path.open(encoding="utf-8") as handle:
                         lines.update(handle)
             yield index, sorted(lines)
+
+
+def remove_orphan_spills() -> None:
+    """Spill folders of import processes that no longer run (a CORDIS spill is over 1 GB)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*-*"):
+        pid = folder.name[len(SPILL_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)  # another import may be removing it too
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class Known:
+    """The graphs in the store, by partition (``versions.partition_fingerprints``)."""
+
+    partitions: list[dict[str, str]]
+
+    def everywhere(self, graph: str, fingerprint: str) -> bool:
+        """In every partition with this content: nothing to write."""
+        return all(found.get(graph) == fingerprint for found in self.partitions)
+
+    def anywhere(self, graph: str) -> bool:
+        return any(graph in found for found in self.partitions)
+
+    def under(self, prefix: str) -> set[str]:
+        """Graphs under ``prefix`` in any partition (a kill between two partitions' writes leaves
+        a graph in one of them only; it must be removed from both)."""
+        return {graph for found in self.partitions for graph in found if graph.startswith(prefix)}
+
+    def fingerprint(self, graph: str) -> str:
+        return next(found[graph] for found in self.partitions if graph in found)
 
 
 @dataclass(frozen=True)
@@ -122,7 +168,7 @@ def shard(prefix: str, index: int, count: int, lines: list[str]) -> Shard:
 def write_dataset(store: Store, iris: Iris, dataset: str, spill: Spill, described: list[Triple],
                   report: ImportReport, *, triples_per_graph: int | None = None, progress: bool = False) -> None:
     """Write the shards that are not in the store yet, switch the manifest, remove the old shards."""
-    known = store.graph_hashes()
+    known = Known(partition_fingerprints(store, iris))
     manifest = dataset_graph(iris, dataset)
     source = NamedNode(iris.entity("dataset", dataset))
     current: list[str] = []
@@ -134,7 +180,7 @@ def write_dataset(store: Store, iris: Iris, dataset: str, spill: Spill, describe
         piece = shard(manifest + "/", index, count, lines)
         current.append(piece.graph)
         bar.update(1)
-        if known.get(piece.graph) == piece.fingerprint:
+        if known.everywhere(piece.graph, piece.fingerprint):
             report.graphs_unchanged += 1
             continue
         _write_shard(store, iris, piece, source, spill.folder)
@@ -143,7 +189,7 @@ def write_dataset(store: Store, iris: Iris, dataset: str, spill: Spill, describe
     bar.close()
     _switch_manifest(store, iris, manifest, [*described, *(Triple(source, HAS_PART, NamedNode(g)) for g in current)],
                      known, report)
-    _remove(store, iris, sorted(g for g in known if g.startswith(manifest + "/") and g not in current), known, report)
+    _remove(store, iris, sorted(known.under(manifest + "/") - set(current)), known, report)
 
 
 def _write_shard(store: Store, iris: Iris, piece: Shard, source: NamedNode, folder: Path) -> None:
@@ -165,23 +211,23 @@ def _write_shard(store: Store, iris: Iris, piece: Shard, source: NamedNode, fold
         path.unlink()
 
 
-def _switch_manifest(store: Store, iris: Iris, manifest: str, triples: list[Triple], known: dict[str, str],
+def _switch_manifest(store: Store, iris: Iris, manifest: str, triples: list[Triple], known: Known,
                      report: ImportReport) -> None:
     """One atomic write: from here on the dataset is its new version."""
     fingerprint = content_fingerprint(sorted({f"{t} .\n" for t in triples}))
-    if known.get(manifest) == fingerprint:
+    if known.everywhere(manifest, fingerprint):
         report.graphs_unchanged += 1
         return
     store.write_document(DocumentWrite(
         graph=manifest, content_hash=fingerprint, public=triples, extra_graph=iris.graph("changes"),
-        extra_public=change_log(iris, manifest, "updated" if manifest in known else "created", fingerprint),
+        extra_public=change_log(iris, manifest, "updated" if known.anywhere(manifest) else "created", fingerprint),
     ))
     report.graphs_written += 1
     report.triples += len(triples)
 
 
-def _remove(store: Store, iris: Iris, stale: list[str], known: dict[str, str], report: ImportReport) -> None:
+def _remove(store: Store, iris: Iris, stale: list[str], known: Known, report: ImportReport) -> None:
     if stale:
-        store.remove_graphs(stale, log_graph=iris.graph("changes"),
-                            log=[t for graph in stale for t in change_log(iris, graph, "deleted", known[graph])])
+        store.remove_graphs(stale, log_graph=iris.graph("changes"), log=[
+            t for graph in stale for t in change_log(iris, graph, "deleted", known.fingerprint(graph))])
         report.graphs_removed += len(stale)

@@ -16,6 +16,7 @@ import re
 from innograph import queries
 from innograph.iris import Iris
 from innograph.loading import IMPORT_FINGERPRINT_PREFIX
+from innograph.sparql_text import query_text
 from innograph.store import Store
 from innograph.store.base import ReadView
 
@@ -47,3 +48,13 @@ def unlisted_shards(store: Store, iris: Iris) -> set[str]:
         listed = set().union(*listed_shards(view, iris).values())
     return {graph for graph, fingerprint in store.graph_hashes().items()
             if fingerprint.startswith(IMPORT_FINGERPRINT_PREFIX) and is_shard(iris, graph) and graph not in listed}
+
+
+def partition_fingerprints(store: Store, iris: Iris) -> list[dict[str, str]]:
+    """The graphs' fingerprints in each partition the store has: a write reaches ``full`` first,
+    then ``public``, so a kill between the two leaves them different."""
+    found = [store.graph_hashes()]
+    if store.has_personal_view:
+        rows = store.select(query_text("store/fingerprints", iris), partition="full")
+        found.append({row["g"].value: row["h"].value for row in rows})
+    return found

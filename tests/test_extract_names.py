@@ -222,3 +222,13 @@ def test_a_name_does_not_run_over_a_conjunction_and_article_into_the_next_name()
 def test_a_compound_broken_by_a_wrap_is_one_word_but_a_suspended_compound_goes_on() -> None:
     text = "Projektet samler Zorbas EU- kontor og Uddannelses- og Forskningsministeriet i et netværk."
     assert _names(_facts(text), "organisation") == ["Uddannelses- og Forskningsministeriet", "Zorbas EU- kontor"]
+
+
+def test_an_article_after_a_head_word_ends_the_name_in_the_documents_language() -> None:
+    dutch = "Op vrijdag keurde de Zorba Regering de Vlaamse cofinanciering goed, samen met het Comité van de Regio."
+    assert _names(extract_facts(dutch, SourceMeta(doc_id="t")), "organisation") == [
+        "Comité van de Regio",
+        "Zorba Regering",
+    ]
+    french = "L'Université de Zorbaville a lancé le projet."
+    assert _names(_facts(french), "organisation") == ["Université de Zorbaville"]

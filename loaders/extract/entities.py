@@ -54,7 +54,7 @@ def extract_entities(facts: DocumentFacts, meta: SourceMeta) -> None:
 
     programmes = find_programmes(text, toks, runs)
     regions = find_regions(text, toks, runs)
-    orgs = find_organisations(text, toks, runs)
+    orgs = find_organisations(text, toks, runs, facts.language)
     _add_programmes(found, programmes, text)
     programme_spans = [(p.start, p.end) for p in programmes]
     # an area named inside a programme's name ('Interreg Øresund-Kattegat-Skagerrak') is the programme's

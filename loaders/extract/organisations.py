@@ -26,6 +26,8 @@ from innograph.loaders.extract.organisation_names import (
     without_action_opening,
 )
 from innograph.loaders.extract.resolve import acronym_matches
+from innograph.loaders.lang import rules as rules_of
+from innograph.ontology.tables import LANGUAGES
 
 _PAREN = re.compile(r"\s*\(([^()\n]{2,90})\)")
 _ACRONYM_APPOSITION = re.compile(r"\b(?:[lL]['’])?([A-Z][A-Z0-9&]{1,7}),\s+((?:[lL]['’])?[A-Z][^,.;:()\n]{3,90})")
@@ -44,9 +46,11 @@ class OrgMatch:
     acts: bool = False  # an area authority written as the body that acts, not as the place
 
 
-def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> list[OrgMatch]:
+def find_organisations(
+    text: str, toks: list[Token], runs: list[Candidate], language: str | None = None
+) -> list[OrgMatch]:
     out: list[OrgMatch] = []
-    for raw in split_conjoined(runs, text):
+    for raw in _cut_at_articles(split_conjoined(runs, text), text, language):
         run = trim_run(raw, text)
         opened = without_action_opening(run, text) if run is not None else None
         if run is None or opened is None:
@@ -97,6 +101,31 @@ def find_organisations(text: str, toks: list[Token], runs: list[Candidate]) -> l
     for match in out:
         if match.head in lexicon.area_authorities() and not match.acts:
             match.acts = _acting_position(text, match.start)
+    return out
+
+
+def _cut_at_articles(runs: list[Candidate], text: str, language: str | None) -> list[Candidate]:
+    """'Vlaamse Regering de Vlaamse': in the document's language, an article right after a head word
+    starts the next phrase, so the name ends at the head."""
+    articles = frozenset(rules_of(language, "organisations").ARTICLES_AFTER_HEAD) if language in LANGUAGES else ()
+    if not articles:
+        return runs
+    out = []
+    for run in runs:
+        cut = next(
+            (
+                i
+                for i in range(1, len(run.toks) - 1)
+                if run.toks[i].text in articles
+                and is_capitalised(run.toks[i - 1].text)  # 'Committee of the X' goes on after its link word
+                and head_of([t.bare for t in run.toks[:i]]) is not None
+            ),
+            None,
+        )
+        if cut is not None:
+            left = run.toks[:cut]
+            run = Candidate(left[0].start, left[-1].end, text[left[0].start : left[-1].end], tuple(left))
+        out.append(run)
     return out
 
 

@@ -57,6 +57,9 @@ SUFFIXES = {
 }
 LEGAL_FORMS = ("A/S", "ApS", "I/S", "P/S", "K/S", "IVS", "AMBA", "a.m.b.a.")
 CONNECTORS = ("for", "og", "ved", "i", "af", "til")
+# articles that start a new phrase when they follow a head word ('keurde de Vlaamse Regering de
+# Vlaamse cofinanciering goed'); French 'de' after a head is a preposition inside the name
+ARTICLES_AFTER_HEAD: tuple[str, ...] = ("den", "det")
 REGION_AUTHORITIES = ("region",)
 AREA_AUTHORITIES = ("kommune",)
 # authority words used in one country only: an authority so named is of that country

@@ -52,6 +52,9 @@ SUFFIXES: dict[str, str] = {}
 LEGAL_FORMS = ("Ltd", "Ltd.", "plc", "LLP", "Inc", "Inc.", "LLC", "Corp")
 # lower-case words allowed inside a name
 CONNECTORS = ("of", "for", "and", "the", "on", "&", "de", "du", "des", "van", "von", "für", "und")
+# articles that start a new phrase when they follow a head word ('keurde de Vlaamse Regering de
+# Vlaamse cofinanciering goed'); French 'de' after a head is a preposition inside the name
+ARTICLES_AFTER_HEAD: tuple[str, ...] = ("the",)
 # authorities named after the area they govern: the area is a region too
 REGION_AUTHORITIES = ("region",)
 # authorities that are organisations only when the sentence gives them a role

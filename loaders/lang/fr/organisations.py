@@ -44,6 +44,9 @@ TRAILING_HEADS = ("campus",)
 SUFFIXES: dict[str, str] = {}
 LEGAL_FORMS = ("SA", "SAS", "SARL", "SASU", "EURL", "SCOP", "asbl", "ASBL", "SEM", "SPL")
 CONNECTORS = ("de", "du", "des", "d", "l", "la", "le", "les", "pour", "et", "en", "sur", "à", "aux", "au")
+# articles that start a new phrase when they follow a head word ('keurde de Vlaamse Regering de
+# Vlaamse cofinanciering goed'); French 'de' after a head is a preposition inside the name
+ARTICLES_AFTER_HEAD: tuple[str, ...] = ()
 REGION_AUTHORITIES = ("région",)
 AREA_AUTHORITIES = ("province", "département")
 # authority words used in one country only: an authority so named is of that country

@@ -43,6 +43,9 @@ SUFFIXES = {
 }
 LEGAL_FORMS = ("BV", "B.V.", "NV", "N.V.", "vzw", "VZW", "GmbH", "mbH", "AG", "e.V.")
 CONNECTORS = ("van", "voor", "en", "de", "der", "het", "voor", "für", "und")
+# articles that start a new phrase when they follow a head word ('keurde de Vlaamse Regering de
+# Vlaamse cofinanciering goed'); French 'de' after a head is a preposition inside the name
+ARTICLES_AFTER_HEAD: tuple[str, ...] = ("de", "het")
 REGION_AUTHORITIES = ()
 AREA_AUTHORITIES = ("provincie", "gemeente")
 # authority words used in one country only: an authority so named is of that country

@@ -155,11 +155,11 @@ ROLE_CASES = [
         ["initiator", "initiator", "initiator"],
     ),
     (
-        "the bodies associated with a centre are its partners",
+        "the bodies associated with a centre are its partners, along an enumeration with articles",
         "Les pôles Alpha Pôle et Beta Pôle et le Gamma Cluster y sont également associés.\n",
         "fr",
         ("Alpha Pôle", "Beta Pôle", "Gamma Cluster"),
-        [None, None, "partner"],
+        ["partner", "partner", "partner"],
     ),
 ]
 

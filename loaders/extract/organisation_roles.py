@@ -135,7 +135,9 @@ def _programme_words() -> tuple[str, ...]:
 def enumeration_gap() -> re.Pattern[str]:
     words = sorted(lexicon.words("roles", "ENUMERATION_JOINERS"), key=len, reverse=True)
     joiners = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\s*(?:[,;&]\s*(?:(?:{joiners})\s+)?|(?:{joiners})\s+)", re.IGNORECASE)
+    # an article may follow the joiner: 'Valorial et Végépolys et le Cluster Ouest'
+    articles = r"(?:(?:the|le|la|les|de|het|den|det)\s+|l['’])?"
+    return re.compile(rf"\s*(?:[,;&]\s*(?:(?:{joiners})\s+{articles})?|(?:{joiners})\s+{articles})", re.IGNORECASE)
 
 
 def _share_along_enumerations(

@@ -115,6 +115,7 @@ def runs_for(name: str, store: Store) -> list[tuple[Bindings | None, str]]:
     documents = [g for g in graphs if g.value not in (IRIS.reference_graph, IRIS.ontology_graph)]
     orgs = organisations(store)
     log = NamedNode(IRIS.graph("changes"))
+    resolution = NamedNode(IRIS.graph("resolution"))
     per_graph = [one_run(), one_run({"g": graphs[0]}), one_run({"g": graphs[-1]})]
     table: dict[str, list[tuple[Bindings | None, str]]] = {
         "linked/changes": [one_run({"log": log})],
@@ -132,6 +133,7 @@ def runs_for(name: str, store: Store) -> list[tuple[Bindings | None, str]]:
         "linked/graph-stats": [one_run(), one_run(partition="full")],
         "linked/labels": [one_run({"s": orgs}), one_run({"s": orgs[:3]}, "full")],
         "linked/last-change": [one_run()],
+        "linked/projects": [one_run({"s": org, "resolution": resolution}) for org in (orgs[0], orgs[-1])],
         "linked/property-stats": [one_run(), one_run(partition="full")],
         "linked/sources": [one_run({"doc": source_documents(store)})],
         "linked/temporal": [one_run()],
@@ -140,12 +142,14 @@ def runs_for(name: str, store: Store) -> list[tuple[Bindings | None, str]]:
             one_run({"log": log, "since": Literal("2000-01-01T00:00:00Z", datatype=NamedNode(XSD + "dateTime"))})
         ],
         "partners/contacts": [one_run({"org": contacts_orgs(store)}, "full")],
+        "partners/same-as": [one_run({"resolution": resolution})],
         "partners/theme-scheme": [
             one_run({"scheme": NamedNode(IRIS.entity("theme", "scheme"))}),
             one_run({"scheme": NamedNode(IRIS.entity("theme", "scheme")), "g": NamedNode(IRIS.reference_graph)}),
         ],
     }
-    sections = ("areas", "documents", "evidence", "labels", "places", "programmes", "roles", "themes", "types")
+    sections = ("areas", "documents", "evidence", "labels", "places", "programmes", "roles", "sources",
+                "target-details", "target-texts", "themes", "types")
     table.update({f"partners/{section}": per_graph for section in sections})
     return table[name]
 
@@ -206,6 +210,15 @@ def _without_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
+# Queries of imported open data and resolution: data/ holds neither, so they answer nothing there
+# (compared all the same, on empty answers) and are skipped, with the reason, not passed.
+NEEDS_OPEN_DATA = {
+    "partners/same-as": "no resolution graph in data/ (innograph resolve)",
+    "partners/sources": "no imported dataset in data/ (innograph import)",
+    "partners/target-texts": "no imported project objectives or subjects in data/ (innograph import)",
+}
+
+
 @pytest.mark.parametrize("name", shipped_queries())
 def test_a_shipped_query_answers_on_virtuoso_as_on_the_embedded_store(both: Stores, name: str) -> None:
     embedded, virtuoso = both
@@ -215,4 +228,6 @@ def test_a_shipped_query_answers_on_virtuoso_as_on_the_embedded_store(both: Stor
         got = answer(virtuoso, name, bindings, partition)
         assert got == expected, f"{name} {bindings} ({partition}) differs on Virtuoso"
         answered = answered or bool(expected)
+    if name in NEEDS_OPEN_DATA and not answered:
+        pytest.skip(f"{name}: {NEEDS_OPEN_DATA[name]}; the empty answers were the same")
     assert answered, f"{name} answers nothing on data/: the comparison would prove nothing"

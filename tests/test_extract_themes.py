@@ -256,3 +256,26 @@ def test_a_list_numbered_inside_a_sentence_gives_its_items() -> None:
 def test_the_theme_pass_keeps_head_phrases_and_numbered_items_once() -> None:
     text = "Our priorities are (1) smart growth; (2) the blue economy.\nThe blue economy and regional cooperation.\n"
     assert _themes(text, "en") == ["smart growth", "blue economy", "regional cooperation"]
+
+
+LIST_CUE_CASES = [
+    ("en", "Key areas: smart grids, quantum sensing and urban farming.\n",
+     ["smart grids", "quantum sensing", "urban farming"]),
+    ("nl", "De speerpunten: slimme netten, kwantumtechnologie en stadslandbouw.\n",
+     ["slimme netten", "kwantumtechnologie", "stadslandbouw"]),
+    ("da", "Fokusområder: smarte net, kvanteteknologi og bylandbrug.\n",
+     ["smarte net", "kvanteteknologi", "bylandbrug"]),
+    ("fr", "Les filières : réseaux intelligents, capteurs quantiques et agriculture urbaine.\n",
+     ["réseaux intelligents", "capteurs quantiques", "agriculture urbaine"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "themes"), LIST_CUE_CASES, ids=[c[0] for c in LIST_CUE_CASES])
+def test_a_list_after_a_cue_noun_gives_topics_that_no_term_table_knows(
+    language: str, text: str, themes: list[str]
+) -> None:
+    assert _themes(text, language) == themes
+
+
+def test_a_list_without_cue_or_topic_word_is_no_list_of_topics() -> None:
+    assert _themes("Our days: smart grids, quantum sensing and urban farming.\n", "en") == []

@@ -80,7 +80,21 @@ TERMS = {
     "vand": "environment",
     "maritim": "blue-economy",
 }
-LIST_CUES = ("inden for", "herunder", "såsom", "fx", "f.eks.", "fokus på", "områder", "temaer", "inkl.")
+LIST_CUES = (
+    "inden for",
+    "herunder",
+    "såsom",
+    "fx",
+    "f.eks.",
+    "fokus på",
+    "områder",
+    "temaer",
+    "inkl.",
+    "indsatsområder",
+    "sektorer",
+    "prioriteter",
+    "fokusområder",
+)
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("mens", "hvorimod", "men")
 # words after which a text names a topic as a noun phrase ('in the field of X')

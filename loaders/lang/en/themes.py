@@ -131,6 +131,10 @@ LIST_CUES = (
     "sectors",
     "priorities",
     "targets",
+    "within",
+    "areas",
+    "fields",
+    "domains",
 )
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("while", "whereas", "whilst", "but")

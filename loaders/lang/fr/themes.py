@@ -104,6 +104,10 @@ LIST_CUES = (
     "thématiques",
     "priorités",
     "axes",
+    "domaines",
+    "secteurs",
+    "filières",
+    "thèmes",
 )
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("tandis que", "alors que", "mais", "quant à")

@@ -98,6 +98,11 @@ LIST_CUES = (
     "domeinen",
     "thema's",
     "sectoren",
+    "binnen",
+    "gebieden",
+    "prioriteiten",
+    "speerpunten",
+    "focusgebieden",
 )
 # words that open a new clause: a theme after them is said of the entity named in that clause
 CLAUSE_BREAKS = ("terwijl", "maar", "daarentegen")

@@ -279,3 +279,13 @@ def test_a_list_after_a_cue_noun_gives_topics_that_no_term_table_knows(
 
 def test_a_list_without_cue_or_topic_word_is_no_list_of_topics() -> None:
     assert _themes("Our days: smart grids, quantum sensing and urban farming.\n", "en") == []
+
+
+def test_a_bare_head_takes_the_complement_its_language_links_to_it() -> None:
+    assert [p for _, p in head_phrases("They plan the development of clusters.\n", "en")] == ["development of clusters"]
+    assert [p for _, p in head_phrases("Det handler om udvikling af landdistrikter.\n", "da")] == [
+        "udvikling af landdistrikter"
+    ]
+    # a modifier before the head makes the phrase without the complement
+    assert [p for _, p in head_phrases("A regional development of clusters.\n", "en")] == ["regional development"]
+    assert [p for _, p in head_phrases("En lokal udvikling af landdistrikter.\n", "da")] == ["lokal udvikling"]

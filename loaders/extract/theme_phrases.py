@@ -34,6 +34,7 @@ class _HeadRules:
     heads: frozenset[str]
     compounds: re.Pattern[str] | None  # a word with a first part of its own and a head at its end
     modifiers_follow: bool
+    complements: frozenset[str]  # words linking a head to its complement ('transfert de technologie')
 
     def is_head(self, word: _Word) -> bool:
         if not word.group()[:1].islower():
@@ -52,6 +53,7 @@ def _head_rules(language: str | None) -> tuple[_HeadRules, ...]:
             frozenset(fold(h) for h in by_language[lang].TOPIC_HEADS),
             _compound_pattern(tuple(fold(h) for h in by_language[lang].COMPOUND_HEADS)),
             by_language[lang].MODIFIERS_FOLLOW,
+            frozenset(fold(w) for w in by_language[lang].COMPLEMENT_WORDS),
         )
         for lang in order
     )
@@ -65,6 +67,7 @@ def _any_language_heads() -> _HeadRules:
         frozenset(fold(h) for r in by_language for h in r.TOPIC_HEADS),
         _compound_pattern(tuple(fold(h) for r in by_language for h in r.COMPOUND_HEADS)),
         False,
+        frozenset(),
     )
 
 
@@ -116,13 +119,14 @@ def _before(text: str, words: list[_Word], i: int, rules: _HeadRules) -> int:
     return first
 
 
-def _after(text: str, words: list[_Word], i: int) -> int:
-    """Index of the last word of a French-style head's complement ('économie verte',
-    'transfert de technologie')."""
+def _after(text: str, words: list[_Word], i: int, rules: _HeadRules) -> int:
+    """Index of the last word of a head's complement: the adjective after it where modifiers
+    follow the head ('économie verte'), or a linked noun ('transfert de technologie',
+    'development of clusters')."""
     nxt = i + 1
-    if nxt < len(words) and _adjacent(text, words[i], words[nxt]) and _modifier(words[nxt]):
+    if rules.modifiers_follow and nxt < len(words) and _adjacent(text, words[i], words[nxt]) and _modifier(words[nxt]):
         return nxt
-    linked = nxt + 1 < len(words) and fold(words[nxt].group()) in _complement_words()
+    linked = nxt + 1 < len(words) and fold(words[nxt].group()) in rules.complements
     if linked and _adjacent(text, words[i], words[nxt]):
         gap = text[words[nxt].end() : words[nxt + 1].start()]
         if words[nxt + 1].group()[:1].islower() and not gap.strip(" ’'") and _modifier(words[nxt + 1]):
@@ -133,11 +137,6 @@ def _after(text: str, words: list[_Word], i: int) -> int:
 @cache
 def _and_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.words("entities", "LIST_AND"))
-
-
-@cache
-def _complement_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.words("themes", "COMPLEMENT_WORDS"))
 
 
 def head_phrases(text: str, language: str | None = None) -> Iterator[tuple[int, str]]:
@@ -160,9 +159,10 @@ def _span(text: str, words: list[_Word], i: int, rules: _HeadRules) -> tuple[int
     """First and last word of head ``i``'s phrase; an empty span for a bare general head, which
     says little ('development'), unlike a compound ('erhvervsudvikling')."""
     if rules.modifiers_follow:
-        first, last = i, _after(text, words, i)
+        first, last = i, _after(text, words, i, rules)
     else:
         first, last = _before(text, words, i, rules), i
+        last = _after(text, words, i, rules) if first == i else i
     if first < last or fold(words[i].group()) not in rules.heads:
         return first, last
     return 0, -1

@@ -197,7 +197,7 @@ COMPOUND_HEADS = (
 # Danish writes a topic's modifiers before its head
 MODIFIERS_FOLLOW = False
 # words linking a head to its complement when modifiers follow the head (French 'transfert de technologie')
-COMPLEMENT_WORDS: tuple[str, ...] = ()
+COMPLEMENT_WORDS = ("af",)
 # verbs that govern a topic rather than qualify it ('styrke innovation', 'fremme væksten')
 GOVERNING_VERBS = (
     "styrke",

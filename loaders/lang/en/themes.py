@@ -257,7 +257,7 @@ COMPOUND_HEADS: tuple[str, ...] = ()
 # English writes a topic's modifiers before its head
 MODIFIERS_FOLLOW = False
 # words linking a head to its complement when modifiers follow the head (French 'transfert de technologie')
-COMPLEMENT_WORDS: tuple[str, ...] = ()
+COMPLEMENT_WORDS = ("of",)
 # verbs that govern a topic rather than qualify it ('support innovation', 'foster growth')
 GOVERNING_VERBS = (
     "support",

@@ -206,7 +206,7 @@ COMPOUND_HEADS = (
 # Dutch writes a topic's modifiers before its head
 MODIFIERS_FOLLOW = False
 # words linking a head to its complement when modifiers follow the head (French 'transfert de technologie')
-COMPLEMENT_WORDS: tuple[str, ...] = ()
+COMPLEMENT_WORDS = ("van",)
 # verbs that govern a topic rather than qualify it ('innovatie stimuleren', 'versterken')
 GOVERNING_VERBS = (
     "stimuleren",

@@ -233,6 +233,11 @@ def stream_of_writes(store: EmbeddedStore, seconds: float, first: int) -> thread
 POINT = "SELECT ?p ?o WHERE {{ <{org}> ?p ?o }}"
 
 
+def progress(cell: str, figures: dict[str, Any]) -> None:
+    """A measured cell on stderr at once (a 100k run takes many minutes on a busy machine)."""
+    print(f"{cell}: {json.dumps(figures)} (load {os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
+
+
 def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, seconds: float,
                   rounds: int = 3) -> dict[str, Any]:
     """/sparql point-lookup latency (one client) on a real uvicorn in this process, ``rounds`` times
@@ -273,11 +278,13 @@ def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, 
             builder.start()
             found = summary(lookups(done))
             builder.join()
+            progress(f"during a build ({type(holder.builder).__name__}, {holder.get().build_seconds:.1f} s)", found)
             return found
 
         lookups(None)  # warm-up
         for _ in range(rounds):
             cells["sparql_idle"].append(summary(lookups(None)))
+            progress("idle", cells["sparql_idle"][-1])
             in_process = IndexHolder(store, IRIS, follow=False)
             cells["sparql_during_full_build"].append(during_build(in_process))
             builds["in_process_build_s"].append(in_process.get().build_seconds)

@@ -6,19 +6,21 @@ server process it holds the interpreter lock the event loop needs, and ``/sparql
 (bench/PARTNERS.md). Here a child process (``python -m innograph.partners.builder``, like the store's
 query workers: no fork of a threaded server) opens the store the server's settings describe, reads
 the change-log position and every graph, derives the state and writes it (a ``Handover``) as
-one pickle to a temporary file, at niceness ``BUILDER_NICENESS``. The server loads it in a
+one pickle to a temporary file. The server loads it in a
 background thread through a reader that gives the interpreter lock away between pickle frames
 (``_YieldingReader``), so the event loop waits at most a frame (~64 KB of objects) at a time,
 then publishes the index.
 
 The child checks that it opened the same store as the server (``Store.data_dir``) and fails
 loudly otherwise; a failed child raises :class:`BuildFailed` with its error output.
+
+Not niced: at niceness 10 on this shared 2-core machine (load ~15) the child got 29 s of CPU in
+11 minutes, and while a rebuild runs the index does not follow the change log (bench/PARTNERS.md).
 """
 
 from __future__ import annotations
 
 import io
-import os
 import pickle
 import subprocess
 import sys
@@ -33,9 +35,6 @@ from innograph.partners.build import Handover, InProcessBuilder
 from innograph.settings import Settings
 from innograph.store import Store, open_store
 
-# The builder yields the CPU to the server and its query workers (on 2 cores they compete): a full
-# build takes longer, while the previous index keeps answering.
-BUILDER_NICENESS = 10
 BUILD_TIMEOUT_SECONDS = 3600.0  # a child still reading after this is stuck: killed, and the build fails
 
 
@@ -93,7 +92,6 @@ class ProcessBuilder:
 
 def _child(generation: int, out: Path, expected_dir: str) -> None:
     """In the builder process: build the state of the store the settings on stdin describe."""
-    os.nice(BUILDER_NICENESS)
     settings = Settings.model_validate_json(sys.stdin.buffer.read())
     store = open_store(settings)
     try:

@@ -255,6 +255,14 @@ PLACE_CASES = [
         [("Vlaanderen", "BE"), ("Noord-Jutland", "DK")],
     ),
     (
+        "an apposition ending in a place places the organisation",
+        "Zorba Learning Centre, the new library of the science campus in Aalborg, opened. Quix Lab, a cluster "
+        "in the field of food, grows.\n",
+        "en",
+        ("Zorba Learning Centre", "Quix Lab"),
+        [("Aalborg", "DK"), (None, None)],
+    ),
+    (
         "an EU body sitting in a member state is of no country",
         "The European Zorba Platform, located in Seville, helps regions.\n",
         "en",

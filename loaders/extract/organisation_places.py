@@ -242,6 +242,30 @@ def _distance(mention: Mention, start: int, end: int) -> int:
     return max(0, mention.start - end)
 
 
+@cache
+def _apposition_place() -> re.Pattern[str]:
+    """', la nouvelle bibliothèque du campus de Villeneuve-d'Ascq', ', a cluster in Region Y': an
+    article, a short description without punctuation, a preposition, then the place."""
+    articles = "|".join(re.escape(w) for w in sorted(_APPOSITION_ARTICLES, key=len, reverse=True))
+    links = "|".join(re.escape(w) for w in sorted(_APPOSITION_LINKS, key=len, reverse=True))
+    place = r"[A-ZÀ-ÞÆØÅ][\w'’-]*(?:[ -][A-ZÀ-ÞÆØÅ][\w'’-]*){0,2}"
+    return re.compile(rf",[ \t]+(?:{articles})[ \t]+[^\n,.;:()]{{0,80}}?[ \t](?:{links})[ \t]+({place})")
+
+
+_APPOSITION_ARTICLES = ("a", "an", "the", "un", "une", "le", "la", "l’", "en", "et", "een", "de", "het")
+_APPOSITION_LINKS = ("in", "à", "de", "du", "i", "te", "of", "from", "van", "fra")
+
+
+def _apposition(facts: DocumentFacts, org: EntityFact) -> _Place | None:
+    for mention in org.mentions:
+        m = _apposition_place().match(facts.text, mention.end)
+        found = _named_place(m.group(1)) if m else None
+        if m is not None and found is not None:
+            at = m.start(1)
+            return _Place(found[0], found[1], Mention(at, at + len(found[0]), found[0], EXTRACTOR))
+    return None
+
+
 def home_country(facts: DocumentFacts, meta: SourceMeta) -> str | None:
     """The publisher's country: the source's country domain when the text is in a language of
     that country; else the country of a Danish text."""
@@ -298,6 +322,7 @@ def place_organisation(
         _place_in_name(facts, org, home)
         or _authority_place(org)
         or _place_after(facts, org)
+        or _apposition(facts, org)
         or seat
         or _adjective_place(facts, org)
     )

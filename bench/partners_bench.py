@@ -255,6 +255,7 @@ def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, 
 
     settings = Settings(store=store_dir, query_workers=2)
     app = create_app(settings, store)
+    app.state.partner_index = IndexHolder(store, IRIS, follow=False)  # never built: no prebuild beside the cells
     rng = random.Random(11)
     cells: dict[str, list[dict[str, Any]]] = {"sparql_idle": [], "sparql_during_full_build": [],
                                               "sparql_during_process_build": []}

@@ -132,7 +132,7 @@ def load(backend: Backend, work: Path, dump: Path, runs: int, stack: ExitStack) 
     raise ValueError("at least one load run")
 
 
-def serve(env: Env, stack: ExitStack) -> int:
+def serve(env: Env, stack: ExitStack, index_wait: float) -> int:
     """``innograph serve`` over a loaded store, once it answers and its partner index is built (the
     build runs in a child process at start-up: it would weigh on the other servers' measurements)."""
     port = peer.free_port()
@@ -142,7 +142,7 @@ def serve(env: Env, stack: ExitStack) -> int:
     )
     stack.callback(peer.stop, [process])
     peer.wait_ready(f"http://127.0.0.1:{port}/sparql", process)
-    deadline = time.monotonic() + 1800
+    deadline = time.monotonic() + index_wait
     while time.monotonic() < deadline and subprocess.run(
             ["pgrep", "-P", str(process.pid), "-f", "innograph.partners.builder"], capture_output=True).returncode == 0:
         time.sleep(2)
@@ -239,6 +239,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--load-runs", type=int, default=3, help="fresh loads per backend (median)")
     parser.add_argument("--requests", type=int, default=2000, help="point lookups per cell (joins: a tenth)")
     parser.add_argument("--cap", type=float, default=15.0, help="time cap per measured cell, seconds")
+    parser.add_argument("--backends", nargs="+", choices=list(BACKENDS), default=list(BACKENDS),
+                        help="the first is the reference of the ratios (default: all three)")
+    parser.add_argument("--index-wait", type=float, default=1800, help="longest wait for a partner index build, s")
     parser.add_argument("--workdir", type=Path, help="stores and data here (default: a temp dir, removed)")
     parser.add_argument("--no-readme", action="store_true", help="print the table only")
     return parser.parse_args()
@@ -248,7 +251,7 @@ def main() -> int:
     args = parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="innograph-backends-"))
     work.mkdir(parents=True, exist_ok=True)
-    backends = [Backend(name) for name in BACKENDS]
+    backends = [Backend(name) for name in args.backends]
     try:
         dump = work / "kg.nq"
         data = synthetic.generate(dump, args.orgs)
@@ -257,7 +260,7 @@ def main() -> int:
         with ExitStack() as stack:
             envs = [load(backend, work, dump, args.load_runs, stack) for backend in backends]
             for backend, env in zip(backends, envs, strict=True):
-                backend.port = serve(env, stack)
+                backend.port = serve(env, stack, args.index_wait)
             _, point, join = peer.workloads(data, args.lookups, aggregation=False)
             point.requests, join.requests = args.requests, max(1, args.requests // 10)
             rows = {w.name: check_same_counts(w, backends) for w in (point, join)}

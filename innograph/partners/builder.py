@@ -21,10 +21,12 @@ Not niced: at niceness 10 on this shared 2-core machine (load ~15) the child got
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +75,8 @@ class ProcessBuilder:
         with tempfile.TemporaryDirectory(prefix="innograph-partner-index-") as folder:
             out = Path(folder) / "state.pickle"
             expected = str(store.data_dir.resolve()) if store.data_dir is not None else "-"
-            command = [sys.executable, "-m", "innograph.partners.builder", str(generation), str(out), expected]
+            command = [sys.executable, "-m", "innograph.partners.builder", str(os.getpid()), str(generation),
+                       str(out), expected]
             started = time.perf_counter()
             done = subprocess.run(command, input=self.settings.model_dump_json().encode(),
                                   capture_output=True, check=False, timeout=BUILD_TIMEOUT_SECONDS)
@@ -90,8 +93,22 @@ class ProcessBuilder:
             return handover
 
 
-def _child(generation: int, out: Path, expected_dir: str) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """Stop the builder when the server that started it (``parent``, passed in: it may be gone
+    before this process is up) is gone, killed mid-build: nobody would load its pickle, and it
+    would hold a core and the temporary folder."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="builder-parent-watch", daemon=True).start()
+
+
+def _child(parent: int, generation: int, out: Path, expected_dir: str) -> None:
     """In the builder process: build the state of the store the settings on stdin describe."""
+    _exit_with_parent(parent)
     settings = Settings.model_validate_json(sys.stdin.buffer.read())
     store = open_store(settings)
     try:
@@ -106,4 +123,4 @@ def _child(generation: int, out: Path, expected_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    _child(int(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+    _child(int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4])

@@ -12,18 +12,29 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.applications import Starlette
 
 from innograph.settings import Settings
 from innograph.store import Store
 
 
 async def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
+    return settings_of(request.app)
 
 
 async def get_store(request: Request) -> Store:
-    store: Store | None = request.app.state.store
+    return store_of(request.app)
+
+
+def settings_of(app: Starlette) -> Settings:
+    """The app's own settings (what ``get_settings`` gives when not overridden)."""
+    settings: Settings = app.state.settings
+    return settings
+
+
+def store_of(app: Starlette) -> Store:
+    """The app's own store (what ``get_store`` gives when not overridden)."""
+    store: Store | None = app.state.store
     if store is None:  # the lifespan opens it; a request before that is a wiring mistake
         raise RuntimeError("the app has no store: run it with its lifespan, or pass create_app(store=...)")
     return store

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from innograph.store.direct_shape import Token, tokens
+from innograph.store.direct_shape import Token, cheap_form, tokens
 
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 FETCHING_KEYWORDS = frozenset({"SERVICE", "LOAD"})
@@ -34,12 +34,21 @@ class Analysis:
     where_positions: tuple[int, ...]  # offsets of update-operation WHERE keywords (for USING)
 
 
+_CHEAP = {form: Analysis(form, False, (), False, ()) for form in ("ASK", "SELECT")}
+
+
 def analyse(text: str) -> Analysis:
     """What the endpoint needs to know about a query or update text.
 
     Short texts are cached (clients repeat the same queries); long ones are not, so the cache
-    stays small whatever clients send.
+    stays small whatever clients send. A text of one of the store's cheap shapes (which the store
+    tests anyway, cached) is answered from its form: those shapes admit no keyword but the
+    prologue's, the form's, ``WHERE``, ``LIMIT``, ``a``, ``true`` and ``false``, so no dataset,
+    no fetching and no update clause (checked against the scan in tests/test_sparql_fast_shape.py).
     """
+    form = cheap_form(text)
+    if form is not None:
+        return _CHEAP[form]
     return _analyse_cached(text) if len(text) <= 4096 else _analyse(text)
 
 

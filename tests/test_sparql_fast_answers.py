@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 from conftest import IRIS, TOKEN, api_for, make_settings, seed_document
+from innograph.server import negotiation
+from innograph.server.routes.sparql import RESULT_HEADERS, ResultResponse
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from starlette.responses import Response
 
 from innograph.store.base import DocumentWrite, QueryRequest, QueryResponse, QueryTimeout, ResultTooLarge
 from innograph.store.embedded import EmbeddedStore
@@ -201,3 +204,11 @@ def test_the_endpoint_answers_lookups_in_process_and_token_holders_through_the_p
     assert (hidden.status_code, hidden.text) == (200, "o\r\n")
     assert (shown.status_code, shown.text) == (200, "o\r\nSecret Person doc-a\r\n")
     assert hidden.headers["content-type"] == shown.headers["content-type"] == "text/csv; charset=utf-8"
+
+
+@pytest.mark.parametrize("media_type", [*FORMATS, "text/turtle", "application/n-triples", "text/x-unknown"])
+def test_a_result_response_has_the_headers_of_a_plain_response(media_type: str) -> None:
+    body = b'{"head": {}}'
+    plain = Response(body, media_type=negotiation.content_type(media_type), headers=RESULT_HEADERS)
+    fast = ResultResponse(body, media_type)
+    assert (fast.status_code, fast.raw_headers, fast.body) == (plain.status_code, plain.raw_headers, plain.body)

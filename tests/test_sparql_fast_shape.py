@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from innograph.server.sparql_guard import Analysis, _analyse, analyse
 
-from innograph.store.direct_shape import is_cheap
+from innograph.store.direct_shape import _scan, cheap_form, is_cheap
 
 ORG = "<https://w3id.org/innograph/id/org/x>"
 
@@ -86,3 +87,28 @@ def test_cheap_shapes_are_recognised(query: str) -> None:
 @pytest.mark.parametrize("query", NOT_CHEAP)
 def test_look_alikes_go_to_the_pool(query: str) -> None:
     assert is_cheap(query) is False
+
+
+@pytest.mark.parametrize("query", CHEAP)
+def test_the_guard_reads_a_cheap_shape_as_its_full_scan_does(query: str) -> None:
+    # The guard answers cheap shapes from their form: the same Analysis as scanning every token.
+    assert analyse(query) == _analyse(query)
+
+
+def test_the_form_of_a_cheap_shape() -> None:
+    assert [cheap_form(q) for q in ("ask where { }", f"select ?o where {{ {ORG} a ?o }} limit 5")] == ["ASK", "SELECT"]
+    assert cheap_form("CONSTRUCT WHERE { ?s ?p ?o }") is None
+
+
+def test_the_guard_still_refuses_what_is_not_a_cheap_shape() -> None:
+    query = f"SELECT ?p ?o WHERE {{ SERVICE <http://ex/sparql> {{ {ORG} ?p ?o }} }}"
+    assert analyse(query) == Analysis("SELECT", False, ("SERVICE",), False, ())
+    with_from = f"SELECT ?p ?o FROM <http://ex/g> WHERE {{ {ORG} ?p ?o }}"
+    assert analyse(with_from) == Analysis("SELECT", True, (), False, ())
+
+
+def test_tokens_keep_their_names_and_positions() -> None:
+    toks = _scan('ASK { ?s <http://ex/p> "x"@en } # note')
+    assert [(t.kind, t.text, t.start) for t in toks] == [
+        ("word", "ASK", 0), ("punct", "{", 4), ("var", "?s", 6), ("iri", "<http://ex/p>", 9),
+        ("string", '"x"', 23), ("lang", "@en", 26), ("punct", "}", 30)]

@@ -64,10 +64,14 @@ def tokens(text: str) -> tuple[Token, ...]:
     return _tokens_cached(text) if len(text) <= _MAX_CHEAP_TEXT else _scan(text)
 
 
+_new_tuple = tuple.__new__  # makes a Token without the Python frame of NamedTuple.__new__ (~40% of a scan)
+
+
 def _scan(text: str) -> tuple[Token, ...]:
-    # The last alternative of _TOKEN matches any character, so finditer covers the whole text.
-    return tuple(Token(m.lastgroup or "punct", m.group(), m.start())
-                 for m in _TOKEN.finditer(text) if m.lastgroup not in _SKIPPED)
+    # The last alternative of _TOKEN matches any character, so finditer covers the whole text
+    # (lastgroup is never None).
+    return tuple([_new_tuple(Token, (m.lastgroup, m.group(), m.start()))
+                  for m in _TOKEN.finditer(text) if m.lastgroup not in _SKIPPED])
 
 
 @lru_cache(maxsize=64)
@@ -81,13 +85,21 @@ class _NotCheap(Exception):
 
 def is_cheap(query: str) -> bool:
     """True when the query has one of the shapes described above (decided from tokens only)."""
-    if len(query) > _MAX_CHEAP_TEXT:
-        return False
+    return cheap_form(query) is not None
+
+
+def cheap_form(query: str) -> str | None:
+    """``ASK`` or ``SELECT`` when the query has one of the shapes described above, else None.
+    The server's guard and the store ask about the same text within one request: cached."""
+    return _cheap_form_cached(query) if len(query) <= _MAX_CHEAP_TEXT else None
+
+
+@lru_cache(maxsize=64)
+def _cheap_form_cached(query: str) -> str | None:
     try:
-        _Shape(tokens(query)).query()
+        return _Shape(tokens(query)).query()
     except _NotCheap:
-        return False
-    return True
+        return None
 
 
 _TERM_KINDS = {"iri", "pname", "var"}
@@ -101,13 +113,16 @@ class _Shape:
         self.toks = toks
         self.pos = 0
 
-    def query(self) -> None:
+    def query(self) -> str:
+        """The query form; raises _NotCheap unless the whole text is one of the shapes."""
         self._prologue()
         if self._word_is("ASK"):
+            form = "ASK"
             self._next()
             self._optional_word("WHERE")
             self._group()
         elif self._word_is("SELECT"):
+            form = "SELECT"
             self._next()
             self._projection()
             self._optional_word("WHERE")
@@ -118,6 +133,7 @@ class _Shape:
             raise _NotCheap
         if self.pos != len(self.toks):
             raise _NotCheap
+        return form
 
     def _prologue(self) -> None:
         while True:

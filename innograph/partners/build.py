@@ -74,7 +74,7 @@ def update(state: IndexState, view: ReadView, graphs: Iterable[str], generation:
     """Read ``graphs`` again from ``view`` (gone ones give nothing), apply them to ``state`` and
     publish the result."""
     started = time.perf_counter()
-    touched = state.apply(read_graphs(view, state.iris, graphs))
+    touched = state.apply(read_graphs(view, state.iris, graphs, known=state.counts.graphs))  # known: shards
     index = state.publish(generation, new_orgs=touched.new_orgs)
     index.build_seconds = time.perf_counter() - started
     return index

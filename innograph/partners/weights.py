@@ -12,6 +12,18 @@ WEIGHTS: dict[str, float] = {"themes": 0.50, "keywords": 0.10, "types": 0.15, "p
 # themes: a theme read on a project (or call, platform...) an organisation took part in counts
 # this much of one the organisation has itself. Closeness in the SKOS scheme is in scheme.py.
 ROLE_THEME_WEIGHT = 0.8
+# ... and each further project on the same theme adds a step, up to PROJECT_THEME_CAP projects,
+# where the theme counts as much as one the organisation states itself (1.0). Why: three Horizon
+# projects on hydrogen say more than one, but an organisation in 200 projects must not outrank
+# everyone on every theme; past the cap, the other parts of the score (types, programmes,
+# cooperation) decide. With 5: 1 project 0.80, 2 0.85, 3 0.90, 4 0.95, 5 or more 1.00.
+PROJECT_THEME_CAP = 5
+
+
+def project_theme_weight(projects: int) -> float:
+    """The weight of a theme read on ``projects`` projects (at least one) the organisation took part in."""
+    steps = min(projects, PROJECT_THEME_CAP) - 1
+    return ROLE_THEME_WEIGHT + (1.0 - ROLE_THEME_WEIGHT) * steps / (PROJECT_THEME_CAP - 1)
 
 # types: how well two organisation types complement each other (unordered pairs).
 SAME_TYPE = 0.4

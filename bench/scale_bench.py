@@ -120,38 +120,50 @@ def ms(seconds: float) -> str:
     return sparql_bench.fmt_ms(seconds)
 
 
-def table(quads: int, orgs: int, size_mb: float, ingest: dict[str, ingest_bench.Run], sparql: list[dict[str, Any]],
-          partners: dict[str, Any], loads: list[float]) -> str:
+def ingest_lines(ingest: dict[str, ingest_bench.Run]) -> list[str]:
     ours, peer = ingest["ours"], ingest["oxigraph"]
-    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    lines = [
-        f"Measured {stamp} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{quads:,} quads, {orgs:,} organisations, N-Quads file {size_mb:,.0f} MB; one run of each; load average "
-        f"{', '.join(f'{x:.1f}' for x in loads)} (start, after ingest, after queries, end; other engineers' work "
-        "shared the 2 cores).",
-        "",
-        "| what | ours | peer | ours/peer |",
-        "|---|---:|---:|---:|",
+    return [
         f"| ingest of the file (`innograph ingest` / `oxigraph load`) | {ours.seconds:.0f} s | {peer.seconds:.0f} s "
         f"| {peer.seconds / ours.seconds:.2f}x speed |",
         f"| ingest peak memory | {ours.peak_mb:,.0f} MB | {peer.peak_mb:,.0f} MB | {ours.peak_mb / peer.peak_mb:.2f} |",
         f"| store on disk | {ours.disk_mb:,.0f} MB | {peer.disk_mb:,.0f} MB | {ours.disk_mb / peer.disk_mb:.2f} |",
     ]
+
+
+def sparql_lines(sparql: list[dict[str, Any]]) -> list[str]:
+    lines = []
     for row in sparql:
         o, p = row["ours"], row["oxigraph"]
         lines.append(f"| {row['query']} ({row['rows']} rows), concurrency {row['concurrency']}: p50 / p99 "
                      f"(`/sparql` / `oxigraph serve`) | {ms(o.percentile(50))} / {ms(o.percentile(99))} ms | "
                      f"{ms(p.percentile(50))} / {ms(p.percentile(99))} ms | "
                      f"{p.percentile(50) / o.percentile(50):.2f}x p50 speed |")
-    lines += [
+    return lines
+
+
+def partner_lines(partners: dict[str, Any]) -> list[str]:
+    search, update = partners["partners"], partners["update_sync"]
+    return [
         f"| partner index build (whole store) | {partners['build_s']:.1f} s, {partners['index_mb']:,.0f} MB | - | - |",
-        f"| partner search p50 / p99 ({partners['partners']['n']} queries) | {partners['partners']['p50_ms']} / "
-        f"{partners['partners']['p99_ms']} ms | - | - |",
+        f"| partner search p50 / p99 ({search['n']} queries) | {search['p50_ms']} / {search['p99_ms']} ms | - | - |",
         f"| label search p50 / p99 | {partners['search']['p50_ms']} / {partners['search']['p99_ms']} ms | - | - |",
-        f"| one changed document until a partner search shows it (p50 / max of {partners['update_sync']['n']}) | "
-        f"{partners['update_sync']['p50_ms']} / {partners['update_sync']['max_ms']} ms | - | - |",
+        f"| one changed document until a partner search shows it (p50 / max of {update['n']}) | "
+        f"{update['p50_ms']} / {update['max_ms']} ms | - | - |",
     ]
-    return "\n".join(lines)
+
+
+def table(quads: int, orgs: int, size_mb: float, rows: list[str], loads: list[float]) -> str:
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    return "\n".join([
+        f"Measured {stamp} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{quads:,} quads, {orgs:,} organisations, N-Quads file {size_mb:,.0f} MB; one run of each; load average "
+        f"{', '.join(f'{x:.1f}' for x in loads)} (start, after ingest, after queries, end; other work on the machine "
+        "shares the 2 cores).",
+        "",
+        "| what | ours | peer | ours/peer |",
+        "|---|---:|---:|---:|",
+        *rows,
+    ])
 
 
 def write_readme(text: str) -> None:
@@ -174,22 +186,23 @@ def main() -> None:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="scale-bench-", dir="/tmp"))
     work.mkdir(parents=True, exist_ok=True)
     loads = [os.getloadavg()[0]]
+    rows: list[str] = []
     try:
         path = work / "kg.nq"
         data = generate(path, max(1, round(args.quads / ingest_bench.QUADS_PER_ORGANISATION)), partners_bench.IRIS)
         size_mb = path.stat().st_size / 1e6
         print(f"{data.quads:,} quads, {len(data.organisations):,} organisations, {size_mb:,.0f} MB", flush=True)
-        ingest = ingest_stage(path, work)
-        loads.append(os.getloadavg()[0])
-        root = query_store(work)
-        sparql = sparql_stage(root, data, args.lookups, args.cap)
-        loads.append(os.getloadavg()[0])
-        partners = partners_stage(root, data, args.queries)
-        loads.append(os.getloadavg()[0])
+        stages = [lambda: ingest_lines(ingest_stage(path, work)),
+                  lambda: sparql_lines(sparql_stage(query_store(work), data, args.lookups, args.cap)),
+                  lambda: partner_lines(partners_stage(work / "query", data, args.queries))]
+        for stage in stages:  # each stage's rows printed at once: a long run tells as it goes
+            rows += stage()
+            loads.append(os.getloadavg()[0])
+            print("\n".join(rows), flush=True)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
-    text = table(data.quads, len(data.organisations), size_mb, ingest, sparql, partners, loads)
+    text = table(data.quads, len(data.organisations), size_mb, rows, loads)
     print(text)
     if not args.no_readme:
         write_readme(text)

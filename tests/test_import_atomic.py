@@ -5,21 +5,17 @@ import finishes the job (reusing the shards already written, removing the others
 
 from __future__ import annotations
 
-import contextlib
-import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 from pyoxigraph import NamedNode, Quad
 from test_import_cordis import IRIS
 from test_import_fixtures import ORG_HEADER, PROJECT_HEADER
-from test_ingest import _generation  # the store's write counter, as the ingest kill test reads it
+from test_ingest import kill_after_writes
 
 from innograph.cli import main
 from innograph.imports.shards import SPILL_PREFIX
@@ -96,19 +92,6 @@ def clean_import(tmp_path: Path, version: int, capsys: pytest.CaptureFixture[str
     return statements
 
 
-def _import_killed_after(command: list[str], store_dir: Path, writes: int) -> int:
-    """The killed process's id."""
-    start = _generation(store_dir)
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while _generation(store_dir) - start < writes and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.0005)
-    with contextlib.suppress(ProcessLookupError):  # it may have finished first
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-    return process.pid
-
-
 @pytest.mark.slow
 def test_kill_9_during_a_reimport_leaves_the_old_version_or_the_new(tmp_path: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
@@ -120,7 +103,7 @@ def test_kill_9_during_a_reimport_leaves_the_old_version_or_the_new(tmp_path: Pa
     rng, current, interrupted, killed = random.Random(20261204), 0, 0, []
     for version in range(1, 4):
         write_version(folder, version)
-        killed.append(_import_killed_after(command, store_dir, rng.randint(1, 24)))  # 32 shards, most of them changed
+        killed.append(kill_after_writes(command, store_dir, rng.randint(1, 24)))  # 32 shards, most of them changed
         for partition, found in partitions(store_dir).items():
             statements, leftovers = dataset_as_listed(found)
             assert statements in (expected[current], expected[version]), f"{partition}: a mix of versions"

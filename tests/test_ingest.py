@@ -141,6 +141,20 @@ def _generation(store_dir: Path) -> int:
         return 0
 
 
+def kill_after_writes(command: list[str], store_dir: Path, writes: int) -> int:
+    """Run ``command`` and SIGKILL it once the store has committed ``writes`` more writes (or
+    when it ends first); the killed process's id."""
+    start = _generation(store_dir)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while _generation(store_dir) - start < writes and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0005)
+    with contextlib.suppress(ProcessLookupError):  # it may have finished first
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return proc.pid
+
+
 @pytest.mark.slow
 def test_kill_9_during_ingest_leaves_each_graph_old_or_new(tmp_path: Path) -> None:
     docs, folder, store_dir = 40, tmp_path / "docs", tmp_path / "store"
@@ -152,15 +166,7 @@ def test_kill_9_during_ingest_leaves_each_graph_old_or_new(tmp_path: Path) -> No
     mixed_rounds = 0
     for version in range(1, 5):
         _write_version(folder, version, docs)
-        start = _generation(store_dir)
-        kill_after = rng.randint(1, docs - 2)  # the generation moves once per committed document
-        proc = subprocess.Popen(base, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        deadline = time.monotonic() + 120
-        while _generation(store_dir) - start < kill_after and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.0005)
-        with contextlib.suppress(ProcessLookupError):  # it may have finished first
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        kill_after_writes(base, store_dir, rng.randint(1, docs - 2))  # one generation per committed document
         state = _graph_versions(store_dir, docs)  # asserts: no partial graph in either partition
         for partition, per_doc in state.items():
             for i, versions in per_doc.items():

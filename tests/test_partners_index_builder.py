@@ -4,6 +4,11 @@ index as a build in this process, and keeps following the change log afterwards.
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,3 +61,44 @@ def test_settings_that_open_another_store_fail_loudly(store: EmbeddedStore, tmp_
     builder = ProcessBuilder(Settings(store=tmp_path / "another-store", base_iri=IRIS.base))
     with pytest.raises(BuildFailed, match="another-store"):
         builder.build(store, IRIS, store.generation())
+
+
+_BLOCKED_CHILD = (
+    "import ctypes, os, sys\n"
+    "from innograph.partners.builder import _exit_with_parent\n"
+    "_exit_with_parent(int(sys.argv[1]))\n"
+    "print(os.getpid(), flush=True)\n"
+    "ctypes.PyDLL(None).sleep(120)  # in C with the interpreter lock held, like a long query\n"
+)
+_PARENT = (
+    "import os, subprocess, sys, time\n"
+    "child = subprocess.Popen([sys.executable, '-c', sys.argv[1], str(os.getpid())], stdout=subprocess.PIPE)\n"
+    "print(child.stdout.readline().decode().strip(), flush=True)\n"
+    "time.sleep(120)\n"
+)
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting for its new parent to reap it counts as gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_a_builder_dies_with_its_server_even_inside_a_call_that_holds_the_interpreter_lock() -> None:
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, _BLOCKED_CHILD], stdout=subprocess.PIPE)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    assert _alive(child)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 60  # a bound for a busy machine, not a measured time
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = _alive(child)
+    if alive:
+        os.kill(child, signal.SIGKILL)
+    assert not alive

@@ -20,9 +20,11 @@ Not niced: at niceness 10 on this shared 2-core machine (load ~15) the child got
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import tempfile
@@ -93,10 +95,24 @@ class ProcessBuilder:
             return handover
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
+
+
 def _exit_with_parent(parent: int) -> None:
     """Stop the builder when the server that started it (``parent``, passed in: it may be gone
     before this process is up) is gone, killed mid-build: nobody would load its pickle, and it
-    would hold a core and the temporary folder."""
+    would hold a core and the temporary folder.
+
+    On Linux the kernel kills it (``PR_SET_PDEATHSIG``): a watching thread alone is not enough,
+    because one long query evaluation holds the interpreter lock for minutes on a large store (a
+    builder outlived its stopped server by 18 minutes at 10 M quads). Elsewhere, the thread."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+        if os.getppid() != parent:  # died before the signal was armed
+            os._exit(3)
+        return
 
     def watch() -> None:
         while os.getppid() == parent:

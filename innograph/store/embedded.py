@@ -53,6 +53,7 @@ from innograph.store.base import (
     UpdateFailed,
 )
 from innograph.store.direct import DirectReader
+from innograph.store.direct_eval import open_read_only
 from innograph.store.generation import read_generation
 from innograph.store.graph_replace import replace_graphs
 from innograph.store.pool import QueryPool
@@ -354,9 +355,13 @@ class EmbeddedStore(SparqlReads):
     @contextmanager
     def snapshot(self, partition: Partition = "public") -> Iterator[LocalView]:
         """A read-only snapshot of one partition in this process (dumps, the partner index).
-        Opened between writes of this process; writes may go on while it is read."""
+        Opened between writes of this process; writes may go on while it is read. Idle write
+        stores are closed first: an open writer compacts in the background, and a read-only open
+        that meets a file it just deleted fails ("Corruption: ... .sst: No such file")."""
         with self._write_lock:
-            store = Store.read_only(str((self.root / partition).resolve()))  # see _open_writer
+            if not self._sessions:
+                self._release_held()
+            store = open_read_only(self.root / partition)  # retries a manifest read mid-compaction
         try:
             yield LocalView(store)
         finally:

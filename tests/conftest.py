@@ -27,6 +27,7 @@ from fastapi.testclient import TestClient
 from ports import free_port
 from pyoxigraph import Literal, NamedNode, Triple
 from quick_loop import pytest_collection_modifyitems  # noqa: F401 - pytest reads hooks from conftest
+from test_partners_fixture import partner_store
 from virtuoso.fixtures import virtuoso_pair, virtuoso_store  # noqa: F401 - pytest reads fixtures from conftest
 
 from innograph.iris import Iris
@@ -37,6 +38,8 @@ from innograph.store.embedded import EmbeddedStore
 TOKEN = "test-token-0123456789"
 BASE = "https://w3id.org/innograph/"
 IRIS = Iris(BASE)
+# the partner seeker of the partner-search tests: a French SME looking for AI partners
+FRENCH_NEED = "nous cherchons des partenaires en intelligence artificielle pour PME"
 
 
 # -- ports and live servers -----------------------------------------------------------------------
@@ -132,6 +135,13 @@ def seeded_store(embedded_store: EmbeddedStore) -> EmbeddedStore:
     seed_document(embedded_store, "doc-a")
     seed_document(embedded_store, "doc-b")
     return embedded_store
+
+
+@pytest.fixture(scope="module")
+def partner_graph_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    """The small partner-search graph of ``test_partners_fixture``, one copy per test module."""
+    with partner_store(tmp_path_factory.mktemp("partners"), IRIS) as store:
+        yield store
 
 
 @contextmanager

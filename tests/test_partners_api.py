@@ -7,11 +7,10 @@ server process: HTTP adds nothing to what these tests check).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BASE, IRIS, TOKEN, make_settings
+from conftest import BASE, FRENCH_NEED, IRIS, TOKEN, make_settings
 from fastapi.testclient import TestClient
 from innograph.server.app import create_app
 from innograph.server.deps import get_store
@@ -20,19 +19,11 @@ from test_partners_fixture import partner_store, write_partner_graph
 
 from innograph.store.embedded import EmbeddedStore
 
-FRENCH_NEED = "nous cherchons des partenaires en intelligence artificielle pour PME"
-
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
-    with partner_store(tmp_path_factory.mktemp("partners-api"), IRIS) as store:
-        yield store
-
-
-@pytest.fixture(scope="module")
-def client(store: EmbeddedStore) -> TestClient:
-    app = create_app(make_settings(store.root, token=TOKEN))
-    app.dependency_overrides[get_store] = lambda: store
+def client(partner_graph_store: EmbeddedStore) -> TestClient:
+    app = create_app(make_settings(partner_graph_store.root, token=TOKEN))
+    app.dependency_overrides[get_store] = lambda: partner_graph_store
     return TestClient(app)
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BASE, IRIS
+from conftest import BASE, FRENCH_NEED, IRIS
 from innograph.ontology import themes
 from test_partners_fixture import ORGS, org_document, partner_store
 
@@ -16,22 +15,14 @@ from innograph.partners.rank import PartnerQuery, QueryError, rank
 from innograph.partners.scheme import concepts_from_ontology
 from innograph.store.embedded import EmbeddedStore
 
-FRENCH_NEED = "nous cherchons des partenaires en intelligence artificielle pour PME"
-
 
 def org(key: str) -> str:
     return IRIS.entity("org", key)
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
-    with partner_store(tmp_path_factory.mktemp("partners"), IRIS) as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def index(store: EmbeddedStore) -> PartnerIndex:
-    return IndexHolder(store, IRIS).get()
+def index(partner_graph_store: EmbeddedStore) -> PartnerIndex:
+    return IndexHolder(partner_graph_store, IRIS).get()
 
 
 def iris_of(answer: dict) -> list[str]:
@@ -146,7 +137,8 @@ def test_invalid_input_names_the_parameter(index: PartnerIndex) -> None:
         rank(index, PartnerQuery())
 
 
-def test_index_follows_the_store_generation(store: EmbeddedStore) -> None:
+def test_index_follows_the_store_generation(partner_graph_store: EmbeddedStore) -> None:
+    store = partner_graph_store
     holder = IndexHolder(store, IRIS)
     before = holder.get()
     row = ("kent-ai", "Kent AI Works", "en", "GB", "GB-KEN", "Company", ["artificial-intelligence"], [],

@@ -23,7 +23,6 @@ import traceback
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar, cast
-from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, FastAPI
 from innograph.server import negotiation, service_description
@@ -39,8 +38,13 @@ from innograph.server.deps import (
 )
 from innograph.server.errors import HTTP_CODES, ApiError, error_response, store_error_response
 from innograph.server.sparql_guard import Analysis, analyse, dataset_clauses, with_using
+from innograph.server.sparql_request import (
+    endpoint_url,
+    graph_list,
+    is_iri,
+    post_params,
+)
 from innograph.server.sparql_update import apply_update
-from pyoxigraph import NamedNode
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
@@ -59,9 +63,6 @@ router = APIRouter()
 T = TypeVar("T")
 
 PATHS = ("/sparql", "/sparql/")
-FORM = "application/x-www-form-urlencoded"
-DIRECT_QUERY = "application/sparql-query"
-DIRECT_UPDATE = "application/sparql-update"
 CORS = {"Access-Control-Allow-Origin": "*"}
 RESULT_HEADERS = {"Vary": "Accept", **CORS}
 PREFLIGHT = {
@@ -88,7 +89,7 @@ async def answer(request: Request, settings: Settings, store: Store) -> Response
     method = request.method
     url_params = request.query_params
     if method == "POST":
-        params = await _post_params(request, url_params, settings)
+        params = await post_params(request, url_params, settings)
     else:
         if len(request.scope["query_string"]) > settings.max_request_bytes:
             raise ApiError(414, "uri_too_long", "the request URL is too long", "Send the query with POST.")
@@ -176,99 +177,6 @@ def _http_error_response(exc: StarletteHTTPException) -> Response:
     return error_response(exc.status_code, code, str(exc.detail), hint, exc.headers)
 
 
-# -- request parsing -----------------------------------------------------------------------------
-
-
-async def _post_params(request: Request, url_params: QueryParams, settings: Settings) -> QueryParams:
-    header = request.headers.get("content-type", "")
-    media, _, rest = header.partition(";")
-    media = media.strip().lower()
-    charset = _charset(rest)
-    if media not in (FORM, DIRECT_QUERY, DIRECT_UPDATE):
-        raise ApiError(
-            415,
-            "unsupported_media_type",
-            f"Content-Type {media or '(none)'} is not accepted here",
-            f"POST with Content-Type {FORM}, {DIRECT_QUERY} or {DIRECT_UPDATE}.",
-        )
-    if charset not in ("", "utf-8", "utf8") and media != FORM:
-        raise ApiError(415, "unsupported_charset", f"charset {charset} is not supported", "Send UTF-8.")
-    body = await _read_body(request, settings.max_request_bytes)
-    try:
-        text = body.decode()
-    except UnicodeDecodeError:
-        raise ApiError(400, "invalid_encoding", "the body is not valid UTF-8", "Send UTF-8.") from None
-    if media == FORM:
-        pairs = [*url_params.multi_items(), *parse_qsl(text, keep_blank_values=True)]
-        return QueryParams(pairs)
-    if "query" in url_params or "update" in url_params:
-        raise ApiError(400, "ambiguous_request", "a direct POST carries its operation in the body, not the URL", "")
-    key = "query" if media == DIRECT_QUERY else "update"
-    return QueryParams([*url_params.multi_items(), (key, text)])
-
-
-def _charset(params: str) -> str:
-    for param in params.split(";"):
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset":
-            return value.strip().strip('"').lower()
-    return ""
-
-
-async def _read_body(request: Request, cap: int) -> bytes:
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > cap:
-        raise _too_large(cap)
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > cap:
-            raise _too_large(cap)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _too_large(cap: int) -> ApiError:
-    return ApiError(413, "request_too_large", f"the request body is larger than {cap} bytes", "Send a smaller body.")
-
-
-def _graph_list(params: QueryParams, name: str) -> list[str]:
-    values = params.getlist(name)
-    for value in values:
-        try:
-            NamedNode(value)
-        except ValueError:
-            raise ApiError(400, "invalid_graph_iri", f"{name}: {value!r} is not an absolute IRI", "") from None
-    return values
-
-
-def _is_iri(value: str) -> bool:
-    try:
-        NamedNode(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _endpoint_url(request: Request) -> str:
-    """The URL the client used, without query (cheaper than ``request.url.replace``)."""
-    scope = request.scope
-    host = request.headers.get("host")
-    if not host:
-        server = scope.get("server") or ("localhost", 80)
-        host = f"{server[0]}:{server[1]}"
-    return _checked_url(f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}")
-
-
-@lru_cache(maxsize=256)  # clients reach the endpoint by few names
-def _checked_url(url: str) -> str:
-    try:
-        NamedNode(url)
-    except ValueError:  # a Host header that is no IRI authority: fall back to a neutral base
-        return "http://localhost/sparql"
-    return url
-
-
 def _refuse_fetching(analysis: Analysis) -> None:
     if analysis.fetches:
         keywords = ", ".join(sorted(set(analysis.fetches)))
@@ -285,13 +193,13 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
         raise ApiError(403, "token_invalid", "the bearer token is not valid", "Check the token, or send none.")
     analysis = analyse(query)
     _refuse_fetching(analysis)
-    default_graphs = _graph_list(params, "default-graph-uri")
-    named_graphs = _graph_list(params, "named-graph-uri")
+    default_graphs = graph_list(params, "default-graph-uri")
+    named_graphs = graph_list(params, "named-graph-uri")
     if analysis.has_dataset and not (default_graphs or named_graphs):
         # Send the query's FROM / FROM NAMED as the protocol dataset too: same meaning, and it
         # also holds on servers whose union-default-graph mode would override FROM (Oxigraph).
         clauses = dataset_clauses(query)
-        if all(_is_iri(g) for g in (*clauses[0], *clauses[1])):  # else the store reports the syntax error
+        if all(is_iri(g) for g in (*clauses[0], *clauses[1])):  # else the store reports the syntax error
             default_graphs, named_graphs = clauses
     form = analysis.form
     requested = params.get("format") or params.get("output")
@@ -321,7 +229,7 @@ async def _query(request: Request, query: str, params: QueryParams, settings: Se
         and params.get("union-default-graph", "true").lower() not in ("false", "0", "no", "off"),
         timeout=settings.query_timeout,
         max_bytes=settings.max_result_bytes,
-        base_iri=_endpoint_url(request),
+        base_iri=endpoint_url(request),
     )
     result = await store.aquery(job)
     return ResultResponse(result.body, result.media_type)
@@ -381,8 +289,8 @@ async def _update(request: Request, update: str, params: QueryParams, settings: 
         raise ApiError(403, "token_invalid", "the bearer token is not valid", "Check the token.")
     analysis = analyse(update)
     _refuse_fetching(analysis)
-    using = _graph_list(params, "using-graph-uri")
-    using_named = _graph_list(params, "using-named-graph-uri")
+    using = graph_list(params, "using-graph-uri")
+    using_named = graph_list(params, "using-named-graph-uri")
     if using or using_named:
         if analysis.has_using_or_with:
             raise ApiError(
@@ -393,7 +301,7 @@ async def _update(request: Request, update: str, params: QueryParams, settings: 
             )
         update = with_using(update, analysis, using, using_named)
     # The endpoint is the base IRI of relative IRIs (an explicit BASE in the update still wins).
-    text = f"BASE <{_endpoint_url(request)}>\n{update}"
+    text = f"BASE <{endpoint_url(request)}>\n{update}"
     await run_in_threadpool(apply_update, store, text, settings.iris)
     return Response(status_code=204, headers=CORS)
 
@@ -411,7 +319,7 @@ async def _service_description(request: Request, settings: Settings, store: Stor
         raise ApiError(406, "not_acceptable", "the service description is RDF", "Accept text/turtle or RDF/XML.")
     generation = await run_in_threadpool(store.generation)
     triples = await run_in_threadpool(_triple_count, request, store, settings.iris, generation)
-    body = service_description.render(_endpoint_url(request), media, settings, generation, triples)
+    body = service_description.render(endpoint_url(request), media, settings, generation, triples)
     return Response(body, media_type=negotiation.content_type(media), headers=RESULT_HEADERS)
 
 

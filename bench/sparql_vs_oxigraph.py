@@ -198,14 +198,19 @@ def table(rows: list[dict]) -> str:
     return head + "\n".join(lines) + "\n"
 
 
-def write_readme(text: str, asyncio_loop: bool) -> None:
-    start, end = MARKERS[asyncio_loop]
-    readme = README.read_text(encoding="utf-8")
+def replace_between_markers(path: Path, markers: tuple[str, str], text: str) -> None:
+    """Put ``text`` between a benchmark's two markers in ``path`` (the markers stay); both benchmarks use it."""
+    start, end = markers
+    readme = path.read_text(encoding="utf-8")
     if start not in readme or end not in readme:
-        sys.exit(f"{README} lacks the {start} / {end} markers")
+        sys.exit(f"{path} lacks the {start} / {end} markers")
     before, rest = readme.split(start, 1)
     _, after = rest.split(end, 1)
-    README.write_text(before + start + "\n" + text + end + after, encoding="utf-8")
+    path.write_text(before + start + "\n" + text + end + after, encoding="utf-8")
+
+
+def write_readme(text: str, asyncio_loop: bool) -> None:
+    replace_between_markers(README, MARKERS[asyncio_loop], text)
 
 
 # -- main -------------------------------------------------------------------------------------------
@@ -214,16 +219,22 @@ def write_readme(text: str, asyncio_loop: bool) -> None:
 CONCURRENCIES = (1, 4)
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--orgs", type=int, default=8000, help="organisations to generate (8000: ~100k quads)")
+def benchmark_parser(doc: str | None, orgs: int, orgs_help: str) -> argparse.ArgumentParser:
+    """The options both synthetic-graph benchmarks take; each adds its own."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--orgs", type=int, default=orgs, help=orgs_help)
     parser.add_argument("--lookups", type=int, default=2000, help="distinct organisations the point lookups ask about")
-    parser.add_argument("--runs", type=int, default=3, help="measured runs; the table gives medians (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="measured query runs; the table gives medians (default 3)")
     parser.add_argument("--cap", type=float, default=15.0, help="time cap per measured cell, seconds")
+    parser.add_argument("--workdir", type=Path, help="keep stores and data here (default: a temp dir, removed)")
+    parser.add_argument("--no-readme", action="store_true", help="print the table only")
+    return parser
+
+
+def parse_args() -> argparse.Namespace:
+    parser = benchmark_parser(__doc__, 8000, "organisations to generate (8000: ~100k quads)")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every request count")
     parser.add_argument("--aggregation", action="store_true", help="also measure the ~165 ms aggregation")
-    parser.add_argument("--workdir", type=Path, help="keep stores and data here (default: a temp dir)")
-    parser.add_argument("--no-readme", action="store_true", help="print the table only")
     parser.add_argument(
         "--asyncio-loop",
         action="store_true",

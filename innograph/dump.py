@@ -28,7 +28,7 @@ from pathlib import Path
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from innograph.namespaces import prefixes
-from innograph.settings import Settings
+from innograph.settings import add_store_option, command_settings
 from innograph.store import Store, open_store
 
 NQUADS = "innograph.nq.gz"
@@ -107,12 +107,12 @@ def read_manifest(out_dir: Path) -> tuple[int, list[DumpFile]] | None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
+    add_store_option(parser)
     parser.add_argument("--out", type=Path, help="output folder (default: {store}/dumps)")
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings(**({"store": args.store} if args.store else {}))
+    settings = command_settings(args)
     store = open_store(settings)
     try:
         out = args.out or default_dir(store.data_dir or settings.store)

@@ -29,7 +29,7 @@ from innograph.loaders.rdf_loader import rdf_format_of
 from innograph.loading import Failure, file_fingerprint, from_files, load_file
 from innograph.namespaces import DCT_MODIFIED, RDF_TYPE, XSD_DATETIME
 from innograph.ontology.reference_graph import reference_triples
-from innograph.settings import Settings
+from innograph.settings import add_store_option, command_settings
 from innograph.store import DocumentWrite, Store, StoreError, open_store
 from innograph.store.base import FileWrite
 
@@ -245,7 +245,7 @@ def _stream_one(store: Store, iris: Iris, path: Path, fmt: RdfFormat, meta: Sour
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", type=Path, help="files or folders to ingest")
-    parser.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
+    add_store_option(parser)
     parser.add_argument("--force", action="store_true", help="rewrite documents even when unchanged")
     parser.add_argument("--prune", action="store_true",
                         help="remove graphs of files no longer among PATHS (harvested pages, imported datasets stay)")
@@ -258,7 +258,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings(**({"store": args.store} if args.store else {}))
+    settings = command_settings(args)
     store = open_store(settings)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     try:

@@ -6,6 +6,7 @@ one is missing there.
 
 from __future__ import annotations
 
+import argparse
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -100,6 +101,18 @@ class Settings(BaseSettings):
     @cached_property
     def iris(self) -> Iris:
         return Iris(self.base_iri)
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    """``--store``, which every command reading or writing the store takes."""
+    parser.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
+
+
+def command_settings(args: argparse.Namespace, **overrides: object) -> Settings:
+    """The settings a command runs with: the environment's, with its ``--store`` when given."""
+    if args.store:
+        overrides["store"] = args.store
+    return Settings(**overrides)  # type: ignore[arg-type]  # pydantic checks the values
 
 
 def settings_table() -> str:

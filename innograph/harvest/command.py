@@ -14,7 +14,7 @@ from innograph.harvest.fetcher import FetchConfig, Fetcher
 from innograph.harvest.harvester import Harvester, HarvestPlan, HarvestReport
 from innograph.harvest.startpoints import StartPoint
 from innograph.harvest.state import HarvestState
-from innograph.settings import Settings
+from innograph.settings import Settings, add_store_option, command_settings
 from innograph.store import Store, open_store
 
 OUTCOMES = ("new", "changed", "unchanged", "removed", "gone", "robots_denied", "not_due", "failed")
@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="no conditional GET; re-extract unchanged pages")
     parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
                         help="extraction processes (default: cores, at most 4)")
-    parser.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
+    add_store_option(parser)
     parser.add_argument("--delay", type=float, help="seconds between requests to one host (INNOGRAPH_HARVEST_DELAY)")
     parser.add_argument("--allow-network", action="append", default=[], metavar="CIDR",
                         help="allow a private/loopback/link-local network (adds to INNOGRAPH_HARVEST_ALLOW_NETWORKS)")
@@ -104,7 +104,7 @@ async def harvest(store: Store, settings: Settings, plan: HarvestPlan, config: F
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings(**({"store": args.store} if args.store else {}))
+    settings = command_settings(args)
     points = start_points(args)
     if not points and not args.due:
         print("innograph harvest: give URLs, --urls-file, --sitemap, --feed or --crawl (or --due)", file=sys.stderr)

@@ -22,7 +22,7 @@ from innograph.imports.rows import ImportOptions
 from innograph.imports.shards import TRIPLES_PER_GRAPH
 from innograph.imports.table import SourceError
 from innograph.ingest import ensure_reference_data
-from innograph.settings import Settings
+from innograph.settings import Settings, add_store_option, command_settings
 from innograph.store import Store, open_store
 
 
@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     operations.add_argument("--mapping", required=True,
                             help="a mapping file (TOML), or the name of a shipped one (innograph/imports/mappings)")
     for sub in (cordis, operations):
-        sub.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
+        add_store_option(sub)
         sub.add_argument("--dataset", help="the dataset's name in graph IRIs (default: from the data or the mapping)")
         sub.add_argument("--date", type=date.fromisoformat, help="the dataset's date (default: from the data)")
         sub.add_argument("--triples-per-graph", type=int, metavar="N",
@@ -47,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings(**({"store": args.store} if args.store else {}))
+    settings = command_settings(args)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     store = open_store(settings)
     try:

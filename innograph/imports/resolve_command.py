@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from innograph.imports.resolve import Resolution, record_decision, resolve
-from innograph.settings import Settings
+from innograph.settings import add_store_option, command_settings
 from innograph.store import open_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path, help="store directory (default: INNOGRAPH_STORE)")
+    add_store_option(parser)
     parser.add_argument("--report", action="store_true", help="list the pairs a person should decide")
     decide = parser.add_mutually_exclusive_group()
     decide.add_argument("--same", nargs=2, metavar=("IRI", "IRI"), help="decide: these two nodes are one organisation")
@@ -25,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings(**({"store": args.store} if args.store else {}))
+    settings = command_settings(args)
     store = open_store(settings)
     try:
         if args.same or args.apart:

@@ -13,12 +13,11 @@ import argparse
 import json
 import sys
 import textwrap
-from pathlib import Path
 
 from innograph.ontology.tables import LANGUAGES
 from innograph.partners.build import build
 from innograph.partners.rank import PartnerQuery, QueryError, rank
-from innograph.settings import Settings
+from innograph.settings import add_store_option, command_settings
 from innograph.store import open_store
 
 
@@ -34,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=10, help="results (1-100, default 10)")
     parser.add_argument("--offset", type=int, default=0, help="results to skip")
     parser.add_argument("--same-country", action="store_true", help="also other regions of the seeker's country")
-    parser.add_argument("--store", type=Path, help="store directory (INNOGRAPH_STORE)")
+    add_store_option(parser)
     parser.add_argument("--json", action="store_true", help="print the JSON answer of GET /api/partners")
 
 
@@ -42,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 100 or args.offset < 0:
         print("innograph partners: --limit must be 1-100 and --offset >= 0", file=sys.stderr)
         return 2
-    settings = Settings(**({"store": args.store} if args.store else {}), query_workers=1)
+    settings = command_settings(args, query_workers=1)
     store = open_store(settings)
     try:
         index = build(store, settings.iris)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from innograph.loaders.base import SourceMeta
 from innograph.loaders.extract.facts import DocumentFacts
 from innograph.loaders.extract.pipeline import extract_facts
@@ -23,10 +24,22 @@ def test_organisation_head_words_and_legal_forms() -> None:
     assert _names(facts, "organisation") == {"Provincie Utrecht", "Hogeschool Rotterdam", "Nordic Widgets A/S"}
 
 
-def test_acronym_apposition_is_one_organisation_with_an_alias() -> None:
-    facts = _facts("Le chef de file est ABCD, Agence Bretonne de Coopération Durable, basée à Rennes.")
-    orgs = [(e.name, e.aliases) for e in facts.entities if e.kind == "organisation"]
-    assert orgs == [("Agence Bretonne de Coopération Durable", ["ABCD"])]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le chef de file est ABCD, Agence Bretonne de Coopération Durable, basée à Rennes.",
+         [("Agence Bretonne de Coopération Durable", ["ABCD"])]),
+        # only a name the acronym spells: "XY" is not "Grote Markt"
+        ("De Zuidelijke Groei Beweging (ZGB) investeert. De Grote Markt (XY) is mooi.",
+         [("Zuidelijke Groei Beweging", ["ZGB"])]),
+    ],
+    ids=["an acronym in apposition", "a name spelled by the acronym after it"],
+)
+def test_an_acronym_beside_a_name_makes_one_organisation_with_an_alias(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    orgs = [(e.name, e.aliases) for e in _facts(text).entities if e.kind == "organisation"]
+    assert orgs == expected
 
 
 def test_regions_resolve_to_iso_codes_in_any_language() -> None:

@@ -106,7 +106,7 @@ BACKENDS: dict[str, Callable[[Path], AbstractContextManager[Env]]] = {
 }
 CHOICES = {"embedded": "embedded", "oxigraph": "oxigraph serve", "virtuoso": "Virtuoso"}  # --backends names
 OFFLINE_LOADS: dict[str, Callable[[Path, Path], float]] = {"oxigraph serve": oxigraph_load}  # before start
-OFFLINE_LABEL = "offline `oxigraph load` into both views, not innograph"
+OFFLINE_LABEL = "offline `oxigraph load`, the file into both views, not innograph"
 
 
 @dataclass

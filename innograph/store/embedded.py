@@ -41,15 +41,11 @@ from innograph.store.base import (
     DocumentWrite,
     FileWrite,
     InvalidFile,
-    NotAcceptable,
     Partition,
-    QueryFailed,
     QueryRequest,
     QueryResponse,
     QuerySyntaxError,
-    ResultTooLarge,
     StoreBusy,
-    StoreError,
     UpdateFailed,
 )
 from innograph.store.direct import DirectReader
@@ -58,6 +54,7 @@ from innograph.store.generation import read_generation
 from innograph.store.graph_replace import replace_graphs
 from innograph.store.pool import QueryPool
 from innograph.store.reads import SparqlReads
+from innograph.store.worker_messages import query_job, query_response
 
 PARTITIONS: tuple[Partition, ...] = ("public", "full")
 NEVER_WRITTEN = datetime(2000, 1, 1, tzinfo=UTC)  # changed_at() of a store nothing was written to yet
@@ -146,35 +143,24 @@ class EmbeddedStore(SparqlReads):
                 self._pool = QueryPool(self.root, self.workers)
             return self._pool
 
-    def _job(self, request: QueryRequest) -> dict[str, Any]:
-        return {
-            "query": request.query,
-            "partition": request.partition,
-            "accept": list(request.accept),
-            "default_graphs": list(request.default_graphs),
-            "named_graphs": list(request.named_graphs),
-            "union": request.union_default_graph,
-            "max_bytes": request.max_bytes or self.max_result_bytes,
-            "base_iri": request.base_iri,
-        }
-
     def query(self, request: QueryRequest) -> QueryResponse:
-        return _response(self.pool.run(self._job(request), request.timeout or self.timeout))
+        job = query_job(request, self.max_result_bytes)
+        return query_response(self.pool.run(job, request.timeout or self.timeout))
 
     async def aquery(self, request: QueryRequest) -> QueryResponse:
         """``query`` for an asyncio caller. A cheap public query (``direct.py``) is answered on the
         event loop, in a slice short enough not to hold it; any other, or one whose answer outgrows
         the slice, goes to a worker, with no thread hop when one is free (see QueryPool.arun)."""
-        job = self._job(request)
+        job = query_job(request, self.max_result_bytes)
         timeout = request.timeout or self.timeout
         if self.direct.accepts(job):
             started = time.monotonic()
             reply = self.direct.answer(job, timeout)
             if reply is not None:
-                return _response(reply)
+                return query_response(reply)
             left = max(timeout - (time.monotonic() - started), 0.001)
-            return _response(await self.pool.arun(job, left, limit=timeout))
-        return _response(await self.pool.arun(job, timeout))
+            return query_response(await self.pool.arun(job, left, limit=timeout))
+        return query_response(await self.pool.arun(job, timeout))
 
     def generation(self) -> int:
         return read_generation(self.root)
@@ -377,21 +363,6 @@ class EmbeddedStore(SparqlReads):
             if self._pool is not None:
                 self._pool.close()
                 self._pool = None
-
-
-def _response(reply: tuple[Any, ...]) -> QueryResponse:
-    status = reply[0]
-    if status == "ok":
-        return QueryResponse(kind=reply[1], media_type=reply[2], body=reply[3], elapsed=reply[4])
-    if status == "syntax":
-        raise QuerySyntaxError(reply[1])
-    if status == "too_large":
-        raise ResultTooLarge(reply[1])
-    if status == "not_acceptable":
-        raise NotAcceptable(reply[1], reply[2])
-    if status == "evaluation":
-        raise QueryFailed(reply[1])
-    raise StoreError(reply[1])
 
 
 def _checkpoint(source: Store, folder: Path) -> Store:

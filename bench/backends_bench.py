@@ -55,7 +55,6 @@ from virtuoso.instance import WRITER, virtuoso  # noqa: E402
 from innograph.partners import synthetic  # noqa: E402
 from innograph.store.virtuoso_config import RESULT_SET_MAX_ROWS  # noqa: E402
 
-README = HERE / "README.md"
 MARKERS = ("<!-- backends:table:start -->", "<!-- backends:table:end -->")
 QUERY_TIMEOUT = 120.0  # Virtuoso applies it to updates too: the one swap of a 1 M-statement document took 39 s
 CONCURRENCIES = (1, 4)
@@ -283,10 +282,7 @@ def main() -> int:
             f"organisations ({rows[point.name]} rows), partner-style joins ({rows[join.name]} rows).\n\n"
         )
         result = header + table(backends, data.quads, point.name, join.name)
-        print("\n" + result)
-        if not args.no_readme:
-            peer.replace_between_markers(README, MARKERS, result)
-            print(f"table written to {README}")
+        peer.publish(result, MARKERS, not args.no_readme)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

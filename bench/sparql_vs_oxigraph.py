@@ -209,8 +209,12 @@ def replace_between_markers(path: Path, markers: tuple[str, str], text: str) -> 
     path.write_text(before + start + "\n" + text + end + after, encoding="utf-8")
 
 
-def write_readme(text: str, asyncio_loop: bool) -> None:
-    replace_between_markers(README, MARKERS[asyncio_loop], text)
+def publish(text: str, markers: tuple[str, str], write_readme: bool) -> None:
+    """Print a benchmark's table and, when asked, put it between its markers in bench/README.md."""
+    print("\n" + text)
+    if write_readme:
+        replace_between_markers(README, markers, text)
+        print(f"table written to {README}")
 
 
 # -- main -------------------------------------------------------------------------------------------
@@ -395,11 +399,7 @@ def main() -> int:
             f"both servers on the same machine as the load generator; query workers (ours): {workers}; our server: "
             f"{'uvicorn --loop asyncio' if args.asyncio_loop else '`innograph serve` (uvicorn, uvloop)'}.\n\n"
         )
-        print()
-        print(header + result)
-        if not args.no_readme:
-            write_readme(header + result, args.asyncio_loop)
-            print(f"table written to {README}")
+        publish(header + result, MARKERS[args.asyncio_loop], not args.no_readme)
     finally:
         stop(processes)
         if args.workdir is None:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -273,11 +272,9 @@ def main() -> int:
             rows = {w.name: check_same_counts(w, backends) for w in (point, join)}
             measure([point, join], backends, args.runs, args.cap)
         load_after = os.getloadavg()[0]
-        stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         header = (
-            f"Measured {stamp} on {platform.machine()}, {os.cpu_count()} cores (shared with other work: load "
-            f"average {load_before:.1f} before, {load_after:.1f} after); {data.quads:,} quads in one N-Quads file; "
-            f"loads: median (range) of {args.load_runs} fresh runs; queries through `innograph "
+            f"{peer.measured_on(load_before, load_after)}; {data.quads:,} quads in one N-Quads file; loads: "
+            f"median (range) of {args.load_runs} fresh runs; queries through `innograph "
             f"serve`'s `/sparql` over HTTP, medians of {args.runs} runs, point lookups about {args.lookups:,} "
             f"organisations ({rows[point.name]} rows), partner-style joins ({rows[join.name]} rows).\n\n"
         )

@@ -209,6 +209,14 @@ def replace_between_markers(path: Path, markers: tuple[str, str], text: str) -> 
     path.write_text(before + start + "\n" + text + end + after, encoding="utf-8")
 
 
+def measured_on(load_before: float, load_after: float) -> str:
+    """The opening of a table's header: when, on what machine, under what load (a shared machine)."""
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return (f"Measured {stamp} on {machine} (shared with other work: load average {load_before:.1f} before, "
+            f"{load_after:.1f} after)")
+
+
 def publish(text: str, markers: tuple[str, str], write_readme: bool) -> None:
     """Print a benchmark's table and, when asked, put it between its markers in bench/README.md."""
     print("\n" + text)
@@ -390,12 +398,10 @@ def main() -> int:
                 row["runs"].append(measure_cell(workload, concurrency, (ox_port, our_port), args))
         load_after = os.getloadavg()[0]
         result = table(rows) + floor_table(floor_port, rows, args)
-        machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         header = (
-            f"Measured {stamp} on {machine}; load average {load_before:.1f} before and {load_after:.1f} after "
-            f"(other work on the machine); {data.quads:,} quads; point lookups about {args.lookups:,} different "
-            f"organisations; medians of {args.runs} runs (ratios: median of the per-run ratios, range in brackets); "
+            f"{measured_on(load_before, load_after)}; {data.quads:,} quads; point lookups about "
+            f"{args.lookups:,} different organisations; medians of {args.runs} runs (ratios: median of the "
+            f"per-run ratios, range in brackets); "
             f"both servers on the same machine as the load generator; query workers (ours): {workers}; our server: "
             f"{'uvicorn --loop asyncio' if args.asyncio_loop else '`innograph serve` (uvicorn, uvloop)'}.\n\n"
         )

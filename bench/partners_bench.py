@@ -151,7 +151,7 @@ def http_latencies(
         client.get("/api/partners", params={"q": "artificial intelligence", "country": "FR"}).raise_for_status()
 
         def one(q: PartnerQuery) -> None:
-            params: list[tuple[str, str]] = [
+            params: list[tuple[str, str | int | float | bool | None]] = [
                 (k, v) for k, v in (("q", q.q), ("org", q.org), ("country", q.country), ("programme", q.programme)) if v
             ]
             params += [("theme", t) for t in q.themes] + [("type", t) for t in q.types]
@@ -275,7 +275,11 @@ def sparql_during(store: EmbeddedStore, store_dir: Path, graph: SyntheticGraph, 
 
         def during_build(holder: IndexHolder) -> dict[str, Any]:
             done = threading.Event()
-            builder = threading.Thread(target=lambda: (holder.get(), done.set()))
+            def build_then_signal() -> None:
+                holder.get()
+                done.set()
+
+            builder = threading.Thread(target=build_then_signal)
             builder.start()
             found = summary(lookups(done))
             builder.join()

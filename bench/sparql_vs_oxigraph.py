@@ -387,7 +387,7 @@ def main() -> int:
         print(f"servers: oxigraph {ox_url}, ours {our_url} (query workers: {workers})", flush=True)
         load_before = os.getloadavg()[0]
         chosen = workloads(data, args.lookups, args.aggregation)
-        rows = [
+        rows: list[dict[str, Any]] = [
             {"query": w.name, "rows": check_same_answers(w, ox_url, our_url), "concurrency": c, "runs": []}
             for w in chosen
             for c in CONCURRENCIES

@@ -40,6 +40,7 @@ def objects(found: set[Quad], subject: str, predicate: str) -> set[str]:
     return {str(q.object) for q in found if q.subject == NamedNode(subject) and q.predicate == NamedNode(predicate)}
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_summary_lists_every_skipped_row_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, report = run_import(tmp_path / "store", "cordis", str(write_cordis(tmp_path / "dl")), capsys=capsys)
     assert code == 1
@@ -51,12 +52,14 @@ def test_summary_lists_every_skipped_row_and_exits_1(tmp_path: Path, capsys: pyt
     assert (report["graphs_written"], report["graphs_unchanged"], report["graphs_removed"]) == (2, 0, 0)
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_a_clean_download_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, report = run_import(tmp_path / "store", "cordis", str(write_cordis(tmp_path / "dl", broken=False)),
                               capsys=capsys)
     assert (code, report["rows_skipped"], report["rows_written"]) == (0, 0, 6)
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_projects_organisations_and_roles_against_the_ontology(tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     run_import(tmp_path / "store", "cordis", str(write_cordis(tmp_path / "dl")), capsys=capsys)
@@ -87,6 +90,7 @@ def test_projects_organisations_and_roles_against_the_ontology(tmp_path: Path,
     assert objects(found, ended + "/amount/eu-contribution", IG + "value") == {f'"500000"^^<{XSD}decimal>'}
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_provenance_dataset_file_row_and_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run_import(tmp_path / "store", "cordis", str(write_cordis(tmp_path / "dl")), capsys=capsys)
     found = quads(tmp_path / "store")
@@ -105,6 +109,7 @@ def test_provenance_dataset_file_row_and_date(tmp_path: Path, capsys: pytest.Cap
     assert re.fullmatch(re.escape(manifest) + r"/001-of-001-[0-9a-f]{16}", graphs.pop())
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_the_zip_as_downloaded_gives_the_same_graphs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = write_cordis(tmp_path / "dl")
     run_import(tmp_path / "a", "cordis", str(folder), capsys=capsys)
@@ -132,6 +137,7 @@ def _graphs(store_dir: Path) -> set[str]:
     return {q.graph_name.value for q in quads(store_dir)}
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_reimport_changes_only_what_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store, manifest = tmp_path / "store", IRIS.graph("import/cordis-horizon-europe")
     shard_size = ["--triples-per-graph", "15"]  # 16 shards of the fixture's projects, organisations, roles
@@ -153,6 +159,7 @@ def test_reimport_changes_only_what_changed(tmp_path: Path, capsys: pytest.Captu
     assert titles == {'"Offshore electrolysis; green hydrogen offshore"@en'}  # old title gone: replaced, not added
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_a_large_dataset_is_split_into_graphs_with_the_same_triples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     folder = write_cordis(tmp_path / "dl", broken=False)

@@ -22,6 +22,7 @@ def fr_list(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_french_list_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, report = run_import(tmp_path / "store", "operations", str(fr_list(tmp_path)), "--mapping",
                               "fr-liste-operations", capsys=capsys)
@@ -32,6 +33,7 @@ def test_french_list_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str])
                                                                        (6, "bad_date")]
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_french_list_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run_import(tmp_path / "store", "operations", str(fr_list(tmp_path)), "--mapping", "fr-liste-operations",
                capsys=capsys)
@@ -49,6 +51,7 @@ def test_french_list_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert objects(found, beneficiary, IG + "country") == {f"<{IRIS.entity('country', 'FR')}>"}
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_danish_list_reads_danish_numbers_and_cvr_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "operationer.csv"
     path.write_text(DA_OPERATIONS, encoding="utf-8")
@@ -87,6 +90,7 @@ def three_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_one_node_per_organisation_across_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     three_sources(tmp_path, capsys)
     result = resolution(tmp_path, capsys)
@@ -108,6 +112,7 @@ def test_one_node_per_organisation_across_sources(tmp_path: Path, capsys: pytest
                                                                   f"<{ORG}vat-dk30060946>"}
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_decisions_are_kept_across_reimports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     three_sources(tmp_path, capsys)
     store = str(tmp_path / "store")

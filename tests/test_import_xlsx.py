@@ -55,6 +55,7 @@ def mapping_file(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_xlsx_summary_gives_the_sheets_row_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = write_workbook(tmp_path / "liste-operations.xlsx")
     code, report = run_import(tmp_path / "store", "operations", str(book), "--mapping", str(mapping_file(tmp_path)),
@@ -67,6 +68,7 @@ def test_xlsx_summary_gives_the_sheets_row_numbers(tmp_path: Path, capsys: pytes
         (f"liste-operations.xlsx[{SHEET}]", 8, "bad_number", "column 'Coût total éligible (€)' holds 'beaucoup'")]
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_xlsx_graph_is_exactly_the_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = write_workbook(tmp_path / "liste-operations.xlsx")
     run_import(tmp_path / "store", "operations", str(book), "--mapping", str(mapping_file(tmp_path)), capsys=capsys)
@@ -135,6 +137,7 @@ def test_a_missing_sheet_fails_loudly(tmp_path: Path, capsys: pytest.CaptureFixt
     assert f"no sheet 'Feuil1' (sheets: Lisez-moi, {SHEET})" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_the_progress_bar_counts_xlsx_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = write_workbook(tmp_path / "liste.xlsx")
     main(["import", "operations", str(book), "--mapping", str(mapping_file(tmp_path)), "--store", str(tmp_path / "s"),

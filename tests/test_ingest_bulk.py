@@ -55,6 +55,7 @@ def own_statements(graph: str, doc: str, fingerprint: str) -> set[Triple]:
             Triple(NamedNode(graph), NamedNode(IRIS.term("fingerprint")), term(fingerprint))}
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_a_large_file_streams_into_both_partitions_as_a_loaded_one_would(store: EmbeddedStore, dump: Path,
                                                                           tmp_path: Path) -> None:
     report = ingest([dump], store, IRIS, bulk_from=1)  # every RDF file streamed
@@ -74,6 +75,7 @@ def test_a_large_file_streams_into_both_partitions_as_a_loaded_one_would(store: 
         loaded.close()
 
 
+@pytest.mark.slow  # a whole import into an on-disk store (~2 s)
 def test_an_unchanged_file_is_skipped_and_writes_nothing(store: EmbeddedStore, dump: Path) -> None:
     ingest([dump], store, IRIS, bulk_from=1)
     generation = store.generation()
@@ -82,6 +84,7 @@ def test_an_unchanged_file_is_skipped_and_writes_nothing(store: EmbeddedStore, d
     assert store.generation() == generation
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_a_changed_file_replaces_the_graph_and_keeps_everything_else(store: EmbeddedStore, dump: Path,
                                                                       tmp_path: Path) -> None:
     other = IRIS.graph("other")
@@ -107,6 +110,7 @@ def test_a_changed_file_replaces_the_graph_and_keeps_everything_else(store: Embe
     assert graph_content(store, "full", IRIS.graph("changes")) == set()  # the change log is public only
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_a_broken_file_fails_alone_and_leaves_the_old_graph(store: EmbeddedStore, tmp_path: Path) -> None:
     doc = tmp_path / "doc.nt"
     doc.write_text('<http://ex/a> <http://ex/p> "one" .\n')

@@ -94,6 +94,7 @@ def test_rewriting_a_document_replaces_it_in_both_partitions(tmp_path: Path) -> 
     assert contents(tmp_path / "store", "full") == public | {label(C, "person v2")}
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_an_idle_writer_lets_another_writer_in(tmp_path: Path) -> None:
     """The first store keeps its write stores open after a write; once idle it releases them, so
     a second store (another writer: RocksDB's lock) gets in without the first being closed."""

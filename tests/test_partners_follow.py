@@ -108,6 +108,7 @@ def answers(index: PartnerIndex) -> list[dict]:
     return [rank(index, q) for q in QUERIES]
 
 
+@pytest.mark.slow  # several seconds of store writes or a real process
 def test_updates_from_the_change_log_equal_a_full_build(store: EmbeddedStore) -> None:
     holder = IndexHolder(store, IRIS, follow=False)
     holder.get()

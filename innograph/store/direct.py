@@ -21,6 +21,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,10 +89,10 @@ class _View:
 class DirectReader:
     """In-process answers for cheap public queries; :meth:`answer` returns None to mean "ask the pool"."""
 
-    def __init__(self, root: Path, open_lock: threading.RLock) -> None:
+    def __init__(self, root: Path, between_writes: Callable[[], AbstractContextManager[None]]) -> None:
         self.root = root
         self.generation_file = str(root / "generation")  # a plain string: stat'ed on every query
-        self.open_lock = open_lock  # the store's write lock: snapshots open between writes
+        self.between_writes = between_writes  # the store's: snapshots open between its writes
         self._view: _View | None = None
         self._opening = threading.Lock()
         self.answered = 0  # queries answered here (tests, metrics)
@@ -146,7 +148,7 @@ class DirectReader:
         if not self._opening.acquire(blocking=False):
             return
         try:
-            with self.open_lock:
+            with self.between_writes():
                 key = generation_key(self.generation_file)
                 generation = read_generation(self.root)  # read before opening: never newer than the data
                 store = open_read_only(self.root / "public")

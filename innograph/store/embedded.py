@@ -102,7 +102,7 @@ class EmbeddedStore(SparqlReads):
         self._sessions = 0  # writing() blocks running: the stores stay open whatever the time
         self._last_write = 0.0
         self._linger_timer: threading.Timer | None = None
-        self.direct = DirectReader(self.root, self._write_lock)  # cheap public queries, in-process
+        self.direct = DirectReader(self.root, self._between_writes)  # cheap public queries, in-process
         self.root.mkdir(parents=True, exist_ok=True)
         for partition in PARTITIONS:
             bulk.recover(self.root, partition)  # a bulk write killed while adopting the layout
@@ -339,14 +339,20 @@ class EmbeddedStore(SparqlReads):
                     store.bulk_load(path=str(path), format=fmt)
 
     @contextmanager
-    def snapshot(self, partition: Partition = "public") -> Iterator[LocalView]:
-        """A read-only snapshot of one partition in this process (dumps, the partner index).
-        Opened between writes of this process; writes may go on while it is read. Idle write
-        stores are closed first: an open writer compacts in the background, and a read-only open
-        that meets a file it just deleted fails ("Corruption: ... .sst: No such file")."""
+    def _between_writes(self) -> Iterator[None]:
+        """Hold off this process's writes while a read-only snapshot opens, with the idle write
+        stores closed: an open writer compacts in the background, and a read-only open that meets
+        a file it just deleted fails ("Corruption: ... .sst: No such file")."""
         with self._write_lock:
             if not self._sessions:
                 self._release_held()
+            yield
+
+    @contextmanager
+    def snapshot(self, partition: Partition = "public") -> Iterator[LocalView]:
+        """A read-only snapshot of one partition in this process (dumps, the partner index).
+        Opened between writes of this process; writes may go on while it is read."""
+        with self._between_writes():
             store = open_read_only(self.root / partition)  # retries a manifest read mid-compaction
         try:
             yield LocalView(store)

@@ -35,11 +35,10 @@ from innograph.store.direct_eval import (
     TooLarge,
     default_graph_is_empty,
     evaluate,
-    generation_key,
     open_read_only,
 )
 from innograph.store.direct_shape import is_cheap
-from innograph.store.generation import read_generation
+from innograph.store.generation import generation_key, read_generation
 from innograph.store.pool import time_limit_passed
 
 logger = logging.getLogger(__name__)

@@ -7,7 +7,6 @@ so must not be imported by the package before it runs (like :mod:`innograph.stor
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -46,15 +45,6 @@ class CappedBuffer:
 
     def getvalue(self) -> bytes:
         return b"".join(self.parts)
-
-
-def generation_key(path: str) -> tuple[int, int] | None:
-    """Changes whenever writers replace the generation file (a stat is ~5x cheaper than reading it)."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_mtime_ns)
 
 
 def open_read_only(path: Path) -> Store:

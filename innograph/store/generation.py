@@ -7,6 +7,7 @@ by the package before it runs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -15,3 +16,12 @@ def read_generation(root: Path) -> int:
         return int((root / "generation").read_text() or 0)
     except (FileNotFoundError, ValueError):
         return 0
+
+
+def generation_key(path: str) -> tuple[int, int] | None:
+    """Changes whenever writers replace the generation file (a stat is ~5x cheaper than reading it)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)

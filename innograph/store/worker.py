@@ -22,11 +22,10 @@ from innograph.store.direct_eval import (
     CappedBuffer,
     default_graph_is_empty,
     evaluate,
-    generation_key,
     open_read_only,
 )
 from innograph.store.framing import read_job, send_reply
-from innograph.store.generation import read_generation
+from innograph.store.generation import generation_key, read_generation
 
 
 class _Snapshots:
